@@ -1,0 +1,53 @@
+package minet.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code minet <command>}: the window's engine without the window. Exit codes: 0 ok, 1 errors found, 2 unusable input. */
+@Command(name = "minet", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = "MI Network Designer: validate, fix, export and trace the network of an Azure SQL Managed Instance.",
+        subcommands = {ValidateCommand.class, FixCommand.class, ExportCommand.class, TraceCommand.class,
+                SizeCommand.class, RenderCommand.class, DiffCommand.class, RulesCommand.class})
+public final class Cli implements Runnable {
+    public static final int OK = 0;
+    public static final int FINDINGS = 1;
+    public static final int UNUSABLE = 2;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setOut(out);
+        cl.setErr(err);
+        // A user's mistake on the command line is a message and exit 2, never a stack trace.
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("minet: " + ex.getMessage());
+            ex.getCommandLine().usage(ex.getCommandLine().getErr());
+            return UNUSABLE;
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("minet: internal error: " + ex);
+            return UNUSABLE;
+        });
+        int rc = cl.execute(args);
+        out.flush();
+        err.flush();
+        return rc;
+    }
+
+    public static int run(String... args) {
+        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override public String[] getVersion() {
+            String v = Cli.class.getPackage().getImplementationVersion();
+            return new String[] {"minet " + (v == null ? "dev" : v)};
+        }
+    }
+}

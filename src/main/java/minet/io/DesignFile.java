@@ -1,0 +1,75 @@
+package minet.io;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import minet.model.Design;
+
+/**
+ * The project file {@code *.minet.json}: the Design's fields plus {@code schemaVersion}. A file of a newer schema
+ * is refused with a message saying so, rather than half-read.
+ */
+public final class DesignFile {
+    public static final int SCHEMA_VERSION = 1;
+    public static final String EXTENSION = ".minet.json";
+
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private DesignFile() {}
+
+    /** True when the tree looks like one of our design files. */
+    public static boolean isDesign(JsonNode root) {
+        return root.isObject() && root.has("schemaVersion") && root.has("virtualNetworks");
+    }
+
+    public static Design read(Path path) throws InputException {
+        return fromSource(JsonSource.read(path));
+    }
+
+    public static Design fromSource(JsonSource src) throws InputException {
+        JsonNode root = src.root();
+        if (!root.isObject()) throw src.error("", "expected a design object");
+        JsonNode v = root.get("schemaVersion");
+        if (v == null || !v.canConvertToInt()) throw src.error("", "not a design file: schemaVersion is missing");
+        if (v.asInt() > SCHEMA_VERSION) {
+            throw src.error("/schemaVersion", "this design was saved by a newer MI Network Designer (schema " + v.asInt()
+                    + "); this version reads schema " + SCHEMA_VERSION + " and older. Update the app to open it.");
+        }
+        try {
+            ObjectNode copy = ((ObjectNode) root).deepCopy();
+            copy.remove("schemaVersion");
+            return MAPPER.treeToValue(copy, Design.class);
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            String pointer = e.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? JsonSource.escape(r.getFieldName()) : String.valueOf(r.getIndex()))
+                    .reduce("", (a, b) -> a + "/" + b);
+            throw src.error(pointer, "wrong shape: " + e.getOriginalMessage());
+        } catch (IOException | IllegalArgumentException e) {
+            throw src.error("", "not a valid design: " + e.getMessage());
+        }
+    }
+
+    public static String toJson(Design d) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("schemaVersion", SCHEMA_VERSION);
+        node.setAll((ObjectNode) MAPPER.valueToTree(d));
+        try {
+            return MAPPER.writeValueAsString(node) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Atomic: a crash mid-save leaves the old file as it was. */
+    public static void write(Path path, Design d) throws IOException {
+        AtomicFiles.write(path, toJson(d));
+    }
+}

@@ -1,0 +1,55 @@
+package minet.io;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import minet.io.arm.ArmImporter;
+import minet.io.azcli.AzCliImporter;
+import minet.io.terraform.TerraformImporter;
+import minet.model.Design;
+
+/**
+ * One entry point for every input: detects each file's format and reads it. Several az CLI files merge into one
+ * design by resource ID; a design file or a template stands alone (ARM templates may bring linked templates).
+ */
+public final class Importer {
+    private Importer() {}
+
+    public static Design load(List<Path> files, ImportOptions options) throws InputException {
+        if (files.isEmpty()) throw new InputException(null, "no input file given");
+        List<JsonSource> sources = new ArrayList<>();
+        for (Path f : files) sources.add(JsonSource.read(f));
+        Format first = Format.detect(sources.get(0).root());
+        for (JsonSource s : sources) {
+            Format f = Format.detect(s.root());
+            if (f != first && !(first == Format.ARM && f == Format.ARM)) {
+                throw new InputException(s.file(), "is " + describe(f) + " but " + sources.get(0).file() + " is "
+                        + describe(first) + "; give files of one format at a time");
+            }
+        }
+        switch (first) {
+            case DESIGN:
+                if (sources.size() > 1) throw new InputException(sources.get(1).file(), "only one design file at a time");
+                return DesignFile.fromSource(sources.get(0));
+            case ARM:
+                return ArmImporter.load(sources, options);
+            case TERRAFORM:
+                return TerraformImporter.load(sources);
+            default:
+                return AzCliImporter.load(sources);
+        }
+    }
+
+    public static Design load(Path file) throws InputException {
+        return load(List.of(file), ImportOptions.NONE);
+    }
+
+    public static String describe(Format f) {
+        switch (f) {
+            case DESIGN: return "a design file";
+            case ARM: return "an ARM template";
+            case TERRAFORM: return "Terraform JSON";
+            default: return "az CLI JSON";
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package minet.io;
+
+/**
+ * Input a user gave us that we cannot use. The message is for the user: {@code file:line:column: problem}.
+ * Never carries a stack trace to the terminal.
+ */
+public class InputException extends Exception {
+    private final String file;
+    private final int line;
+    private final int column;
+    private final String problem;
+
+    public InputException(String file, int line, int column, String problem) {
+        super(format(file, line, column, problem));
+        this.file = file;
+        this.line = line;
+        this.column = column;
+        this.problem = problem;
+    }
+
+    public InputException(String file, String problem) {
+        this(file, 0, 0, problem);
+    }
+
+    private static String format(String file, int line, int column, String problem) {
+        StringBuilder sb = new StringBuilder(file == null ? "<input>" : file);
+        if (line > 0) {
+            sb.append(':').append(line);
+            if (column > 0) sb.append(':').append(column);
+        }
+        return sb.append(": ").append(problem).toString();
+    }
+
+    public String file() { return file; }
+    public int line() { return line; }
+    public int column() { return column; }
+    public String problem() { return problem; }
+}

@@ -1,0 +1,101 @@
+package minet.model;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/**
+ * The whole design: a value. Every edit maps one Design to the next (see {@code minet.edit}).
+ * References between elements are by id, compared without case as ARM does.
+ */
+public record Design(String name, List<VirtualNetwork> virtualNetworks, List<SecurityGroup> securityGroups,
+                     List<RouteTable> routeTables, List<ManagedInstance> managedInstances,
+                     List<ExternalNetwork> externalNetworks, Layout layout, List<ImportNote> importNotes) {
+
+    public Design {
+        virtualNetworks = Lists.copy(virtualNetworks);
+        securityGroups = Lists.copy(securityGroups);
+        routeTables = Lists.copy(routeTables);
+        managedInstances = Lists.copy(managedInstances);
+        externalNetworks = Lists.copy(externalNetworks);
+        importNotes = Lists.copy(importNotes);
+        if (layout == null) layout = Layout.EMPTY;
+    }
+
+    public static Design empty(String name) {
+        return new Design(name, List.of(), List.of(), List.of(), List.of(), List.of(), Layout.EMPTY, List.of());
+    }
+
+    // ---- look-ups ----
+
+    public Optional<SecurityGroup> securityGroup(String id) {
+        return securityGroups.stream().filter(g -> Lists.sameId(g.id(), id)).findFirst();
+    }
+
+    public Optional<RouteTable> routeTable(String id) {
+        return routeTables.stream().filter(t -> Lists.sameId(t.id(), id)).findFirst();
+    }
+
+    public Stream<Subnet> subnets() {
+        return virtualNetworks.stream().flatMap(v -> v.subnets().stream());
+    }
+
+    public Optional<Subnet> subnet(String id) {
+        return subnets().filter(s -> Lists.sameId(s.id(), id)).findFirst();
+    }
+
+    public Optional<VirtualNetwork> vnetOf(Subnet s) {
+        return virtualNetworks.stream().filter(v -> v.subnets().stream().anyMatch(x -> Lists.sameId(x.id(), s.id()))).findFirst();
+    }
+
+    public List<ManagedInstance> instancesIn(Subnet s) {
+        return managedInstances.stream().filter(m -> Lists.sameId(m.subnetId(), s.id())).toList();
+    }
+
+    /**
+     * rules.md "MI subnet": an instance points at it, it is delegated to Microsoft.Sql/managedInstances, it holds
+     * a virtual cluster's navigation link, or the user marked it.
+     */
+    public boolean isMiSubnet(Subnet s) {
+        return s.markedMi() || s.delegatedToMi() || !instancesIn(s).isEmpty()
+                || s.resources().stream().anyMatch(r -> SubnetResource.VIRTUAL_CLUSTER.equalsIgnoreCase(r.kind()));
+    }
+
+    public List<Subnet> miSubnets() {
+        return subnets().filter(this::isMiSubnet).toList();
+    }
+
+    // ---- edits (each returns a new Design) ----
+
+    public Design withName(String v) { return new Design(v, virtualNetworks, securityGroups, routeTables, managedInstances, externalNetworks, layout, importNotes); }
+    public Design withVirtualNetworks(List<VirtualNetwork> v) { return new Design(name, v, securityGroups, routeTables, managedInstances, externalNetworks, layout, importNotes); }
+    public Design withSecurityGroups(List<SecurityGroup> v) { return new Design(name, virtualNetworks, v, routeTables, managedInstances, externalNetworks, layout, importNotes); }
+    public Design withRouteTables(List<RouteTable> v) { return new Design(name, virtualNetworks, securityGroups, v, managedInstances, externalNetworks, layout, importNotes); }
+    public Design withManagedInstances(List<ManagedInstance> v) { return new Design(name, virtualNetworks, securityGroups, routeTables, v, externalNetworks, layout, importNotes); }
+    public Design withExternalNetworks(List<ExternalNetwork> v) { return new Design(name, virtualNetworks, securityGroups, routeTables, managedInstances, v, layout, importNotes); }
+    public Design withLayout(Layout v) { return new Design(name, virtualNetworks, securityGroups, routeTables, managedInstances, externalNetworks, v, importNotes); }
+    public Design withImportNotes(List<ImportNote> v) { return new Design(name, virtualNetworks, securityGroups, routeTables, managedInstances, externalNetworks, layout, v); }
+
+    public Design mapSubnet(String subnetId, UnaryOperator<Subnet> f) {
+        return withVirtualNetworks(Lists.replace(virtualNetworks,
+                v -> v.subnets().stream().anyMatch(s -> Lists.sameId(s.id(), subnetId)),
+                v -> v.withSubnets(Lists.replace(v.subnets(), s -> Lists.sameId(s.id(), subnetId), f))));
+    }
+
+    public Design mapSecurityGroup(String id, UnaryOperator<SecurityGroup> f) {
+        return withSecurityGroups(Lists.replace(securityGroups, g -> Lists.sameId(g.id(), id), f));
+    }
+
+    public Design mapRouteTable(String id, UnaryOperator<RouteTable> f) {
+        return withRouteTables(Lists.replace(routeTables, t -> Lists.sameId(t.id(), id), f));
+    }
+
+    public Design mapVirtualNetwork(String id, UnaryOperator<VirtualNetwork> f) {
+        return withVirtualNetworks(Lists.replace(virtualNetworks, v -> Lists.sameId(v.id(), id), f));
+    }
+
+    public Design mapManagedInstance(String id, UnaryOperator<ManagedInstance> f) {
+        return withManagedInstances(Lists.replace(managedInstances, m -> Lists.sameId(m.id(), id), f));
+    }
+}
