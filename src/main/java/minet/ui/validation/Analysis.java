@@ -13,6 +13,6 @@ public record Analysis(Design design, Report report, Map<String, FlowVerdict> fl
         flows = Map.copyOf(flows);
     }
 
-    /** Whether the current rules let a drawn flow through, and the security rule or route that decided it. */
-    public record FlowVerdict(boolean allowed, String decidedBy) {}
+    /** What the current rules do to a drawn flow, and the security rule that decided it (in words). */
+    public record FlowVerdict(minet.ui.canvas.FlowState state, String decidedBy) {}
 }
