@@ -20,6 +20,9 @@ import minet.model.SecurityGroup;
 import minet.model.SecurityRule;
 import minet.model.Subnet;
 import minet.rules.Seed;
+import minet.rules.eval.AddressSpace;
+import minet.rules.eval.NsgEvaluator;
+import minet.rules.eval.Verdict;
 
 /**
  * The NSG fixes, each a pure function of the design that looks its targets up again by id: applied to a design
@@ -55,15 +58,14 @@ final class NsgFixes {
                 .map(all::get).toList();
     }
 
-    /** rules.md's evaluation, conservatively: an explicit Allow covering the traffic comes before any Deny that may touch it. */
-    static boolean allowed(SecurityGroup g, Requirement req, Match m) {
-        for (SecurityRule r : evaluationOrder(g, req.direction())) {
-            if (r.access() == Access.ALLOW && req.coveredBy(r, m)) return true;
-            if (r.access() != Access.ALLOW && req.overlaps(r, m)) return false;
-        }
-        // Default rules allow VirtualNetwork traffic and outbound Internet, which is all the conditional rules need;
-        // a mandatory rule must be explicit (rules.md: "warning if allowed only by default rules").
-        return !req.mandatory();
+    /**
+     * The rule engine's verdict on the required traffic. A mandatory rule must be allowed by the user's rules
+     * (rules.md: "warning if allowed only by default rules"); data and replication traffic may be allowed by the
+     * default rules. Indeterminate (a tag's unknown extent) counts as not allowed: the fix makes it certain.
+     */
+    static boolean allowed(SecurityGroup g, Requirement req) {
+        Verdict v = NsgEvaluator.of(g, req.direction(), req.space()).evaluate(req.traffic()).verdict();
+        return req.mandatory() ? v == Verdict.ALLOWED : v.allowed();
     }
 
     static String uniqueName(SecurityGroup g, String base) {
@@ -72,12 +74,12 @@ final class NsgFixes {
 
     /** Every mandatory requirement of every MI subnet the NSG serves, for one direction. */
     static List<Requirement> mandatoryOf(Design d, SecurityGroup g, Direction dir) {
-        return miSubnetsOf(d, g).stream().flatMap(s -> Requirement.mandatory(s, dir).stream()).toList();
+        return miSubnetsOf(d, g).stream().flatMap(s -> Requirement.mandatory(d, s, dir).stream()).toList();
     }
 
-    private static boolean isMandatoryRule(Design d, SecurityGroup g, SecurityRule r, Match m) {
-        return r.access() == Access.ALLOW && mandatoryOf(d, g, r.direction()).stream()
-                .anyMatch(q -> q.coveredBy(r, m) && q.tight(r, m));
+    /** An Allow that is exactly one of the seed's mandatory rules (covers it, matches nothing more). */
+    private static boolean isMandatoryRule(List<Requirement> mandatory, SecurityRule r) {
+        return r.access() == Access.ALLOW && mandatory.stream().anyMatch(q -> q.coveredBy(r) && q.tight(r));
     }
 
     // ---- placing rules ----
@@ -111,11 +113,12 @@ final class NsgFixes {
     }
 
     /** Puts {@code rule} (new, or one of the NSG's) right after the leading mandatory rules of its direction. */
-    private static Optional<SecurityGroup> placeFirst(Design d, SecurityGroup g, SecurityRule rule, Match m) {
+    private static Optional<SecurityGroup> placeFirst(Design d, SecurityGroup g, SecurityRule rule) {
         List<SecurityRule> order = new ArrayList<>(evaluationOrder(g, rule.direction()));
         order.removeIf(r -> r == rule);
+        List<Requirement> mandatory = mandatoryOf(d, g, rule.direction());
         int at = 0;
-        while (at < order.size() && isMandatoryRule(d, g, order.get(at), m)) at++;
+        while (at < order.size() && isMandatoryRule(mandatory, order.get(at))) at++;
         order.add(at, rule);
         Set<SecurityRule> ours = identitySet();
         ours.add(rule);
@@ -124,11 +127,11 @@ final class NsgFixes {
     }
 
     /** Puts {@code rule} right before the first Deny that may touch the required traffic. */
-    private static Optional<SecurityGroup> placeBeforeDeny(SecurityGroup g, SecurityRule rule, Requirement req, Match m) {
+    private static Optional<SecurityGroup> placeBeforeDeny(SecurityGroup g, SecurityRule rule, Requirement req) {
         List<SecurityRule> order = new ArrayList<>(evaluationOrder(g, rule.direction()));
         order.removeIf(r -> r == rule);
         int at = 0;
-        while (at < order.size() && !(order.get(at).access() != Access.ALLOW && req.overlaps(order.get(at), m))) at++;
+        while (at < order.size() && !(order.get(at).access() != Access.ALLOW && req.overlaps(order.get(at)))) at++;
         order.add(at, rule);
         Set<SecurityRule> ours = identitySet();
         ours.add(rule);
@@ -148,7 +151,7 @@ final class NsgFixes {
         List<SecurityRule> rules = new ArrayList<>();
         for (Direction dir : Direction.values()) {
             int priority = 100;
-            for (Requirement q : Requirement.mandatory(s, dir)) {
+            for (Requirement q : Requirement.mandatory(d, s, dir)) {
                 rules.add(q.rule(q.name(), priority));
                 priority += 100;
             }
@@ -183,13 +186,13 @@ final class NsgFixes {
     }
 
     /** Allow rules of the direction that list a management port explicitly, for traffic of this subnet. */
-    static List<SecurityRule> managementRules(SecurityGroup g, Subnet s, Direction dir, Match m) {
+    static List<SecurityRule> managementRules(SecurityGroup g, Subnet s, Direction dir, AddressSpace m) {
         List<String> mgmt = managementPorts(dir);
         return evaluationOrder(g, dir).stream()
                 .filter(r -> r.access() == Access.ALLOW && Match.protocolOverlaps(r.protocol(), "Tcp"))
                 .filter(r -> r.destinationPorts().stream().anyMatch(p -> mgmt.contains(p.trim())))
-                .filter(r -> dir == Direction.INBOUND ? m.addressesOverlap(r.destinationPrefixes(), s.addressPrefixes())
-                        : m.addressesOverlap(r.sourcePrefixes(), s.addressPrefixes()))
+                .filter(r -> dir == Direction.INBOUND ? Match.addressesOverlap(m, r.destinationPrefixes(), s.addressPrefixes())
+                        : Match.addressesOverlap(m, r.sourcePrefixes(), s.addressPrefixes()))
                 .toList();
     }
 
@@ -198,8 +201,7 @@ final class NsgFixes {
         Subnet s = miSubnet(d, subnetId).orElse(null);
         SecurityGroup g = s == null ? null : nsgOf(d, s).orElse(null);
         if (g == null) return d;
-        Match m = new Match(d);
-        List<SecurityRule> split = managementRules(g, s, dir, m);
+        List<SecurityRule> split = managementRules(g, s, dir, Match.space(d, s));
         if (split.size() < 2) return d;
         List<String> mgmt = managementPorts(dir);
         SecurityRule first = split.get(0);
@@ -224,19 +226,18 @@ final class NsgFixes {
         Subnet s = miSubnet(d, subnetId).orElse(null);
         SecurityGroup g = s == null ? null : nsgOf(d, s).orElse(null);
         if (g == null || s.addressPrefixes().isEmpty()) return d;
-        Match m = new Match(d);
-        Requirement req = dir == Direction.INBOUND ? Requirement.managementInbound(s) : Requirement.managementOutbound(s);
-        if (allowed(g, req, m)) return d;
+        Requirement req = dir == Direction.INBOUND ? Requirement.managementInbound(d, s) : Requirement.managementOutbound(d, s);
+        if (allowed(g, req) && managementRules(g, s, dir, req.space()).size() < 2) return d;
         d = mergeManagement(d, subnetId, dir);
         g = nsgOf(d, s).orElseThrow();
-        if (allowed(g, req, m)) return d;
-        List<SecurityRule> existing = managementRules(g, s, dir, m);
+        if (allowed(g, req)) return d;
+        List<SecurityRule> existing = managementRules(g, s, dir, req.space());
         SecurityRule rule;
         if (existing.isEmpty()) {
             rule = req.rule(uniqueName(g, req.name()), Priorities.MIN);
         } else {
             SecurityRule r = existing.get(0);
-            rule = extend(r, req, m);
+            rule = extend(r, req);
             SecurityRule old = r;
             SecurityRule neu = rule;
             g = g.withRules(Lists.replace(g.rules(), x -> x == old, x -> neu));
@@ -245,7 +246,7 @@ final class NsgFixes {
     }
 
     private static Design place(Design d, SecurityGroup g, SecurityRule rule, Consumer<String> cannot, String what) {
-        Optional<SecurityGroup> placed = placeFirst(d, g, rule, new Match(d));
+        Optional<SecurityGroup> placed = placeFirst(d, g, rule);
         if (placed.isEmpty()) {
             cannot.accept("NSG '" + g.name() + "' has no free priority to " + what + ": remove rules first");
             return d;
@@ -253,15 +254,17 @@ final class NsgFixes {
         return replaceNsg(d, placed.get());
     }
 
-    private static SecurityRule extend(SecurityRule r, Requirement req, Match m) {
+    private static SecurityRule extend(SecurityRule r, Requirement req) {
         SecurityRule out = r;
         List<String> ports = new ArrayList<>(r.destinationPorts());
         for (String p : req.ports()) if (!Match.portsCover(ports, List.of(p))) ports.add(p);
         if (!ports.equals(r.destinationPorts())) out = out.withDestinationPorts(ports);
         if (!Match.protocolCovers(r.protocol(), req.protocol())) out = out.withProtocol(req.protocol());
         if (!Match.anySourcePort(r)) out = out.withSourcePorts(List.of(Match.ANY));
-        if (!m.addressesCover(r.sourcePrefixes(), req.mustCoverSources())) out = out.withSourcePrefixes(req.sources());
-        if (!m.addressesCover(r.destinationPrefixes(), req.destinations())) out = out.withDestinationPrefixes(req.destinations());
+        AddressSpace sp = req.space();
+        if (!sp.resolveAll(r.sourcePrefixes()).containsAll(sp.resolveAll(req.mustCoverSources()))) out = out.withSourcePrefixes(req.sources());
+        if (!sp.resolveAll(r.destinationPrefixes()).containsAll(sp.resolveAll(req.destinations())))
+            out = out.withDestinationPrefixes(req.destinations());
         return out;
     }
 
@@ -271,24 +274,23 @@ final class NsgFixes {
         Subnet s = miSubnet(d, subnetId).orElse(null);
         SecurityGroup g = s == null ? null : nsgOf(d, s).orElse(null);
         if (g == null || s.addressPrefixes().isEmpty()) return d;
-        Match m = new Match(d);
         for (Direction dir : Direction.values()) {
-            for (Requirement req : Requirement.mandatory(s, dir)) {
+            for (Requirement req : Requirement.mandatory(d, s, dir)) {
                 if (!req.ruleId().equals(ruleId)) continue;
                 if (req.ruleId().equals(Requirement.MGMT_IN) || req.ruleId().equals(Requirement.MGMT_OUT)) {
                     return ensureManagement(d, subnetId, dir, cannot);
                 }
-                if (allowed(g, req, m)) return d;
-                SecurityRule rule = firstTight(g, req, m).orElseGet(() -> req.rule(uniqueName(nsgOf(d, s).orElseThrow(), req.name()), Priorities.MIN));
+                if (allowed(g, req)) return d;
+                SecurityRule rule = firstTight(g, req).orElseGet(() -> req.rule(uniqueName(nsgOf(d, s).orElseThrow(), req.name()), Priorities.MIN));
                 return place(d, g, rule, cannot, "put " + req.name() + " before the other " + dir.azure().toLowerCase(Locale.ROOT) + " rules");
             }
         }
         return d;
     }
 
-    private static Optional<SecurityRule> firstTight(SecurityGroup g, Requirement req, Match m) {
+    private static Optional<SecurityRule> firstTight(SecurityGroup g, Requirement req) {
         return evaluationOrder(g, req.direction()).stream()
-                .filter(r -> r.access() == Access.ALLOW && req.coveredBy(r, m) && req.tight(r, m)).findFirst();
+                .filter(r -> r.access() == Access.ALLOW && req.coveredBy(r) && req.tight(r)).findFirst();
     }
 
     // ---- MI-NSG-DATA, MI-NSG-REPLICATION ----
@@ -300,10 +302,9 @@ final class NsgFixes {
             if (!req.ruleId().equals(ruleId)) continue;
             SecurityGroup g = nsgOf(d, s).orElse(null);
             if (g == null) return d;
-            Match m = new Match(d);
-            if (allowed(g, req, m)) continue;
-            SecurityRule rule = firstTight(g, req, m).orElseGet(() -> req.rule(uniqueName(g, req.name()), Priorities.MIN));
-            Optional<SecurityGroup> placed = placeBeforeDeny(g, rule, req, m);
+            if (allowed(g, req)) continue;
+            SecurityRule rule = firstTight(g, req).orElseGet(() -> req.rule(uniqueName(g, req.name()), Priorities.MIN));
+            Optional<SecurityGroup> placed = placeBeforeDeny(g, rule, req);
             if (placed.isEmpty()) cannot.accept("NSG '" + g.name() + "' has no free priority for " + req.name() + ": remove rules first");
             else d = replaceNsg(d, placed.get());
         }
@@ -316,14 +317,13 @@ final class NsgFixes {
     static Design order(Design d, String nsgId, Consumer<String> cannot) {
         SecurityGroup g = d.securityGroup(nsgId).orElse(null);
         if (g == null) return d;
-        Match m = new Match(d);
         Set<String> taken = names(g);
         for (Direction dir : Direction.values()) {
             List<SecurityRule> current = evaluationOrder(g, dir);
             Map<Requirement, SecurityRule> chosen = new java.util.LinkedHashMap<>();
             Set<SecurityRule> chosenSet = identitySet();
             for (Requirement req : mandatoryOf(d, g, dir)) {
-                current.stream().filter(r -> r.access() == Access.ALLOW && req.coveredBy(r, m)).findFirst()
+                current.stream().filter(r -> r.access() == Access.ALLOW && req.coveredBy(r)).findFirst()
                         .ifPresent(r -> { chosen.put(req, r); chosenSet.add(r); });
             }
             int front = 0;
@@ -334,7 +334,7 @@ final class NsgFixes {
             for (int i = 0; i < current.size(); i++) {
                 SecurityRule r = current.get(i);
                 if (!chosenSet.contains(r)) continue;
-                if (i < front || tightForSome(d, g, r, m)) {
+                if (i < front || isMandatoryRule(mandatoryOf(d, g, dir), r)) {
                     ahead.add(r);
                     ahead_.add(r);
                     continue;
@@ -361,10 +361,6 @@ final class NsgFixes {
         return replaceNsg(d, g);
     }
 
-    private static boolean tightForSome(Design d, SecurityGroup g, SecurityRule r, Match m) {
-        return mandatoryOf(d, g, r.direction()).stream().anyMatch(q -> q.coveredBy(r, m) && q.tight(r, m));
-    }
-
     static Set<String> names(SecurityGroup g) {
         return g.rules().stream().map(r -> lower(r.name())).collect(Collectors.toCollection(java.util.HashSet::new));
     }
@@ -381,11 +377,11 @@ final class NsgFixes {
     private static final List<String> DATA_PORTS = List.of(Seed.TDS_PORT, Seed.REDIRECT_PORTS);
 
     /** The inbound Allow rules that open 1433 or 11000–11999 of the subnet to Internet or any source. */
-    static List<SecurityRule> exposing(SecurityGroup g, Subnet s, Match m) {
+    static List<SecurityRule> exposing(SecurityGroup g, Subnet s, AddressSpace m) {
         return evaluationOrder(g, Direction.INBOUND).stream()
                 .filter(r -> r.access() == Access.ALLOW && Match.protocolOverlaps(r.protocol(), "Tcp"))
                 .filter(r -> Match.portsOverlap(r.destinationPorts(), DATA_PORTS))
-                .filter(r -> m.addressesOverlap(r.destinationPrefixes(), s.addressPrefixes()))
+                .filter(r -> Match.addressesOverlap(m, r.destinationPrefixes(), s.addressPrefixes()))
                 .filter(r -> r.sourcePrefixes().stream().anyMatch(NsgFixes::isPublicSource))
                 .toList();
     }
@@ -399,7 +395,7 @@ final class NsgFixes {
         Subnet s = miSubnet(d, subnetId).orElse(null);
         SecurityGroup g = s == null ? null : nsgOf(d, s).orElse(null);
         if (g == null) return d;
-        List<SecurityRule> exposing = exposing(g, s, new Match(d));
+        List<SecurityRule> exposing = exposing(g, s, Match.space(d, s));
         if (exposing.isEmpty()) return d;
         Set<SecurityRule> which = identitySet();
         which.addAll(exposing);

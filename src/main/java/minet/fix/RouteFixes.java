@@ -1,11 +1,9 @@
 package minet.fix;
 
-import inet.ipaddr.IPAddress;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -15,6 +13,9 @@ import minet.model.Route;
 import minet.model.RouteTable;
 import minet.model.Subnet;
 import minet.rules.Seed;
+import minet.rules.eval.Cidr;
+import minet.rules.route.RouteEntry;
+import minet.rules.route.RouteResolver;
 
 /** The route table fixes; like {@link NsgFixes}, pure functions of the design that look their targets up by id. */
 final class RouteFixes {
@@ -33,38 +34,26 @@ final class RouteFixes {
 
     /**
      * rules.md: a required prefix is routed to Internet when every address in it resolves, longest prefix first and
-     * using the table's user routes alone, to next hop Internet (the union of smaller routes counts).
+     * using the table's user routes alone, to next hop Internet (the union of smaller routes counts). The rule
+     * engine's route resolver decides.
      */
-    static boolean routedToInternet(List<Route> routes, String required) {
-        IPAddress p = Match.cidr(required);
-        if (p == null) return false;
-        List<IPAddress> remaining = new ArrayList<>(List.of(p));
-        List<Route> byLength = routes.stream().filter(r -> Match.cidr(r.addressPrefix()) != null)
-                .sorted(Comparator.comparingInt((Route r) -> -Match.cidr(r.addressPrefix()).getNetworkPrefixLength()))
-                .toList();
-        for (Route r : byLength) {
-            IPAddress a = Match.cidr(r.addressPrefix());
-            if (remaining.stream().noneMatch(x -> x.overlaps(a))) continue;
-            if (!isInternet(r)) return false;
-            List<IPAddress> next = new ArrayList<>();
-            for (IPAddress x : remaining) {
-                IPAddress[] rest = x.subtract(a);
-                if (rest != null) next.addAll(List.of(rest));
-            }
-            remaining = next;
-            if (remaining.isEmpty()) return true;
-        }
-        return remaining.isEmpty();
+    static boolean routedToInternet(List<RouteEntry> userRoutes, String required) {
+        long[] p = Cidr.parse(required);
+        return p != null && RouteResolver.uncovered(p[0], p[1], userRoutes, Route.INTERNET).length == 0;
     }
 
-    /** User routes inside a required prefix that send its traffic elsewhere (MI-UDR-CONFLICT). */
+    /** User routes inside a required prefix that send its traffic elsewhere (MI-UDR-CONFLICT); the subnet's own routes excepted. */
     static List<Route> conflicts(RouteTable t, Subnet s) {
-        List<IPAddress> required = Seed.managementPrefixes().stream().map(Match::cidr).toList();
-        List<IPAddress> own = s.addressPrefixes().stream().map(Match::cidr).filter(a -> a != null).toList();
-        return t.routes().stream().filter(r -> !isInternet(r)).filter(r -> {
-            IPAddress a = Match.cidr(r.addressPrefix());
-            return a != null && own.stream().noneMatch(o -> o.contains(a)) && required.stream().anyMatch(q -> q.contains(a));
-        }).toList();
+        List<RouteEntry> user = RouteResolver.userRoutes(t);
+        List<long[]> own = s.addressPrefixes().stream().map(Cidr::parse).filter(x -> x != null).toList();
+        Set<Route> out = new LinkedHashSet<>();
+        for (String prefix : Seed.managementPrefixes()) {
+            long[] p = Cidr.parse(prefix);
+            for (RouteEntry e : RouteResolver.conflicts(p[0], p[1], user, Route.INTERNET)) {
+                if (own.stream().noneMatch(o -> o[0] <= e.first() && e.last() <= o[1])) out.add(e.route());
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static Optional<Subnet> miSubnet(Design d, String id) {
@@ -108,8 +97,8 @@ final class RouteFixes {
     }
 
     private static boolean samePrefix(String a, String b) {
-        IPAddress x = Match.cidr(a), y = Match.cidr(b);
-        return x != null && x.equals(y);
+        long[] x = Cidr.parse(a), y = Cidr.parse(b);
+        return x != null && y != null && x[0] == y[0] && x[1] == y[1];
     }
 
     // ---- MI-UDR-VNETLOCAL ----
@@ -139,7 +128,7 @@ final class RouteFixes {
         if (t == null) return d;
         List<Route> bad = conflicts(t, s);
         if (bad.isEmpty()) return d;
-        return d.mapRouteTable(t.id(), x -> x.withRoutes(Lists.minus(x.routes(), bad::contains)));
+        return d.mapRouteTable(t.id(), x -> x.withRoutes(Lists.minus(x.routes(), r -> bad.stream().anyMatch(b -> b == r))));
     }
 
     // ---- MI-UDR-MANAGEMENT ----
@@ -147,8 +136,9 @@ final class RouteFixes {
     /** The seed's prefixes this table does not route to Internet, leaving out those a conflicting route of exactly that prefix holds. */
     static List<Route> missingManagementRoutes(RouteTable t) {
         List<Route> out = new ArrayList<>();
+        List<RouteEntry> user = RouteResolver.userRoutes(t);
         for (Route req : Seed.MANAGEMENT_ROUTES) {
-            if (routedToInternet(t.routes(), req.addressPrefix())) continue;
+            if (routedToInternet(user, req.addressPrefix())) continue;
             if (t.routes().stream().anyMatch(r -> samePrefix(r.addressPrefix(), req.addressPrefix()))) continue;
             out.add(req);
         }
@@ -195,11 +185,4 @@ final class RouteFixes {
         List<Route> routes = t.routes().stream().map(RouteFixes::normalized).toList();
         return routes.equals(t.routes()) ? d : d.mapRouteTable(t.id(), x -> x.withRoutes(routes));
     }
-
-    static String describe(Route r) {
-        return r.name() + " (" + r.addressPrefix() + " → " + r.nextHopType()
-                + (r.nextHopIpAddress() == null ? "" : " " + r.nextHopIpAddress()) + ")";
-    }
-
-    static String lower(String s) { return s == null ? "" : s.toLowerCase(Locale.ROOT); }
 }
