@@ -12,7 +12,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import minet.ui.validation.FixService.Change;
+import minet.fix.Change;
 import minet.ui.validation.FixService.FixPlan;
 
 /** Fix all's review: the change list and what it means, with Apply and Cancel. */
@@ -33,10 +33,10 @@ public final class FixReviewDialog extends Dialog<ButtonType> {
         kind.setCellValueFactory(c -> new ReadOnlyStringWrapper(word(c.getValue().kind())));
         kind.setPrefWidth(90);
         TableColumn<Change, String> resource = new TableColumn<>("Element");
-        resource.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().resource()));
+        resource.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().element().word() + " " + c.getValue().label()));
         resource.setPrefWidth(360);
         TableColumn<Change, String> what = new TableColumn<>("Details");
-        what.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().description()));
+        what.setCellValueFactory(c -> new ReadOnlyStringWrapper(details(c.getValue())));
         what.setPrefWidth(380);
         changes.getColumns().addAll(java.util.List.of(kind, resource, what));
         changes.setPrefHeight(300);
@@ -51,12 +51,29 @@ public final class FixReviewDialog extends Dialog<ButtonType> {
         Label meaningHead = new Label("What changes for traffic and routing");
         meaningHead.setStyle("-fx-font-weight: bold");
         VBox box = new VBox(8, changesHead, changes, meaningHead, semantic);
+        if (!plan.notDone().isEmpty()) {
+            Label notDoneHead = new Label("Left for you (no automatic fix)");
+            notDoneHead.setStyle("-fx-font-weight: bold");
+            ListView<String> notDone = new ListView<>(javafx.collections.FXCollections.observableList(plan.notDone()));
+            notDone.setId("fixNotDone");
+            notDone.setPrefHeight(90);
+            box.getChildren().addAll(notDoneHead, notDone);
+        }
         VBox.setVgrow(changes, Priority.ALWAYS);
         box.setPadding(new Insets(10));
         box.setPrefWidth(900);
         getDialogPane().setContent(box);
         getDialogPane().getButtonTypes().setAll(APPLY, ButtonType.CANCEL);
         getDialogPane().lookupButton(APPLY).setId("applyFixes");
+    }
+
+    private static String details(Change c) {
+        String s = switch (c.kind()) {
+            case ADDED -> c.after();
+            case REMOVED -> c.before();
+            case CHANGED -> c.details();
+        };
+        return s == null ? "" : s;
     }
 
     private static String word(Change.Kind k) {

@@ -3,6 +3,7 @@ package minet.ui.validation;
 import java.util.List;
 import java.util.Optional;
 import minet.edit.Command;
+import minet.fix.Change;
 import minet.model.Design;
 import minet.rules.Finding;
 import minet.rules.Report;
@@ -15,17 +16,16 @@ public interface FixService {
     /** Every available fix of the report as one command, with what it changes; empty when nothing can be fixed. */
     Optional<FixPlan> fixAll(Design design, Report report);
 
-    /** A reviewed Fix all: the command (one undo step), the design it yields, and the changes to show. */
-    record FixPlan(Command command, Design after, List<Change> changes, List<String> semanticChanges) {
+    /**
+     * A reviewed Fix all: the command (one undo step), the design it yields, the change list (rules, routes,
+     * associations added, removed, changed), what that means for traffic, and what no fix could do.
+     */
+    record FixPlan(Command command, Design after, List<Change> changes, List<String> semanticChanges, List<String> notDone) {
         public FixPlan {
             changes = List.copyOf(changes);
             semanticChanges = List.copyOf(semanticChanges);
+            notDone = List.copyOf(notDone);
         }
-    }
-
-    /** One line of the change list: a rule, route or association added, removed or changed. */
-    record Change(Kind kind, String resource, String description) {
-        public enum Kind { ADDED, REMOVED, CHANGED }
     }
 
     /** No fixes at all: the window before the fix engine is wired. */

@@ -42,7 +42,7 @@ class ExportViewModelTest {
             Command c = Command.of("Fix all", x -> x.withSecurityGroups(
                     java.util.stream.Stream.concat(x.securityGroups().stream(),
                             java.util.stream.Stream.of(new SecurityGroup("fixed-nsg", "fixed-nsg", null, List.of(), null))).toList()));
-            return Optional.of(new FixPlan(c, c.apply(d), List.of(), List.of()));
+            return Optional.of(new FixPlan(c, c.apply(d), List.of(), List.of(), List.of()));
         }
     };
 

@@ -56,8 +56,9 @@ class ValidationViewModelTest {
             if (parts.isEmpty()) return Optional.empty();
             Command all = Command.compound("Fix all", parts);
             return Optional.of(new FixPlan(all, all.apply(d),
-                    List.of(new Change(Change.Kind.ADDED, "networkSecurityGroups/mi-nsg/securityRules/x", "added")),
-                    List.of("management traffic now allowed")));
+                    List.of(new minet.fix.Change(minet.fix.Change.Kind.ADDED, minet.fix.Change.Element.SECURITY_RULE,
+                            "networkSecurityGroups/mi-nsg/securityRules/x", "mi-nsg/x", null, "100, Inbound", null)),
+                    List.of("management traffic now allowed"), List.of()));
         }
     };
 
