@@ -8,6 +8,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
+import minet.fix.SemanticDiff;
 import minet.ui.canvas.DiagramPane;
 import minet.ui.dialogs.DialogService;
 import minet.ui.dialogs.ExportDialog;
@@ -45,7 +46,8 @@ public final class ValidationFeature implements AutoCloseable {
         this.context = context;
         this.owner = owner;
         this.dialogs = dialogs;
-        this.fixes = new EngineFixes((before, after) -> List.of());
+        this.fixes = new EngineFixes((before, after) -> SemanticDiff.between(before, after).differences().stream()
+                .map(x -> x.subnet() + ": " + x.text()).toList());
         SeedFlows flows = new SeedFlows();
         this.validation = new ValidationViewModel(context, fixes, dialogs, sink -> new LiveValidator<>(
                 (d, p) -> ValidationViewModel.analyze(d, p, flows), LiveValidator.Scheduler.singleThread("minet-validation"),
