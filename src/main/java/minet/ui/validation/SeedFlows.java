@@ -108,18 +108,18 @@ public final class SeedFlows implements ValidationViewModel.FlowAnalyzer {
 
     private static FlowVerdict evaluate(SecurityGroup nsg, Direction dir, AddressSpace space, int protocols,
                                         AddressSet from, AddressSet to, List<String> ports) {
-        if (nsg == null) return new FlowVerdict(FlowState.ALLOWED, "No NSG on the MI subnet: Azure allows all traffic");
+        if (nsg == null) return new FlowVerdict(FlowState.ALLOWED, "no NSG on the MI subnet, so Azure allows all traffic");
         Evaluation e = NsgEvaluator.of(nsg, dir, space).evaluate(Traffic.of(protocols, from, to, Ports.parseAll(ports)));
         Verdict v = e.verdict();
-        if (v.blocked()) return new FlowVerdict(FlowState.BLOCKED, "Denied by " + describe(nsg, e.firstDeny()));
+        if (v.blocked()) return new FlowVerdict(FlowState.BLOCKED, "decided by " + describe(nsg, e.firstDeny()));
         if (v.allowed()) {
             List<CompiledRule> allowing = e.allowingRules();
-            return new FlowVerdict(FlowState.ALLOWED, "Allowed by "
+            return new FlowVerdict(FlowState.ALLOWED, "decided by "
                     + (allowing.isEmpty() ? "the NSG" : describe(nsg, allowing.get(0)))
                     + (v == Verdict.ALLOWED_BY_DEFAULT ? " (a default rule: fragile)" : ""));
         }
         List<CompiledRule> uncertain = e.uncertainRules();
-        return new FlowVerdict(FlowState.UNKNOWN, "Cannot tell offline: "
+        return new FlowVerdict(FlowState.UNKNOWN, "cannot tell offline: "
                 + (uncertain.isEmpty() ? "a service tag decides" : describe(nsg, uncertain.get(0)) + " uses a service tag"));
     }
 

@@ -28,7 +28,7 @@ class SeedFlowsTest {
         v.forEach((id, f) -> {
             if (id.startsWith("management-") || id.startsWith("health-probe") || id.startsWith("intra-subnet")) {
                 assertThat(f.state()).as(id + ": " + f.decidedBy()).isEqualTo(FlowState.ALLOWED);
-                assertThat(f.decidedBy()).startsWith("Allowed by");
+                assertThat(f.decidedBy()).startsWith("decided by");
             }
         });
     }
@@ -57,7 +57,7 @@ class SeedFlowsTest {
         Design d = reference();
         Subnet mi = d.miSubnets().get(0);
         Map<String, FlowVerdict> v = new SeedFlows().verdicts(d.mapSubnet(mi.id(), s -> s.withNsgId(null)));
-        assertThat(v.values()).allSatisfy(f -> assertThat(f.decidedBy()).contains("No NSG"));
+        assertThat(v.values()).allSatisfy(f -> assertThat(f.decidedBy()).contains("no NSG"));
     }
 
     private static String key(Map<String, FlowVerdict> v, String prefix) {
