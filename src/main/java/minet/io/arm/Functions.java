@@ -79,6 +79,11 @@ final class Functions {
         throw site.error(at, "cannot index " + describe(target) + " with " + describe(index));
     }
 
+    /** Numbers are always longs, as JsonSource reads them, so that equal numbers compare equal. */
+    static JsonNode num(long v) {
+        return F.numberNode(v);
+    }
+
     static String describe(JsonNode v) {
         if (v == null || v.isNull()) return "null";
         if (v.isTextual()) return "a string";
@@ -260,10 +265,10 @@ final class Functions {
                 arity(c, site, 1, 1);
                 JsonNode v = args.get(0);
                 if (v.isIntegralNumber()) return v;
-                if (v.isNumber()) return F.numberNode(v.asLong());
+                if (v.isNumber()) return num(v.asLong());
                 if (v.isTextual()) {
                     try {
-                        return F.numberNode(Long.parseLong(v.textValue().strip()));
+                        return num(Long.parseLong(v.textValue().strip()));
                     } catch (NumberFormatException x) {
                         throw site.error(c.at(), "int() cannot convert '" + v.textValue() + "'");
                     }
@@ -273,8 +278,8 @@ final class Functions {
             case "length": {
                 arity(c, site, 1, 1);
                 JsonNode v = args.get(0);
-                if (v.isTextual()) return F.numberNode(v.textValue().length());
-                if (v.isArray() || v.isObject()) return F.numberNode(v.size());
+                if (v.isTextual()) return num(v.textValue().length());
+                if (v.isArray() || v.isObject()) return num(v.size());
                 throw site.error(c.at(), "length() needs a string, array or object, not " + describe(v));
             }
             case "empty": {
@@ -375,12 +380,12 @@ final class Functions {
                             if (fn.equals("indexof")) break;
                         }
                     }
-                    return F.numberNode(found);
+                    return num(found);
                 }
                 // ARM compares strings here without case
                 String t = text(v, c, site).toLowerCase(Locale.ROOT);
                 String what = text(args.get(1), c, site).toLowerCase(Locale.ROOT);
-                return F.numberNode(fn.equals("indexof") ? t.indexOf(what) : t.lastIndexOf(what));
+                return num(fn.equals("indexof") ? t.indexOf(what) : t.lastIndexOf(what));
             }
             case "startswith": case "endswith": {
                 arity(c, site, 2, 2);
@@ -443,7 +448,7 @@ final class Functions {
                     long x = integer(v, c, site);
                     best = fn.equals("min") ? Math.min(best, x) : Math.max(best, x);
                 }
-                return F.numberNode(best);
+                return num(best);
             }
             case "add": case "sub": case "mul": case "div": case "mod": {
                 arity(c, site, 2, 2);
@@ -451,12 +456,12 @@ final class Functions {
                 long y = integer(args.get(1), c, site);
                 try {
                     switch (fn) {
-                        case "add": return F.numberNode(Math.addExact(x, y));
-                        case "sub": return F.numberNode(Math.subtractExact(x, y));
-                        case "mul": return F.numberNode(Math.multiplyExact(x, y));
+                        case "add": return num(Math.addExact(x, y));
+                        case "sub": return num(Math.subtractExact(x, y));
+                        case "mul": return num(Math.multiplyExact(x, y));
                         default:
                             if (y == 0) throw site.error(c.at(), fn + "() divides by zero");
-                            return F.numberNode(fn.equals("div") ? x / y : x % y);
+                            return num(fn.equals("div") ? x / y : x % y);
                     }
                 } catch (ArithmeticException o) {
                     throw site.error(c.at(), fn + "() overflows");
@@ -521,7 +526,7 @@ final class Functions {
         if (i == null) {
             throw site.error(c.at(), loop == null ? "copyIndex() is used outside a copy loop" : "copyIndex('" + loop + "') is used outside the copy loop '" + loop + "'");
         }
-        return F.numberNode(i + offset);
+        return num(i + offset);
     }
 
     /**
