@@ -132,7 +132,7 @@ public final class DesignAssembler {
         for (Map.Entry<String, SecurityGroup> e : nsgs.entrySet()) {
             List<SecurityRule> extra = extraRules.remove(e.getKey());
             SecurityGroup g = e.getValue();
-            nsgList.add(extra == null ? g : g.withRules(concat(g.rules(), extra)));
+            nsgList.add(extra == null ? g : g.withRules(withSeparate(g.rules(), extra, SecurityRule::name)));
         }
         for (Map.Entry<String, List<SecurityRule>> e : extraRules.entrySet()) {
             Source where = e.getValue().get(0).source();
@@ -145,7 +145,7 @@ public final class DesignAssembler {
         for (Map.Entry<String, RouteTable> e : routeTables.entrySet()) {
             List<Route> extra = extraRoutes.remove(e.getKey());
             RouteTable t = e.getValue();
-            rtList.add(extra == null ? t : t.withRoutes(concat(t.routes(), extra)));
+            rtList.add(extra == null ? t : t.withRoutes(withSeparate(t.routes(), extra, Route::name)));
         }
         for (Map.Entry<String, List<Route>> e : extraRoutes.entrySet()) {
             Source where = e.getValue().get(0).source();
@@ -195,9 +195,17 @@ public final class DesignAssembler {
         return new ImportNote(MISSING_REF, "warning", resource, message, source);
     }
 
-    private static <T> List<T> concat(List<T> a, List<T> b) {
-        List<T> all = new ArrayList<>(a);
-        all.addAll(b);
+    /**
+     * Rules (routes) declared on their own join the group's inline ones. A Terraform state lists the separate ones
+     * inline too (Azure returns them with the group): the same name is one rule, the separate declaration wins.
+     */
+    private static <T> List<T> withSeparate(List<T> inline, List<T> separate, java.util.function.Function<T, String> name) {
+        List<T> all = new ArrayList<>();
+        for (T t : inline) {
+            T same = separate.stream().filter(s -> name.apply(t) != null && name.apply(t).equalsIgnoreCase(name.apply(s))).findFirst().orElse(null);
+            all.add(same != null ? same : t);
+        }
+        for (T s : separate) if (!all.contains(s)) all.add(s);
         return all;
     }
 
