@@ -182,6 +182,6 @@ class TerraformImporterTest {
                 .isInstanceOf(InputException.class).hasMessage("tf.json:3:47: direction must be Inbound or Outbound, not 'In'");
         assertThatThrownBy(() -> parse("{\"format_version\": \"1.0\", \"values\": {\"root_module\": {\"resources\": [\n"
                 + "{\"type\": \"azurerm_route_table\", \"name\": \"t\", \"values\": {\"name\": \"t\", \"route\": {\"name\": \"x\"}}}]}}}"))
-                .isInstanceOf(InputException.class).hasMessage("tf.json:2:76: 'route' must be a list, not an object");
+                .isInstanceOf(InputException.class).hasMessage("tf.json:2:79: 'route' must be a list, not an object");
     }
 }
