@@ -365,7 +365,9 @@ public final class TerraformImporter {
             if (parts.length < t + 2 || !parts[t].equals(type)) continue;
             String nameAndIndex = parts[t + 1];
             String name = nameAndIndex.replaceAll("\\[.*$", "");
-            String refIndex = nameAndIndex.contains("[") ? nameAndIndex.substring(nameAndIndex.indexOf('[') + 1, nameAndIndex.lastIndexOf(']')) : null;
+            int open = nameAndIndex.indexOf('[');
+            int close = nameAndIndex.lastIndexOf(']');
+            String refIndex = open >= 0 && close > open ? nameAndIndex.substring(open + 1, close) : null;
             List<Res> candidates = new ArrayList<>();
             for (Res r : all) {
                 if (!sameModule(r.module, module) || !r.type.equals(type) || !r.name.equals(name) || r.mode.equals("data") != data) continue;
