@@ -209,6 +209,21 @@ class AzCliImporterTest {
     }
 
     @Test
+    void idsDifferingOnlyInCaseAreOneResource() throws Exception {
+        String vnetId = "/subscriptions/s/resourceGroups/RG/providers/Microsoft.Network/virtualNetworks/v";
+        Design d = parse("[{\"id\": \"" + vnetId + "\", \"type\": \"Microsoft.Network/virtualNetworks\", \"name\": \"v\","
+                + " \"addressSpace\": {\"addressPrefixes\": [\"10.0.0.0/16\"]},"
+                + " \"subnets\": [{\"id\": \"" + vnetId + "/subnets/mi\", \"name\": \"mi\", \"addressPrefix\": \"10.0.0.0/24\"}]},"
+                + " {\"id\": \"" + vnetId.toLowerCase() + "/subnets/MI\", \"name\": \"mi\", \"addressPrefix\": \"10.0.0.0/24\","
+                + " \"routeTable\": {\"id\": \"" + vnetId.toLowerCase().replace("virtualnetworks/v", "routetables/rt") + "\"}}]");
+        assertThat(d.virtualNetworks()).hasSize(1);
+        assertThat(d.subnets()).singleElement().satisfies(s -> {
+            assertThat(s.id()).isEqualTo(vnetId + "/subnets/mi"); // the first reading wins …
+            assertThat(s.routeTableId()).endsWith("/routetables/rt"); // … and the second fills its gaps
+        });
+    }
+
+    @Test
     void fieldsAndKindsAreFoundWithoutTypeOrId() throws Exception {
         Design d = parse("[{\"name\": \"vnet\", \"addressSpace\": {\"addressPrefixes\": [\"10.0.0.0/16\"]},"
                 + " \"subnets\": [{\"name\": \"mi\", \"addressPrefix\": \"10.0.0.0/24\"}]},"
