@@ -45,6 +45,12 @@ public final class DesignAssembler {
 
     private record Link(String targetId, Source source) {}
 
+    /** A design's name from its first input file: "vnet-show.json" gives "vnet-show". */
+    public static String designName(String file) {
+        String n = java.nio.file.Path.of(file).getFileName().toString();
+        return n.toLowerCase(Locale.ROOT).endsWith(".json") ? n.substring(0, n.length() - 5) : n;
+    }
+
     static String key(String id) { return id == null ? null : id.toLowerCase(Locale.ROOT); }
 
     public boolean isEmpty() {
