@@ -171,8 +171,9 @@ public final class TerraformImporter {
                 if (service != null) delegations.add(service);
             }
         }
-        out.addSubnet(vnetKey, new Subnet(key, v.text("name"), prefixes, null, null, v.texts("service_endpoints"),
-                delegations, List.of(), false, r.source()));
+        // A data source (data.azurerm_subnet) reports its NSG and route table itself; a managed subnet has associations.
+        out.addSubnet(vnetKey, new Subnet(key, v.text("name"), prefixes, blankToNull(v.text("network_security_group_id")),
+                blankToNull(v.text("route_table_id")), v.texts("service_endpoints"), delegations, List.of(), false, r.source()));
     }
 
     private void readSecurityGroup(Res r) throws InputException {

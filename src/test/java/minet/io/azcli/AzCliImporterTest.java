@@ -198,6 +198,28 @@ class AzCliImporterTest {
     }
 
     @Test
+    void routeTablesAndInstancesReadInTheirArmShapeToo() throws Exception {
+        Design d = parse("{\"value\": [{\"name\": \"rt\", \"id\": \"/s/providers/Microsoft.Network/routeTables/rt\","
+                + " \"type\": \"Microsoft.Network/routeTables\", \"properties\": {\"disableBgpRoutePropagation\": true,"
+                + " \"routes\": [{\"name\": \"nva\", \"properties\": {\"addressPrefix\": \"0.0.0.0/0\","
+                + " \"nextHopType\": \"VirtualAppliance\", \"nextHopIpAddress\": \"10.9.0.4\"}}]}},"
+                + " {\"name\": \"mi\", \"type\": \"Microsoft.Sql/managedInstances\", \"sku\": {\"name\": \"BC_Gen5\", \"tier\": \"BusinessCritical\"},"
+                + " \"properties\": {\"subnetId\": \"/s/providers/Microsoft.Network/virtualNetworks/v/subnets/mi\", \"vCores\": 8,"
+                + " \"proxyOverride\": \"Proxy\", \"publicDataEndpointEnabled\": true, \"dnsZone\": \"abc\"}}]}");
+        assertThat(d.routeTables().get(0).disableBgpRoutePropagation()).isTrue();
+        assertThat(d.routeTables().get(0).routes()).singleElement().satisfies(r -> {
+            assertThat(r.nextHopType()).isEqualTo("VirtualAppliance");
+            assertThat(r.nextHopIpAddress()).isEqualTo("10.9.0.4");
+        });
+        ManagedInstance m = d.managedInstances().get(0);
+        assertThat(m.tier()).isEqualTo(ManagedInstance.Tier.BUSINESS_CRITICAL);
+        assertThat(m.vCores()).isEqualTo(8);
+        assertThat(m.subnetId()).endsWith("/subnets/mi");
+        assertThat(m.publicDataEndpoint()).isTrue();
+        assertThat(m.hostName()).isEqualTo("mi.abc.database.windows.net");
+    }
+
+    @Test
     void aMissingReferenceIsKeptAndNamed() throws Exception {
         Design d = load("mi-show.json");
         assertThat(d.managedInstances().get(0).subnetId()).isEqualTo(MI_SUBNET);
