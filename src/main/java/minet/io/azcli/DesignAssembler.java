@@ -99,12 +99,12 @@ public final class DesignAssembler {
 
     public void note(ImportNote n) { notes.add(n); }
 
-    public boolean hasVirtualNetwork(String id) { return vnets.containsKey(key(id)); }
-    public boolean hasSecurityGroup(String id) { return nsgs.containsKey(key(id)); }
-    public boolean hasRouteTable(String id) { return routeTables.containsKey(key(id)); }
-
+    /** The design so far; the assembler itself is left as it was. */
     public Design build(String name) {
         List<ImportNote> out = new ArrayList<>(notes);
+        Map<String, VirtualNetwork> vnets = new LinkedHashMap<>(this.vnets);
+        Map<String, List<SecurityRule>> extraRules = new LinkedHashMap<>(this.extraRules);
+        Map<String, List<Route>> extraRoutes = new LinkedHashMap<>(this.extraRoutes);
 
         Map<String, List<Subnet>> byVnet = new LinkedHashMap<>();
         for (Map.Entry<String, Subnet> e : subnets.entrySet()) {
