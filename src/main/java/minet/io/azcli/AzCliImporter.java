@@ -1,6 +1,5 @@
 package minet.io.azcli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,12 +46,7 @@ public final class AzCliImporter {
             throw new InputException(sources.get(0).file(), "no virtual network, subnet, network security group, route table "
                     + "or managed instance found; expected the JSON of az network vnet|nsg|route-table show or list, or az sql mi show or list");
         }
-        return in.out.build(designName(sources.get(0).file()));
-    }
-
-    static String designName(String file) {
-        String n = Path.of(file).getFileName().toString();
-        return n.toLowerCase(Locale.ROOT).endsWith(".json") ? n.substring(0, n.length() - 5) : n;
+        return in.out.build(DesignAssembler.designName(sources.get(0).file()));
     }
 
     private void readFile(At root) throws InputException {
@@ -205,24 +199,13 @@ public final class AzCliImporter {
     private static SecurityRule securityRule(At rule) throws InputException {
         At p = props(rule);
         return new SecurityRule(rule.text("name"), p.text("description"), p.integer("priority"),
-                parse(p, "direction", Direction::parse), parse(p, "access", Access::parse), p.text("protocol"),
+                p.parse("direction", Direction::parse), p.parse("access", Access::parse), p.text("protocol"),
                 p.text("sourcePortRange"), p.texts("sourcePortRanges"),
                 p.text("destinationPortRange"), p.texts("destinationPortRanges"),
                 p.text("sourceAddressPrefix"), p.texts("sourceAddressPrefixes"),
                 p.text("destinationAddressPrefix"), p.texts("destinationAddressPrefixes"),
                 ids(p, "sourceApplicationSecurityGroups"), ids(p, "destinationApplicationSecurityGroups"),
                 rule.source());
-    }
-
-    /** Direction and access have fixed values; anything else cannot be represented, so it is refused with its place. */
-    static <E> E parse(At p, String key, Function<String, E> parser) throws InputException {
-        String v = p.text(key);
-        if (v == null) return null;
-        try {
-            return parser.apply(v);
-        } catch (IllegalArgumentException e) {
-            throw p.get(key).orElseThrow().error(e.getMessage());
-        }
     }
 
     private static List<String> ids(At p, String key) throws InputException {

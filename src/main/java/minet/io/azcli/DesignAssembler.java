@@ -45,6 +45,12 @@ public final class DesignAssembler {
 
     private record Link(String targetId, Source source) {}
 
+    /** A design's name from its first input file: "vnet-show.json" gives "vnet-show". */
+    public static String designName(String file) {
+        String n = java.nio.file.Path.of(file).getFileName().toString();
+        return n.toLowerCase(Locale.ROOT).endsWith(".json") ? n.substring(0, n.length() - 5) : n;
+    }
+
     static String key(String id) { return id == null ? null : id.toLowerCase(Locale.ROOT); }
 
     public boolean isEmpty() {
@@ -93,12 +99,12 @@ public final class DesignAssembler {
 
     public void note(ImportNote n) { notes.add(n); }
 
-    public boolean hasVirtualNetwork(String id) { return vnets.containsKey(key(id)); }
-    public boolean hasSecurityGroup(String id) { return nsgs.containsKey(key(id)); }
-    public boolean hasRouteTable(String id) { return routeTables.containsKey(key(id)); }
-
+    /** The design so far; the assembler itself is left as it was. */
     public Design build(String name) {
         List<ImportNote> out = new ArrayList<>(notes);
+        Map<String, VirtualNetwork> vnets = new LinkedHashMap<>(this.vnets);
+        Map<String, List<SecurityRule>> extraRules = new LinkedHashMap<>(this.extraRules);
+        Map<String, List<Route>> extraRoutes = new LinkedHashMap<>(this.extraRoutes);
 
         Map<String, List<Subnet>> byVnet = new LinkedHashMap<>();
         for (Map.Entry<String, Subnet> e : subnets.entrySet()) {
@@ -132,7 +138,7 @@ public final class DesignAssembler {
         for (Map.Entry<String, SecurityGroup> e : nsgs.entrySet()) {
             List<SecurityRule> extra = extraRules.remove(e.getKey());
             SecurityGroup g = e.getValue();
-            nsgList.add(extra == null ? g : g.withRules(concat(g.rules(), extra)));
+            nsgList.add(extra == null ? g : g.withRules(withSeparate(g.rules(), extra, SecurityRule::name)));
         }
         for (Map.Entry<String, List<SecurityRule>> e : extraRules.entrySet()) {
             Source where = e.getValue().get(0).source();
@@ -145,7 +151,7 @@ public final class DesignAssembler {
         for (Map.Entry<String, RouteTable> e : routeTables.entrySet()) {
             List<Route> extra = extraRoutes.remove(e.getKey());
             RouteTable t = e.getValue();
-            rtList.add(extra == null ? t : t.withRoutes(concat(t.routes(), extra)));
+            rtList.add(extra == null ? t : t.withRoutes(withSeparate(t.routes(), extra, Route::name)));
         }
         for (Map.Entry<String, List<Route>> e : extraRoutes.entrySet()) {
             Source where = e.getValue().get(0).source();
@@ -195,9 +201,17 @@ public final class DesignAssembler {
         return new ImportNote(MISSING_REF, "warning", resource, message, source);
     }
 
-    private static <T> List<T> concat(List<T> a, List<T> b) {
-        List<T> all = new ArrayList<>(a);
-        all.addAll(b);
+    /**
+     * Rules (routes) declared on their own join the group's inline ones. A Terraform state lists the separate ones
+     * inline too (Azure returns them with the group): the same name is one rule, the separate declaration wins.
+     */
+    private static <T> List<T> withSeparate(List<T> inline, List<T> separate, java.util.function.Function<T, String> name) {
+        List<T> all = new ArrayList<>();
+        for (T t : inline) {
+            T same = separate.stream().filter(s -> name.apply(t) != null && name.apply(t).equalsIgnoreCase(name.apply(s))).findFirst().orElse(null);
+            all.add(same != null ? same : t);
+        }
+        for (T s : separate) if (!all.contains(s)) all.add(s);
         return all;
     }
 

@@ -198,6 +198,28 @@ class AzCliImporterTest {
     }
 
     @Test
+    void routeTablesAndInstancesReadInTheirArmShapeToo() throws Exception {
+        Design d = parse("{\"value\": [{\"name\": \"rt\", \"id\": \"/s/providers/Microsoft.Network/routeTables/rt\","
+                + " \"type\": \"Microsoft.Network/routeTables\", \"properties\": {\"disableBgpRoutePropagation\": true,"
+                + " \"routes\": [{\"name\": \"nva\", \"properties\": {\"addressPrefix\": \"0.0.0.0/0\","
+                + " \"nextHopType\": \"VirtualAppliance\", \"nextHopIpAddress\": \"10.9.0.4\"}}]}},"
+                + " {\"name\": \"mi\", \"type\": \"Microsoft.Sql/managedInstances\", \"sku\": {\"name\": \"BC_Gen5\", \"tier\": \"BusinessCritical\"},"
+                + " \"properties\": {\"subnetId\": \"/s/providers/Microsoft.Network/virtualNetworks/v/subnets/mi\", \"vCores\": 8,"
+                + " \"proxyOverride\": \"Proxy\", \"publicDataEndpointEnabled\": true, \"dnsZone\": \"abc\"}}]}");
+        assertThat(d.routeTables().get(0).disableBgpRoutePropagation()).isTrue();
+        assertThat(d.routeTables().get(0).routes()).singleElement().satisfies(r -> {
+            assertThat(r.nextHopType()).isEqualTo("VirtualAppliance");
+            assertThat(r.nextHopIpAddress()).isEqualTo("10.9.0.4");
+        });
+        ManagedInstance m = d.managedInstances().get(0);
+        assertThat(m.tier()).isEqualTo(ManagedInstance.Tier.BUSINESS_CRITICAL);
+        assertThat(m.vCores()).isEqualTo(8);
+        assertThat(m.subnetId()).endsWith("/subnets/mi");
+        assertThat(m.publicDataEndpoint()).isTrue();
+        assertThat(m.hostName()).isEqualTo("mi.abc.database.windows.net");
+    }
+
+    @Test
     void aMissingReferenceIsKeptAndNamed() throws Exception {
         Design d = load("mi-show.json");
         assertThat(d.managedInstances().get(0).subnetId()).isEqualTo(MI_SUBNET);
@@ -206,6 +228,21 @@ class AzCliImporterTest {
         assertThat(n.resource()).isEqualTo("managedInstances/mi-prod");
         assertThat(n.message()).contains(MI_SUBNET);
         assertThat(n.source().line()).isEqualTo(1);
+    }
+
+    @Test
+    void idsDifferingOnlyInCaseAreOneResource() throws Exception {
+        String vnetId = "/subscriptions/s/resourceGroups/RG/providers/Microsoft.Network/virtualNetworks/v";
+        Design d = parse("[{\"id\": \"" + vnetId + "\", \"type\": \"Microsoft.Network/virtualNetworks\", \"name\": \"v\","
+                + " \"addressSpace\": {\"addressPrefixes\": [\"10.0.0.0/16\"]},"
+                + " \"subnets\": [{\"id\": \"" + vnetId + "/subnets/mi\", \"name\": \"mi\", \"addressPrefix\": \"10.0.0.0/24\"}]},"
+                + " {\"id\": \"" + vnetId.toLowerCase() + "/subnets/MI\", \"name\": \"mi\", \"addressPrefix\": \"10.0.0.0/24\","
+                + " \"routeTable\": {\"id\": \"" + vnetId.toLowerCase().replace("virtualnetworks/v", "routetables/rt") + "\"}}]");
+        assertThat(d.virtualNetworks()).hasSize(1);
+        assertThat(d.subnets()).singleElement().satisfies(s -> {
+            assertThat(s.id()).isEqualTo(vnetId + "/subnets/mi"); // the first reading wins …
+            assertThat(s.routeTableId()).endsWith("/routetables/rt"); // … and the second fills its gaps
+        });
     }
 
     @Test
