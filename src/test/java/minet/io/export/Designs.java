@@ -84,7 +84,11 @@ final class Designs {
 
     /** Every role gets a different hostile text. */
     static Design hostile() {
-        return shaped(role -> HOSTILE.get(ROLES.indexOf(role) % HOSTILE.size()));
+        return shaped(Designs::hostile);
+    }
+
+    static String hostile(String role) {
+        return HOSTILE.get(ROLES.indexOf(role) % HOSTILE.size());
     }
 
     /** The same shape with plain names. */
