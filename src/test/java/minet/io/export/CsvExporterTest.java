@@ -55,7 +55,20 @@ class CsvExporterTest {
         assertThat(rows).allSatisfy(r -> assertThat(r).hasSize(CsvExporter.HEADER.size()));
         List<List<String>> rules = rows.stream().filter(r -> r.get(0).equals(CsvExporter.RULE)).toList();
         List<List<String>> routes = rows.stream().filter(r -> r.get(0).equals(CsvExporter.ROUTE)).toList();
-        assertThat(rows).hasSize(1 + rules.size() + routes.size());
+        List<List<String>> tables = rows.stream().filter(r -> r.get(0).equals(CsvExporter.NSG) || r.get(0).equals(CsvExporter.ROUTE_TABLE)).toList();
+        List<List<String>> assoc = rows.stream().filter(r -> r.get(0).equals(CsvExporter.ASSOCIATION)).toList();
+        assertThat(rows).hasSize(1 + tables.size() + rules.size() + routes.size() + assoc.size());
+        assertThat(tables).extracting(r -> shown(r.get(1)) + shown(r.get(12))).containsExactlyElementsOf(java.util.stream.Stream.concat(
+                d.securityGroups().stream().map(g -> g.name()), d.routeTables().stream().map(t -> t.name())).toList());
+        List<ExportScope.Association> as = ExportScope.of(d).associations();
+        assertThat(assoc).hasSameSizeAs(as);
+        for (int k = 0; k < as.size(); k++) {
+            List<String> row = assoc.get(k).stream().map(CsvExporterTest::shown).toList();
+            assertThat(List.of(row.get(1), row.get(12), row.get(16), row.get(17))).containsExactly(
+                    as.get(k).nsg() == null ? "" : as.get(k).nsg().name(),
+                    as.get(k).routeTable() == null ? "" : as.get(k).routeTable().name(),
+                    as.get(k).vnet().name(), as.get(k).subnet().name());
+        }
         int i = 0;
         for (var g : d.securityGroups()) {
             for (SecurityRule r : g.rules()) {
@@ -84,8 +97,9 @@ class CsvExporterTest {
         String csv = new CsvExporter().export(d);
         assertRows(d, csv);
         assertThat(csv).contains("\r\nsecurity rule,nsg-mi,Inbound,100,allow_management_inbound,\"9000, 9003, 1438, 1440, 1452\",Tcp,*,10.0.0.0/24,Allow,");
-        assertThat(csv).contains("\r\nroute,,,,mi-13-64-11-nexthop-internet,,,,,,,,rt-mi,13.64.0.0/11,Internet,\r\n");
-        assertThat(read(csv)).hasSize(1 + 9 + 100);
+        assertThat(csv).contains("\r\nroute,,,,mi-13-64-11-nexthop-internet,,,,,,,,rt-mi,13.64.0.0/11,Internet,,,\r\n");
+        assertThat(csv).endsWith("\r\nsubnet association,nsg-mi,,,,,,,,,,,rt-mi,,,,vnet-mi,ManagedInstance\r\n");
+        assertThat(read(csv)).hasSize(1 + 1 + 9 + 1 + 100 + 1);
     }
 
     @Test
