@@ -33,6 +33,18 @@ import net.jqwik.api.Tuple;
  */
 class ArmImportRobustnessTest {
     static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Stacked DEEP_NESTING mutations exceed Jackson's default write depth (1000); the importer must see them. */
+    static byte[] deepWriter(JsonNode tree) {
+        try {
+            var factory = com.fasterxml.jackson.core.JsonFactory.builder()
+                    .streamWriteConstraints(com.fasterxml.jackson.core.StreamWriteConstraints.builder().maxNestingDepth(1_000_000).build())
+                    .build();
+            return new ObjectMapper(factory).writeValueAsBytes(tree);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
     static final JsonNodeFactory F = JsonNodeFactory.instance;
     static final List<Path> INPUTS = List.of(
             RealWorldTemplatesTest.Y2019, RealWorldTemplatesTest.NESTED, RealWorldTemplatesTest.SERVICE_AIDED,
@@ -65,7 +77,7 @@ class ArmImportRobustnessTest {
     void mutatedTemplatesImportOrRaiseInputException(@ForAll("inputs") int input, @ForAll("mutations") List<Tuple.Tuple3<Op, Integer, String>> mutations) {
         JsonNode tree = TREES.get(input).deepCopy();
         for (Tuple.Tuple3<Op, Integer, String> m : mutations) tree = mutate(tree, m.get1(), m.get2(), m.get3());
-        importsOrRefuses(tree.toString().getBytes(StandardCharsets.UTF_8));
+        importsOrRefuses(deepWriter(tree));
     }
 
     @Property(tries = 150)
