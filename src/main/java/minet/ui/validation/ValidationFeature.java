@@ -47,7 +47,7 @@ public final class ValidationFeature implements AutoCloseable {
         this.owner = owner;
         this.dialogs = dialogs;
         this.fixes = new EngineFixes((before, after) -> SemanticDiff.between(before, after).differences().stream()
-                .map(x -> x.subnet() + ": " + x.text()).toList());
+                .map(SemanticDiff.Difference::text).toList());
         SeedFlows flows = new SeedFlows();
         this.validation = new ValidationViewModel(context, fixes, dialogs, sink -> new LiveValidator<>(
                 (d, p) -> ValidationViewModel.analyze(d, p, flows), LiveValidator.Scheduler.singleThread("minet-validation"),
