@@ -23,8 +23,7 @@ public final class FixReviewDialog extends Dialog<ButtonType> {
         if (owner != null) initOwner(owner);
         setTitle("Fix all: review");
         setResizable(true);
-        setHeaderText(plan.changes().size() + " change(s) to NSGs, route tables and subnet associations."
-                + " Apply them as one step (Edit → Undo reverts them all).");
+        setHeaderText(summary(plan) + "\nApply applies them as one step: Edit → Undo reverts them all.");
 
         TableView<Change> changes = new TableView<>(javafx.collections.FXCollections.observableList(plan.changes()));
         changes.setId("fixChanges");
@@ -32,6 +31,7 @@ public final class FixReviewDialog extends Dialog<ButtonType> {
         TableColumn<Change, String> kind = new TableColumn<>("Change");
         kind.setCellValueFactory(c -> new ReadOnlyStringWrapper(word(c.getValue().kind())));
         kind.setPrefWidth(90);
+        kind.setMinWidth(80);
         TableColumn<Change, String> resource = new TableColumn<>("Element");
         resource.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().element().word() + " " + c.getValue().label()));
         resource.setPrefWidth(360);
@@ -45,6 +45,7 @@ public final class FixReviewDialog extends Dialog<ButtonType> {
         semantic.setId("fixSemantic");
         semantic.setPrefHeight(150);
         semantic.setPlaceholder(new Label("No change in what traffic is allowed"));
+        semantic.setCellFactory(l -> wrapping(l));
 
         Label changesHead = new Label("Changes");
         changesHead.setStyle("-fx-font-weight: bold");
@@ -61,10 +62,40 @@ public final class FixReviewDialog extends Dialog<ButtonType> {
         }
         VBox.setVgrow(changes, Priority.ALWAYS);
         box.setPadding(new Insets(10));
-        box.setPrefWidth(900);
+        getDialogPane().setPrefSize(1000, 680);
+        getDialogPane().setMinWidth(960);
+        setOnShown(e -> {
+            // A Dialog sizes its window before CSS; make sure the wide change list fits.
+            if (getWidth() < 1000) setWidth(1000);
+            if (getHeight() < 680) setHeight(680);
+        });
         getDialogPane().setContent(box);
         getDialogPane().getButtonTypes().setAll(APPLY, ButtonType.CANCEL);
         getDialogPane().lookupButton(APPLY).setId("applyFixes");
+    }
+
+    /** "6 rules added, 99 routes added, 1 rule changed". */
+    static String summary(FixPlan plan) {
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (Change c : plan.changes()) counts.merge(c.element().word() + "|" + word(c.kind()).toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        counts.forEach((k, n) -> {
+            String[] w = k.split("\\|");
+            parts.add(n + " " + w[0] + (n == 1 || w[0].startsWith("NSG of") || w[0].startsWith("route table of") ? "" : "s") + " " + w[1]);
+        });
+        return plan.changes().size() + " change(s): " + String.join(", ", parts) + ".";
+    }
+
+    private static javafx.scene.control.ListCell<String> wrapping(ListView<String> l) {
+        javafx.scene.control.ListCell<String> cell = new javafx.scene.control.ListCell<>() {
+            @Override protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+            }
+        };
+        cell.setWrapText(true);
+        cell.prefWidthProperty().bind(l.widthProperty().subtract(24));
+        return cell;
     }
 
     private static String details(Change c) {

@@ -4,12 +4,16 @@ import java.util.List;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
 import minet.fix.SemanticDiff;
 import minet.ui.canvas.DiagramPane;
+import minet.ui.shell.MainWindow;
 import minet.ui.dialogs.DialogService;
 import minet.ui.dialogs.ExportDialog;
 import minet.ui.dialogs.ExportViewModel;
@@ -104,6 +108,44 @@ public final class ValidationFeature implements AutoCloseable {
         revalidate.setAccelerator(KeyCombination.keyCombination("F5"));
         revalidate.setOnAction(e -> validation.revalidateNow());
         return new Menu("Validate", null, fixAll, new SeparatorMenuItem(), revalidate);
+    }
+
+    /**
+     * Installs everything into the shell: the Problems and Trace tabs in its bottom slot, the status bar summary,
+     * File → Import… / Export rule sets…, and a Validate menu. Touches the shell only through its public API.
+     */
+    public static ValidationFeature install(MainWindow window, TraceService tracer) {
+        return install(window, tracer, new FxDialogService(window::stage));
+    }
+
+    /** As {@link #install(MainWindow, TraceService)}, asking the user through {@code dialogs}. */
+    public static ValidationFeature install(MainWindow window, TraceService tracer, DialogService dialogs) {
+        ValidationFeature f = new ValidationFeature(new ShellContext(window), window::stage, dialogs, window.diagram(), tracer);
+        Tab problems = new Tab("Problems", f.panel());
+        problems.setId("tab-problems");
+        Tab trace = new Tab("Trace", f.tracePanel());
+        trace.setId("tab-trace");
+        TabPane tabs = new TabPane(problems, trace);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("bottom-tabs");
+        window.setBottomPanel(tabs);
+        window.shell().validationSummaryProperty().bind(f.validation.statusProperty());
+        window.shell().busyProperty().bind(f.importer.runningProperty());
+        f.importer.lastResultProperty().addListener((o, was, now) -> window.shell().statusProperty().set(now));
+
+        MenuBar bar = (MenuBar) window.root().lookup("#menu-bar");
+        if (bar != null) {
+            Menu file = bar.getMenus().get(0);
+            List<MenuItem> items = f.fileMenuItems();
+            // Importing replaces the open design: ask about unsaved work first, as Open does.
+            items.get(0).setOnAction(e -> window.shell().guard("importing", f.importer::importFiles));
+            int at = file.getItems().indexOf(file.getItems().stream()
+                    .filter(i -> i.getText() != null && i.getText().startsWith("Export diagram")).findFirst().orElse(null));
+            if (at < 0) at = file.getItems().size();
+            file.getItems().addAll(at, List.of(items.get(0), items.get(1), new SeparatorMenuItem()));
+            bar.getMenus().add(Math.max(0, bar.getMenus().size() - 1), f.validateMenu());
+        }
+        return f;
     }
 
     @Override public void close() { validation.close(); }

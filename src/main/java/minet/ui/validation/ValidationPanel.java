@@ -44,8 +44,9 @@ public final class ValidationPanel extends BorderPane {
 
         TextField filter = new TextField();
         filter.setId("findingFilter");
-        filter.setPromptText("Filter by rule, element or message");
-        filter.setPrefColumnCount(24);
+        filter.setPromptText("Filter");
+        filter.setTooltip(new Tooltip("Show findings whose rule, element or message contains this text"));
+        filter.setPrefColumnCount(10);
         filter.textProperty().bindBidirectional(vm.filterTextProperty());
 
         ComboBox<String> profile = new ComboBox<>(vm.profiles());
@@ -61,14 +62,13 @@ public final class ValidationPanel extends BorderPane {
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(new Label("Problems"), errors, warnings, infos, filter, grow,
-                new Label("Profile"), profile, fixAll);
+        // Fix all first: it must stay visible when the panel is narrow.
+        ToolBar bar = new ToolBar(fixAll, errors, warnings, infos, filter, grow, profile);
         setTop(bar);
 
         TableView<Finding> table = new TableView<>(vm.visibleFindings());
         table.setId("findingsTable");
         table.setPlaceholder(new Label("No problems found"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         TableColumn<Finding, Severity> sev = new TableColumn<>("");
         sev.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().severity()));
@@ -82,9 +82,9 @@ public final class ValidationPanel extends BorderPane {
         sev.setPrefWidth(34);
         sev.setMaxWidth(34);
         sev.setMinWidth(34);
-        TableColumn<Finding, String> rule = column("Rule", Finding::ruleId, 190);
-        TableColumn<Finding, String> element = column("Element", Finding::resource, 260);
-        TableColumn<Finding, String> message = column("Message", Finding::message, 420);
+        TableColumn<Finding, String> rule = column("Rule", Finding::ruleId, 210);
+        TableColumn<Finding, String> element = column("Element", Finding::resource, 240);
+        TableColumn<Finding, String> message = column("Message", Finding::message, 560);
         TableColumn<Finding, Finding> fix = new TableColumn<>("");
         fix.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         fix.setCellFactory(c -> new TableCell<>() {
@@ -101,9 +101,10 @@ public final class ValidationPanel extends BorderPane {
                 setGraphic(empty || f == null || !vm.canFix(f) ? null : b);
             }
         });
-        fix.setPrefWidth(80);
-        fix.setMinWidth(80);
-        table.getColumns().addAll(java.util.List.of(sev, rule, element, message, fix));
+        fix.setPrefWidth(76);
+        fix.setMinWidth(76);
+        // The Fix button next to the icon, so it stays in view however wide the message is.
+        table.getColumns().addAll(java.util.List.of(sev, fix, rule, element, message));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, f) -> vm.selectedProperty().set(f));
         vm.selectedProperty().addListener((o, was, f) -> {
             if (f == null) table.getSelectionModel().clearSelection();
@@ -112,14 +113,18 @@ public final class ValidationPanel extends BorderPane {
 
         SplitPane split = new SplitPane(table, details(vm));
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.68);
+        split.setDividerPositions(0.7);
+        SplitPane.setResizableWithParent(split.getItems().get(1), false);
         setCenter(split);
-        setPrefHeight(240);
+        setPrefHeight(260);
+        setMinHeight(240);
     }
 
     private static VBox details(ValidationViewModel vm) {
+        Label ruleId = new Label();
+        ruleId.setId("detailsRuleId");
+        ruleId.setStyle("-fx-font-weight: bold");
         Label title = new Label();
-        title.getStyleClass().add("title-4");
         title.setStyle("-fx-font-weight: bold");
         title.setWrapText(true);
         Label requirementHead = new Label("What the seed requires");
@@ -134,6 +139,7 @@ public final class ValidationPanel extends BorderPane {
         facts.setId("findingFacts");
         facts.setWrapText(true);
         vm.detailsProperty().addListener((o, was, d) -> {
+            ruleId.setText(d.ruleId());
             title.setText(d.title());
             requirement.setText(d.requirement());
             fix.setText(d.fix());
@@ -143,8 +149,8 @@ public final class ValidationPanel extends BorderPane {
         hint.setWrapText(true);
         hint.visibleProperty().bind(vm.selectedProperty().isNull());
         hint.managedProperty().bind(hint.visibleProperty());
-        VBox content = new VBox(6, hint, title, requirementHead, requirement, fixHead, fix, facts);
-        for (var n : new javafx.scene.Node[] {title, requirementHead, requirement, fixHead, fix, facts}) {
+        VBox content = new VBox(6, hint, ruleId, title, requirementHead, requirement, fixHead, fix, facts);
+        for (var n : new javafx.scene.Node[] {ruleId, title, requirementHead, requirement, fixHead, fix, facts}) {
             n.visibleProperty().bind(vm.selectedProperty().isNotNull());
             n.managedProperty().bind(n.visibleProperty());
         }
@@ -161,6 +167,13 @@ public final class ValidationPanel extends BorderPane {
     private static TableColumn<Finding, String> column(String title, java.util.function.Function<Finding, String> f, double w) {
         TableColumn<Finding, String> c = new TableColumn<>(title);
         c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
+        c.setCellFactory(x -> new TableCell<>() {
+            @Override protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+                setTooltip(empty || s == null ? null : new Tooltip(s));
+            }
+        });
         c.setPrefWidth(w);
         return c;
     }

@@ -41,8 +41,8 @@ import minet.ui.validation.FixService.FixPlan;
 public final class ValidationViewModel implements AutoCloseable {
 
     /** What the details pane shows for the selected finding, in the user's words. */
-    public record Details(String title, String requirement, String fix, List<String> facts) {
-        public static final Details NONE = new Details("", "", "", List.of());
+    public record Details(String ruleId, String title, String requirement, String fix, List<String> facts) {
+        public static final Details NONE = new Details("", "", "", "", List.of());
     }
 
     private final DesignContext context;
@@ -157,8 +157,8 @@ public final class ValidationViewModel implements AutoCloseable {
         Optional<RuleInfo> info = Catalog.info(profile.get(), f.ruleId());
         List<String> facts = new ArrayList<>();
         f.details().forEach((k, v) -> facts.add(fact(k, v)));
-        return info.map(i -> new Details(i.id() + " · " + i.title(), i.requirement(), i.fix(), facts))
-                .orElseGet(() -> new Details(f.ruleId(), f.message(), "", facts));
+        return info.map(i -> new Details(i.id(), i.title(), i.requirement(), i.fix(), facts))
+                .orElseGet(() -> new Details(f.ruleId(), "", f.message(), "", facts));
     }
 
     /** A details entry in words; the keys are rules.md's JSON contract. */

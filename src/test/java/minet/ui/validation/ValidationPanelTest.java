@@ -75,7 +75,7 @@ class ValidationPanelTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getItems()).hasSize(2);
 
-        robot.clickOn("inbound management is blocked");
+        robot.clickOn("MI-NSG-IN-MANAGEMENT");
         assertThat(context.revealed()).containsExactly("nsg-1");
         assertThat(robot.lookup("#findingFacts").queryLabeled().getText())
                 .isEqualTo("Decided by: networkSecurityGroups/mi-nsg/securityRules/deny_all");

@@ -127,7 +127,8 @@ class ValidationViewModelTest {
         scheduler.runPending();
         vm.selectedProperty().set(UDR);
         assertThat(context.revealed()).containsExactly("rt-1");
-        assertThat(vm.detailsProperty().get().title()).contains("MI-UDR-MANAGEMENT");
+        assertThat(vm.detailsProperty().get().ruleId()).isEqualTo("MI-UDR-MANAGEMENT");
+        assertThat(vm.detailsProperty().get().requirement()).isNotBlank(); // the catalog's words
     }
 
     @Test void detailsSayWhatDecidedInWords() {
