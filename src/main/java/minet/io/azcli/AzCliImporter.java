@@ -34,6 +34,8 @@ public final class AzCliImporter {
     private static final String NSG = "microsoft.network/networksecuritygroups";
     private static final String ROUTE_TABLE = "microsoft.network/routetables";
     private static final String MI = "microsoft.sql/managedinstances";
+    private static final String RULE = "microsoft.network/networksecuritygroups/securityrules";
+    private static final String ROUTE = "microsoft.network/routetables/routes";
 
     private final DesignAssembler out = new DesignAssembler();
 
@@ -70,6 +72,8 @@ public final class AzCliImporter {
             case NSG: readSecurityGroup(r); break;
             case ROUTE_TABLE: readRouteTable(r); break;
             case MI: readManagedInstance(r); break;
+            case RULE: readOwned(r, "security rule", id -> out.addSecurityRule(id, securityRule(r))); break;
+            case ROUTE: readOwned(r, "route", id -> out.addRoute(id, route(r))); break;
             default:
                 String what = kind != null ? r.text("type") != null ? r.text("type") : kind : "an object of unknown type";
                 String name = r.text("name");
@@ -77,6 +81,15 @@ public final class AzCliImporter {
                         "ignored " + what + (name == null ? "" : " '" + name + "'") + ": only virtual networks, subnets, "
                                 + "network security groups, route tables and managed instances are read", r.source()));
         }
+    }
+
+    private interface Owned { void add(String parentId) throws InputException; }
+
+    /** {@code az network nsg rule list}, {@code az network route-table route list}: the parent comes from the id. */
+    private static void readOwned(At r, String what, Owned add) throws InputException {
+        String parent = ResourceId.parent(r.text("id"));
+        if (parent == null) throw r.error("a " + what + " listed on its own needs its resource id, to tell which it belongs to");
+        add.add(parent);
     }
 
     /** The lower-case resource type: from {@code type}, else the {@code id}, else the telling fields. */
@@ -223,13 +236,14 @@ public final class AzCliImporter {
         String name = name(r, id, "a route table");
         if (id == null) id = name;
         List<Route> routes = new ArrayList<>();
-        for (At route : objects(p, "routes")) {
-            At rp = props(route);
-            routes.add(new Route(route.text("name"), rp.text("addressPrefix"), rp.text("nextHopType"),
-                    rp.text("nextHopIpAddress"), route.source()));
-        }
+        for (At route : objects(p, "routes")) routes.add(route(route));
         out.addRouteTable(new RouteTable(id, name, r.text("location"), p.bool("disableBgpRoutePropagation", false), routes, r.source()));
         for (At s : objects(p, "subnets")) out.linkRouteTable(s.text("id"), id, s.source());
+    }
+
+    private static Route route(At route) throws InputException {
+        At p = props(route);
+        return new Route(route.text("name"), p.text("addressPrefix"), p.text("nextHopType"), p.text("nextHopIpAddress"), route.source());
     }
 
     private void readManagedInstance(At r) throws InputException {

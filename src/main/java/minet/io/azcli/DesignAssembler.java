@@ -38,6 +38,8 @@ public final class DesignAssembler {
     private final Map<String, List<SecurityRule>> extraRules = new LinkedHashMap<>();
     private final Map<String, RouteTable> routeTables = new LinkedHashMap<>();
     private final Map<String, List<Route>> extraRoutes = new LinkedHashMap<>();
+    /** The parent IDs of separate rules and routes as first written (the maps above are keyed without case). */
+    private final Map<String, String> parentIds = new LinkedHashMap<>();
     private final Map<String, ManagedInstance> instances = new LinkedHashMap<>();
     private final Map<String, Link> nsgLinks = new LinkedHashMap<>();
     private final Map<String, Link> routeTableLinks = new LinkedHashMap<>();
@@ -54,7 +56,8 @@ public final class DesignAssembler {
     static String key(String id) { return id == null ? null : id.toLowerCase(Locale.ROOT); }
 
     public boolean isEmpty() {
-        return vnets.isEmpty() && subnets.isEmpty() && nsgs.isEmpty() && routeTables.isEmpty() && instances.isEmpty();
+        return vnets.isEmpty() && subnets.isEmpty() && nsgs.isEmpty() && routeTables.isEmpty() && instances.isEmpty()
+                && extraRules.isEmpty() && extraRoutes.isEmpty();
     }
 
     public void addVirtualNetwork(VirtualNetwork v) {
@@ -73,6 +76,7 @@ public final class DesignAssembler {
     /** A rule declared on its own (Terraform's azurerm_network_security_rule). */
     public void addSecurityRule(String nsgId, SecurityRule r) {
         extraRules.computeIfAbsent(key(nsgId), k -> new ArrayList<>()).add(r);
+        parentIds.putIfAbsent(key(nsgId), nsgId);
     }
 
     public void addRouteTable(RouteTable t) {
@@ -82,6 +86,7 @@ public final class DesignAssembler {
     /** A route declared on its own (Terraform's azurerm_route). */
     public void addRoute(String routeTableId, Route r) {
         extraRoutes.computeIfAbsent(key(routeTableId), k -> new ArrayList<>()).add(r);
+        parentIds.putIfAbsent(key(routeTableId), routeTableId);
     }
 
     public void addManagedInstance(ManagedInstance m) {
@@ -142,8 +147,9 @@ public final class DesignAssembler {
         }
         for (Map.Entry<String, List<SecurityRule>> e : extraRules.entrySet()) {
             Source where = e.getValue().get(0).source();
-            out.add(new ImportNote(MISSING_REF, "warning", "networkSecurityGroups/" + ResourceId.name(e.getKey()),
-                    e.getValue().size() + " security rule(s) belong to network security group '" + e.getKey()
+            String id = parentIds.get(e.getKey());
+            out.add(new ImportNote(MISSING_REF, "warning", "networkSecurityGroups/" + ResourceId.name(id),
+                    e.getValue().size() + " security rule(s) belong to network security group '" + id
                             + "', which is not in the input: they are left out", where));
         }
 
@@ -155,8 +161,9 @@ public final class DesignAssembler {
         }
         for (Map.Entry<String, List<Route>> e : extraRoutes.entrySet()) {
             Source where = e.getValue().get(0).source();
-            out.add(new ImportNote(MISSING_REF, "warning", "routeTables/" + ResourceId.name(e.getKey()),
-                    e.getValue().size() + " route(s) belong to route table '" + e.getKey()
+            String id = parentIds.get(e.getKey());
+            out.add(new ImportNote(MISSING_REF, "warning", "routeTables/" + ResourceId.name(id),
+                    e.getValue().size() + " route(s) belong to route table '" + id
                             + "', which is not in the input: they are left out", where));
         }
 

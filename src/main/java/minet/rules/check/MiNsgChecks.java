@@ -120,12 +120,12 @@ final class MiNsgChecks {
             String what = describe(e.deniedProtocols() & q.protocols(), blockedPorts, q.destinationPorts());
             message = nsgLabel + " blocks " + dir + " " + what + " from " + n.sourceLabel() + " to " + n.destinationLabel() + ": "
                     + (deny.isDefault() ? "no rule allows it, so " + deny.describe() + " denies it"
-                                        : deny.describe() + " denies it before any allow") + why;
+                       : allowedBefore(e, deny) ? deny.describe() + " denies what the rules before it leave unallowed"
+                       : deny.describe() + " denies it before any allow") + why;
             det.put("blockedPorts", Ports.list(blockedPorts));
             det.put("denyingRule", deny.name());
             det.put("denyingRulePriority", deny.rule().priority());
             det.put("denyingRuleIsDefault", deny.isDefault());
-            det.put("missingPorts", Ports.list(Intervals.subtract(q.destinationPorts(), e.allowedDestinationPorts())));
         } else if (e.verdict() == Verdict.INDETERMINATE) {
             CompiledRule doubt = e.uncertainRules().get(0);
             message = "Cannot tell offline whether " + nsgLabel + " allows " + dir + " " + describe(q.protocols(), q.destinationPorts(), q.destinationPorts())
@@ -168,15 +168,23 @@ final class MiNsgChecks {
         CompiledRule last = null;
         for (CompiledRule r : mandatory) if (last == null || r.priority() > last.priority()) last = r;
         List<String> before = new ArrayList<>();
+        minet.model.SecurityRule first = null;
         for (var r : nsg.rules(d)) {
             if (r.priority() == null || r.priority() >= last.priority()) continue;
-            if (mandatory.stream().noneMatch(m -> m.rule() == r)) before.add(r.name());
+            if (mandatory.stream().noneMatch(m -> m.rule() == r)) {
+                before.add(r.name());
+                if (first == null || r.priority() < first.priority()) first = r;
+            }
         }
         if (before.isEmpty()) return;
+        CompiledRule overtaken = null;
+        for (CompiledRule m : mandatory) {
+            if (m.priority() > first.priority() && (overtaken == null || m.priority() < overtaken.priority())) overtaken = m;
+        }
         String dir = d.azure().toLowerCase(Locale.ROOT);
-        out.add(Catalog.MI_NSG_ORDER, Severity.WARNING, ResourcePaths.nsg(nsg), "NSG '" + nsg.name() + "': " + quoted(before)
-                + (before.size() == 1 ? " comes" : " come") + " before the mandatory " + dir + " " + last.describe()
-                + "; the seed wants the mandatory rules before any other rule",
+        out.add(Catalog.MI_NSG_ORDER, Severity.WARNING, ResourcePaths.nsg(nsg), "NSG '" + nsg.name() + "': rule '" + first.name() + "' (priority "
+                + first.priority() + ")" + (before.size() > 1 ? " and " + (before.size() - 1) + " more" : "") + (before.size() > 1 ? " come" : " comes") + " before the mandatory "
+                + dir + " " + overtaken.describe() + "; the seed wants the mandatory rules before any other rule",
                 details("nsgId", nsg.id(), "subnetId", s.id(), "direction", d.azure(), "mandatoryRules", Scope.names(new ArrayList<>(mandatory)),
                         "precedingRules", before), nsg.id(), nsg.source());
     }
@@ -193,6 +201,12 @@ final class MiNsgChecks {
                     details("nsgId", nsg.id(), "subnetId", s.id(), "rule", r.name(), "ports", Ports.list(ports),
                             "sourcePrefixes", r.rule().sourcePrefixes()), nsg.id(), r.rule().source() != null ? r.rule().source() : nsg.source());
         }
+    }
+
+    /** True when some user allow comes before {@code deny} for this traffic. */
+    private static boolean allowedBefore(Evaluation e, CompiledRule deny) {
+        for (CompiledRule r : e.allowingRules()) if (!r.isDefault() && r.priority() < deny.priority()) return true;
+        return false;
     }
 
     private static List<CompiledRule> decidingRules(Evaluation e) {

@@ -246,6 +246,33 @@ class AzCliImporterTest {
     }
 
     @Test
+    void ruleAndRouteListsJoinTheirParents() throws Exception {
+        String nsg = SUB + "/networkSecurityGroups/nsg-mi";
+        String rt = SUB + "/routeTables/rt-mi";
+        Design d = parse("[{\"id\": \"" + nsg + "\", \"name\": \"nsg-mi\", \"securityRules\": [{\"name\": \"a\", \"priority\": 100,"
+                + " \"direction\": \"Inbound\", \"access\": \"Allow\"}]},"
+                + " {\"id\": \"" + rt + "\", \"name\": \"rt-mi\", \"type\": \"Microsoft.Network/routeTables\"},"
+                // az network nsg rule list: rule "a" again (as the NSG shows it) and a new rule "b"
+                + " {\"id\": \"" + nsg + "/securityRules/a\", \"name\": \"a\", \"priority\": 100, \"direction\": \"Inbound\", \"access\": \"Allow\","
+                + "  \"type\": \"Microsoft.Network/networkSecurityGroups/securityRules\"},"
+                + " {\"id\": \"" + nsg + "/securityRules/b\", \"name\": \"b\", \"priority\": 200, \"direction\": \"Outbound\", \"access\": \"Deny\","
+                + "  \"type\": \"Microsoft.Network/networkSecurityGroups/securityRules\"},"
+                // az network route-table route list
+                + " {\"id\": \"" + rt + "/routes/subnet_to_vnetlocal\", \"name\": \"subnet_to_vnetlocal\", \"addressPrefix\": \"10.0.0.0/24\","
+                + "  \"nextHopType\": \"VnetLocal\", \"type\": \"Microsoft.Network/routeTables/routes\"}]");
+        assertThat(d.securityGroups().get(0).rules()).extracting(SecurityRule::name).containsExactly("a", "b");
+        assertThat(d.routeTables().get(0).routes()).extracting(r -> r.name()).containsExactly(Seed.ROUTE_VNET_LOCAL);
+        assertThat(d.importNotes()).isEmpty();
+        // Rules whose NSG is not in the input are named in a note, not silently dropped.
+        Design alone = parse("[{\"id\": \"" + nsg + "/securityRules/b\", \"name\": \"b\","
+                + " \"type\": \"Microsoft.Network/networkSecurityGroups/securityRules\"}]");
+        assertThat(alone.importNotes()).singleElement().satisfies(n -> {
+            assertThat(n.message()).contains(nsg).contains("left out"); // the id as written, not lower-cased
+            assertThat(n.resource()).isEqualTo("networkSecurityGroups/nsg-mi");
+        });
+    }
+
+    @Test
     void fieldsAndKindsAreFoundWithoutTypeOrId() throws Exception {
         Design d = parse("[{\"name\": \"vnet\", \"addressSpace\": {\"addressPrefixes\": [\"10.0.0.0/16\"]},"
                 + " \"subnets\": [{\"name\": \"mi\", \"addressPrefix\": \"10.0.0.0/24\"}]},"
