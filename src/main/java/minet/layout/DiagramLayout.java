@@ -35,14 +35,14 @@ import minet.rules.Seed;
 public final class DiagramLayout {
     public static final double GRID = 10;
     public static final double SUBNET_W = 280, SUBNET_H = 150;
-    public static final double EXTERNAL_W = 290, EXTERNAL_H = 76;
+    public static final double EXTERNAL_W = 290, EXTERNAL_H = 80;
     static final double MARGIN = 40, LEFT_X = 40, VNET_X = LEFT_X + EXTERNAL_W + 90, GAP = 30;
-    static final double VNET_HEADER = 64, VNET_PAD = 24;
+    static final double VNET_HEADER = 70, VNET_PAD = 20;
     /** Where a subnet's cards (NSG, route table) sit and where an MI subnet's virtual cluster starts. */
-    public static final double CARD_Y = 84, CARD_H = 28, CLUSTER_Y = 124;
-    static final double CLUSTER_HEADER = 34, PAD = 16, COL_GAP = 40, LOOP_W = 60;
-    static final double ILB_W = 310, GW_W = 175, ENGINE_W = 230, EXTLB_W = 220, PART_H = 76;
-    static final double ENGINE_GP_H = 76, ENGINE_BC_H = 132;
+    public static final double CARD_Y = 84, CARD_H = 28, CLUSTER_Y = 130;
+    static final double CLUSTER_HEADER = 30, PAD = 20, COL_GAP = 40, LOOP_W = 60;
+    static final double ILB_W = 310, GW_W = 180, ENGINE_W = 230, EXTLB_W = 220, PART_H = 80;
+    static final double ENGINE_GP_H = 80, ENGINE_BC_H = 130;
 
     /** The implicit management services box when a design with an MI has none of its own. */
     public static final String IMPLICIT_MANAGEMENT = "implicit:management";
@@ -253,8 +253,8 @@ public final class DiagramLayout {
     private static double enginesHeight(List<ManagedInstance> ms) {
         if (ms.isEmpty()) return ENGINE_GP_H;
         double h = 0;
-        for (ManagedInstance m : ms) h += (m.tier() == ManagedInstance.Tier.BUSINESS_CRITICAL ? ENGINE_BC_H : ENGINE_GP_H) + 12;
-        return h - 12;
+        for (ManagedInstance m : ms) h += (m.tier() == ManagedInstance.Tier.BUSINESS_CRITICAL ? ENGINE_BC_H : ENGINE_GP_H) + 10;
+        return h - 10;
     }
 
     private static double clusterHeight(List<ManagedInstance> ms) {
@@ -285,7 +285,7 @@ public final class DiagramLayout {
             add(new DiagramNode("engine@" + m.id(), m.id(), NodeKind.ENGINE_NODES, "cluster@" + s.id(), new Bounds(ex, ey, ENGINE_W, h), m.name(),
                     List.of((bc ? "Business Critical" : "General Purpose") + (m.vCores() > 0 ? " · " + m.vCores() + " vCores" : ""),
                             bc ? "4 replicas (1 primary, 3 secondary)" : "1 node"), null));
-            ey += h + 12;
+            ey += h + 10;
         }
         double row2 = rowY + Math.max(PART_H, enginesHeight(ms)) + COL_GAP;
         double gwX = x0 + PAD + ILB_W + COL_GAP;
@@ -332,7 +332,7 @@ public final class DiagramLayout {
                         bottomX = b.x() + b.width() + GAP * 2;
                         break;
                     default:
-                        b = free(new Bounds(LEFT_X, leftY, EXTERNAL_W, EXTERNAL_H + 14), taken);
+                        b = free(new Bounds(LEFT_X, leftY, EXTERNAL_W, EXTERNAL_H + 10), taken);
                         leftY = b.y() + b.height() + GAP * 2;
                 }
                 taken.add(b);

@@ -63,7 +63,8 @@ public final class CanvasView extends Region {
         setId("canvas");
         pane.getStyleClass().add("grid");
         world.getTransforms().setAll(pan, scale);
-        viewport.getStyleClass().add("canvas-viewport");
+        // The desk around the diagram's sheet takes the canvas palette (light or dark) too.
+        viewport.getStyleClass().addAll("canvas-viewport", "diagram", "desk");
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(viewport.widthProperty());
         clip.heightProperty().bind(viewport.heightProperty());
@@ -121,6 +122,14 @@ public final class CanvasView extends Region {
     }
 
     public DiagramPane diagramPane() { return pane; }
+
+    /** Switches the canvas palette (the sheet and the desk around it). */
+    public void setDark(boolean dark) {
+        for (javafx.scene.Parent p : List.of(pane, viewport)) {
+            p.getStyleClass().remove("dark");
+            if (dark) p.getStyleClass().add("dark");
+        }
+    }
     public BooleanProperty connectModeProperty() { return connectMode; }
     public BooleanProperty minimapVisibleProperty() { return minimapVisible; }
 

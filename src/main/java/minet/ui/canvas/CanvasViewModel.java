@@ -173,6 +173,9 @@ public final class CanvasViewModel {
             Design cur = d;
             for (Object o : items) {
                 if (o instanceof ExternalNetwork e) {
+                    // The original keeps its place: pin it, so the copy beside it does not push it away.
+                    Optional<DiagramNode> orig = dia.node(e.id());
+                    if (orig.isPresent() && cur.layout().of(e.id()).isEmpty()) cur = cur.withLayout(cur.layout().with(e.id(), orig.get().bounds()));
                     String id = DesignEdits.freshId(cur, e.id());
                     ExternalNetwork copy = new ExternalNetwork(id, e.name() + " (copy)", e.kind(), e.addressPrefixes(), e.gatewayId(), e.via(),
                             e.serviceTag(), e.region(), e.firewallAllowedIps(), null);
@@ -181,6 +184,8 @@ public final class CanvasViewModel {
                 } else if (o instanceof Subnet s) {
                     Optional<VirtualNetwork> v = cur.vnetOf(s);
                     if (v.isEmpty()) continue;
+                    Optional<DiagramNode> orig = dia.node(s.id());
+                    if (orig.isPresent() && cur.layout().of(s.id()).isEmpty()) cur = cur.withLayout(cur.layout().with(s.id(), orig.get().bounds()));
                     int len = DesignEdits.addressOf(s.prefix()).map(a -> a.getNetworkPrefixLength() == null ? 24 : a.getNetworkPrefixLength()).orElse(24);
                     Optional<String> prefix = DesignEdits.freeSubnetPrefix(v.get(), len);
                     if (prefix.isEmpty()) continue;

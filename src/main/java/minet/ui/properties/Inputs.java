@@ -17,6 +17,12 @@ public final class Inputs {
 
     private static final Pattern TAG = Pattern.compile("[A-Za-z][A-Za-z0-9_.\\-]*");
     private static final Pattern ADDRESS_LIKE = Pattern.compile("[0-9A-Fa-f:.]+(/\\d+)?");
+    /** Strict forms only: "52.1.2" is not read as 52.1.0.2 (inet_aton) and a bare number is no address. */
+    private static final inet.ipaddr.IPAddressStringParameters STRICT = new inet.ipaddr.IPAddressStringParameters.Builder()
+            .allow_inet_aton(false).allowSingleSegment(false).allowEmpty(false).toParams();
+
+    static IPAddressString parse(String s) { return new IPAddressString(s.trim(), STRICT); }
+
     public static final List<String> PROTOCOLS = List.of("Tcp", "Udp", "Icmp", "Esp", "Ah", "*");
 
     /** "a, b ,c" → [a, b, c]; blanks dropped. */
@@ -30,7 +36,7 @@ public final class Inputs {
     /** A network in CIDR form whose address is the network's first address (Azure refuses 10.0.0.5/24). */
     public static String cidr(String s) {
         if (s == null || s.isBlank()) return "enter an address prefix such as 10.0.0.0/24";
-        IPAddressString str = new IPAddressString(s.trim());
+        IPAddressString str = parse(s);
         try {
             str.validate();
         } catch (AddressStringException e) {
@@ -55,7 +61,7 @@ public final class Inputs {
     /** One IP address (no prefix). Blank is allowed when {@code optional}. */
     public static String ip(String s, boolean optional) {
         if (s == null || s.isBlank()) return optional ? null : "enter an IP address";
-        IPAddressString str = new IPAddressString(s.trim());
+        IPAddressString str = parse(s);
         if (!str.isValid() || str.getAddress() == null || str.getAddress().getNetworkPrefixLength() != null || str.getAddress().isMultiple()) {
             return "'" + s.trim() + "' is not an IP address";
         }
@@ -77,7 +83,7 @@ public final class Inputs {
         for (String i : items) {
             if (i.equals("*")) continue;
             if (ADDRESS_LIKE.matcher(i).matches() && i.chars().anyMatch(Character::isDigit)) {
-                IPAddressString str = new IPAddressString(i);
+                IPAddressString str = parse(i);
                 if (!str.isValid()) return "'" + i + "' is not an address or prefix";
                 continue;
             }

@@ -384,14 +384,15 @@ public final class PropertiesViewModel {
         if (g == null) return -1;
         Direction dir = after >= 0 && after < g.rules().size() && g.rules().get(after).direction() != null ? g.rules().get(after).direction() : Direction.INBOUND;
         int start = after >= 0 && after < g.rules().size() ? g.rules().get(after).priorityOr(100) : 100;
-        int p = start;
-        while (p <= 4096) {
-            final int cand = p;
-            if (g.rules().stream().noneMatch(r -> r.direction() == dir && r.priorityOr(-1) == cand)) break;
-            p += 10;
-        }
-        if (p > 4096) {
-            status.accept("No free priority after " + start);
+        // The first free priority after the selected rule's, else before it: the new rule lands next to it.
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        for (SecurityRule r : g.rules()) if (r.direction() == dir) used.add(r.priorityOr(-1));
+        int p = -1;
+        for (int c = start + 10; c <= 4096 && p < 0; c += 10) if (!used.contains(c)) p = c;
+        for (int c = start - 10; c >= 100 && p < 0; c -= 10) if (!used.contains(c)) p = c;
+        for (int c = 100; c <= 4096 && p < 0; c++) if (!used.contains(c)) p = c;
+        if (p < 0) {
+            status.accept("Every priority from 100 to 4096 is taken");
             return -1;
         }
         String name = "rule_" + p;

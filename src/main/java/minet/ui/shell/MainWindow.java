@@ -90,8 +90,8 @@ public final class MainWindow {
         });
         ScrollPane paletteScroll = new ScrollPane(palette);
         paletteScroll.setFitToWidth(true);
-        paletteScroll.setMinWidth(200);
-        paletteScroll.setPrefWidth(210);
+        paletteScroll.setMinWidth(225);
+        paletteScroll.setPrefWidth(225);
         PropertiesView propertiesView = new PropertiesView(properties);
         propertiesView.setMinWidth(300);
         propertiesView.setPrefWidth(380);
@@ -99,7 +99,7 @@ public final class MainWindow {
         centerSplit.setOrientation(Orientation.VERTICAL);
         centerSplit.getItems().add(canvasView);
         mainSplit.getItems().addAll(paletteScroll, centerSplit, propertiesView);
-        mainSplit.setDividerPositions(0.145, 0.74);
+        mainSplit.setDividerPositions(0.155, 0.74);
         SplitPane.setResizableWithParent(paletteScroll, false);
         SplitPane.setResizableWithParent(propertiesView, false);
 
@@ -161,13 +161,7 @@ public final class MainWindow {
 
     private void applyTheme() {
         Application.setUserAgentStylesheet(theme.userAgentStylesheet());
-        DiagramPane p = canvasView.diagramPane();
-        p.getStyleClass().remove("dark");
-        root.getStyleClass().remove("dark");
-        if (theme == Theme.DARK) {
-            p.getStyleClass().add("dark");
-            root.getStyleClass().add("dark");
-        }
+        canvasView.setDark(theme == Theme.DARK);
     }
 
     /** Shows the window: opens {@code file} (or the sample, or offers recovery) and starts autosave. */
