@@ -334,7 +334,10 @@ final class NsgFixes {
             for (int i = 0; i < current.size(); i++) {
                 SecurityRule r = current.get(i);
                 if (!chosenSet.contains(r)) continue;
-                if (i < front || isMandatoryRule(mandatoryOf(d, g, dir), r)) {
+                // The management rule moves even when broader: a second one would split the ports (SINGLE-RULE).
+                boolean management = chosen.entrySet().stream().anyMatch(e -> e.getValue() == r
+                        && (e.getKey().ruleId().equals(Requirement.MGMT_IN) || e.getKey().ruleId().equals(Requirement.MGMT_OUT)));
+                if (i < front || management || isMandatoryRule(mandatoryOf(d, g, dir), r)) {
                     ahead.add(r);
                     ahead_.add(r);
                     continue;
