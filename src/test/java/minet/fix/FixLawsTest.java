@@ -18,7 +18,9 @@ import minet.model.RouteTable;
 import minet.model.SecurityGroup;
 import minet.model.SecurityRule;
 import minet.model.Subnet;
+import minet.rules.Finding;
 import minet.rules.Seed;
+import minet.rules.Validator;
 import minet.rules.eval.NsgEvaluator;
 import minet.rules.eval.Verdict;
 import minet.rules.route.RouteResolver;
@@ -175,6 +177,25 @@ class FixLawsTest {
             assertThat(RouteFixes.conflicts(t, s)).isEmpty();
             assertThat(t.routes()).noneMatch(r -> r.nextHopIpAddress() != null && !Route.VIRTUAL_APPLIANCE.equals(r.nextHopType()));
         }
+    }
+
+    @Property(tries = 150)
+    void afterFixAllTheValidatorFindsNoFixableProblem(@ForAll("mutated") Design d) {
+        Design f = fixAll(d);
+        List<Finding> findings = Validator.validate(f).findings();
+        // Nothing is left that a fix would still change.
+        assertThat(findings).allMatch(x -> x.ruleId().equals("NSG-SHADOWED") || Fixes.forFinding(f, x).isEmpty());
+        // And what is left of the fixable rules is what needs the user: a rule's bad name, a public client address.
+        List<String> left = findings.stream().filter(x -> Fixes.hasFix(x) && !x.ruleId().equals("NSG-SHADOWED"))
+                .filter(x -> !(x.ruleId().equals("MI-NSG-EXPOSED") && publicAddressSource(f, x)))
+                .map(x -> x.ruleId() + " " + x.message()).toList();
+        assertThat(left).as("rules %s", f.securityGroup(NSG).map(SecurityGroup::rules).orElse(List.of())).isEmpty();
+    }
+
+    private static boolean publicAddressSource(Design f, Finding x) {
+        Object rule = x.details().get("rule");
+        return f.securityGroups().stream().flatMap(g -> g.rules().stream()).filter(r -> r.name().equals(rule))
+                .anyMatch(r -> r.sourcePrefixes().stream().anyMatch(p -> p.equals("1.2.3.0/24")));
     }
 
     @Property(tries = 60)
