@@ -1,12 +1,62 @@
 package minet.cli;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import minet.io.Importer;
+import minet.io.InputException;
+import minet.model.Design;
+import minet.ui.Theme;
+import minet.ui.render.Renderer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-@Command(name = "render", description = "Not implemented yet.")
+/** {@code render FILE -o PNG}: the canvas's drawing of a design, headless. */
+@Command(name = "render", description = "Draw the design as the canvas shows it, to a PNG, without a screen.")
 public final class RenderCommand implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "A design, ARM template, az CLI JSON or Terraform JSON.")
+    Path file;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "PNG", description = "Where to write the PNG.")
+    Path out;
+
+    @Option(names = "--width", paramLabel = "W", description = "Width of the image in pixels (default: 100 %% zoom).")
+    int width;
+
+    @Option(names = "--theme", paramLabel = "light|dark", defaultValue = "light", description = "Colour theme (default: ${DEFAULT-VALUE}).")
+    String theme;
+
     @Override public Integer call() {
-        System.err.println("minet render: not implemented yet");
-        return Cli.UNUSABLE;
+        var err = spec.commandLine().getErr();
+        Theme t;
+        try {
+            t = Theme.parse(theme);
+        } catch (IllegalArgumentException e) {
+            err.println("minet render: " + e.getMessage());
+            return Cli.UNUSABLE;
+        }
+        if (width < 0 || width > 20_000) {
+            err.println("minet render: --width must be between 1 and 20000 pixels, not " + width);
+            return Cli.UNUSABLE;
+        }
+        Design d;
+        try {
+            d = Importer.load(file);
+        } catch (InputException e) {
+            err.println(e.getMessage());
+            return Cli.UNUSABLE;
+        }
+        try {
+            Renderer.renderHeadless(d, out, width, t);
+        } catch (IOException e) {
+            err.println("minet render: " + out + ": " + e.getMessage());
+            return Cli.UNUSABLE;
+        }
+        spec.commandLine().getOut().println("wrote " + out);
+        return Cli.OK;
     }
 }

@@ -120,7 +120,8 @@ final class MiNsgChecks {
             String what = describe(e.deniedProtocols() & q.protocols(), blockedPorts, q.destinationPorts());
             message = nsgLabel + " blocks " + dir + " " + what + " from " + n.sourceLabel() + " to " + n.destinationLabel() + ": "
                     + (deny.isDefault() ? "no rule allows it, so " + deny.describe() + " denies it"
-                                        : deny.describe() + " denies it before any allow") + why;
+                       : allowedBefore(e, deny) ? deny.describe() + " denies what the rules before it leave unallowed"
+                       : deny.describe() + " denies it before any allow") + why;
             det.put("blockedPorts", Ports.list(blockedPorts));
             det.put("denyingRule", deny.name());
             det.put("denyingRulePriority", deny.rule().priority());
@@ -193,6 +194,12 @@ final class MiNsgChecks {
                     details("nsgId", nsg.id(), "subnetId", s.id(), "rule", r.name(), "ports", Ports.list(ports),
                             "sourcePrefixes", r.rule().sourcePrefixes()), nsg.id(), r.rule().source() != null ? r.rule().source() : nsg.source());
         }
+    }
+
+    /** True when some user allow comes before {@code deny} for this traffic. */
+    private static boolean allowedBefore(Evaluation e, CompiledRule deny) {
+        for (CompiledRule r : e.allowingRules()) if (!r.isDefault() && r.priority() < deny.priority()) return true;
+        return false;
     }
 
     private static List<CompiledRule> decidingRules(Evaluation e) {

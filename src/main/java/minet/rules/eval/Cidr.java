@@ -2,6 +2,7 @@ package minet.rules.eval;
 
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
+import inet.ipaddr.IPAddressStringParameters;
 import inet.ipaddr.ipv4.IPv4Address;
 import inet.ipaddr.ipv4.IPv4AddressSeqRange;
 import java.util.ArrayList;
@@ -33,9 +34,15 @@ public final class Cidr {
         return p;
     }
 
+    /** Azure's notation only: dotted quads or IPv6 with an optional prefix length; no masks, ranges or inet_aton forms. */
+    private static final IPAddressStringParameters STRICT = new IPAddressStringParameters.Builder()
+            .allowEmpty(false).allowSingleSegment(false).allowMask(false).allowPrefixOnly(false).allowAll(false)
+            .allowWildcardedSeparator(false).setRangeOptions(IPAddressStringParameters.RangeParameters.NO_RANGE)
+            .allow_inet_aton(false).toParams();
+
     private static Parsed doParse(String text) {
         if (text.isBlank()) return INVALID;
-        IPAddressString s = new IPAddressString(text.trim());
+        IPAddressString s = new IPAddressString(text.trim(), STRICT);
         if (!s.isValid() || !s.isIPAddress()) return INVALID;
         IPAddress a = s.getAddress();
         if (!(a instanceof IPv4Address v4)) return new Parsed(0, 0, -1, false, true, false);

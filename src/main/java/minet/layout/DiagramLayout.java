@@ -1,0 +1,465 @@
+package minet.layout;
+
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import minet.layout.DiagramNode.Usage;
+import minet.model.Bounds;
+import minet.model.Design;
+import minet.model.ExternalNetwork;
+import minet.model.Lists;
+import minet.model.ManagedInstance;
+import minet.model.Peering;
+import minet.model.Subnet;
+import minet.model.SubnetResource;
+import minet.model.VirtualNetwork;
+import minet.rules.Seed;
+
+/**
+ * Lays a design out as the canvas and {@code render} draw it. Deterministic: the same design gives the same
+ * picture. Positions the user stored in {@link Design#layout()} win; everything else is placed on a grid so that
+ * nothing overlaps and containers contain their children:
+ * <pre>
+ *   on-premises      ┌ VNet ──────────────────────────────┐     management services
+ *   peered VNets     │ ┌ MI subnet ─────────┐ ┌ subnet ┐  │     Azure Storage, Event Hubs,
+ *                    │ │ virtual cluster    │ └────────┘  │     Azure AD, Key Vault …
+ *                    │ └────────────────────┘             │
+ *                    └────────────────────────────────────┘
+ *                      client applications
+ * </pre>
+ */
+public final class DiagramLayout {
+    public static final double GRID = 10;
+    public static final double SUBNET_W = 280, SUBNET_H = 150;
+    public static final double EXTERNAL_W = 300, EXTERNAL_H = 76;
+    static final double MARGIN = 40, LEFT_X = 40, VNET_X = LEFT_X + EXTERNAL_W + 110, GAP = 30;
+    static final double VNET_HEADER = 64, VNET_PAD = 24;
+    /** Where a subnet's cards (NSG, route table) sit and where an MI subnet's virtual cluster starts. */
+    public static final double CARD_Y = 84, CARD_H = 28, CLUSTER_Y = 124;
+    static final double CLUSTER_HEADER = 34, PAD = 16, COL_GAP = 40;
+    static final double ILB_W = 310, GW_W = 175, ENGINE_W = 230, EXTLB_W = 220, PART_H = 76;
+    static final double ENGINE_GP_H = 76, ENGINE_BC_H = 132;
+
+    /** The implicit management services box when a design with an MI has none of its own. */
+    public static final String IMPLICIT_MANAGEMENT = "implicit:management";
+
+    private final Design design;
+    private final List<DiagramNode> nodes = new ArrayList<>();
+    private final List<DiagramFlow> flows = new ArrayList<>();
+    private final Map<String, Bounds> placed = new LinkedHashMap<>();
+
+    private DiagramLayout(Design design) { this.design = design; }
+
+    public static Diagram of(Design design) {
+        return new DiagramLayout(design).build();
+    }
+
+    /** The smallest size an MI subnet may take: its virtual cluster must fit. */
+    public static Bounds minimumMiSubnet(Design d, Subnet s) {
+        return new Bounds(0, 0, PAD * 2 + clusterWidth(), CLUSTER_Y + clusterHeight(d.instancesIn(s)) + PAD);
+    }
+
+    /** Addresses a subnet needs: Azure's 5 reserved, 2 per General Purpose and 4 per Business Critical instance
+     *  (rules.md MI-SUBNET-CAPACITY), one per other resource. */
+    public static Usage usage(Design d, Subnet s) {
+        long needed = 5;
+        for (ManagedInstance m : d.instancesIn(s)) needed += m.tier() == ManagedInstance.Tier.BUSINESS_CRITICAL ? 4 : 2;
+        needed += s.resources().stream().filter(r -> !r.belongsToManagedInstance()).count();
+        long size = 0;
+        for (String p : s.addressPrefixes()) {
+            IPAddress a = new IPAddressString(p).getAddress();
+            if (a != null) size += a.toPrefixBlock().getCount().min(java.math.BigInteger.valueOf(Long.MAX_VALUE)).longValue();
+        }
+        return new Usage(needed, size);
+    }
+
+    /** The internal load balancer's private IP as drawn: the first address Azure hands out (network + 4). */
+    public static Optional<String> firstUsableAddress(String prefix) {
+        IPAddress a = prefix == null ? null : new IPAddressString(prefix).getAddress();
+        if (a == null || a.getNetworkPrefixLength() == null) return Optional.empty();
+        IPAddress block = a.toPrefixBlock();
+        if (block.getCount().compareTo(java.math.BigInteger.valueOf(5)) < 0) return Optional.empty();
+        return Optional.of(block.getLower().increment(4).withoutPrefixLength().toCanonicalString());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private Diagram build() {
+        double y = MARGIN;
+        double vnetRight = VNET_X + SUBNET_W, vnetBottom = MARGIN;
+        for (VirtualNetwork v : design.virtualNetworks()) {
+            Bounds vb = layoutVnet(v, VNET_X, y);
+            y = vb.y() + vb.height() + GAP * 2;
+            vnetRight = Math.max(vnetRight, vb.x() + vb.width());
+            vnetBottom = Math.max(vnetBottom, vb.y() + vb.height());
+        }
+        layoutExternals(vnetRight, vnetBottom);
+        layoutFlows();
+        double maxX = 0, maxY = 0, minX = Double.MAX_VALUE, minY = Double.MAX_VALUE;
+        for (DiagramNode n : nodes) {
+            Bounds b = n.bounds();
+            minX = Math.min(minX, b.x());
+            minY = Math.min(minY, b.y());
+            maxX = Math.max(maxX, b.x() + b.width());
+            maxY = Math.max(maxY, b.y() + b.height());
+        }
+        Bounds extent = nodes.isEmpty() ? new Bounds(0, 0, 800, 600)
+                : new Bounds(Math.min(0, minX - MARGIN), Math.min(0, minY - MARGIN), maxX + MARGIN - Math.min(0, minX - MARGIN), maxY + MARGIN - Math.min(0, minY - MARGIN));
+        return new Diagram(nodes, flows, extent);
+    }
+
+    private Optional<Bounds> stored(String id) {
+        return id == null ? Optional.empty() : design.layout().of(id);
+    }
+
+    /** Moves an automatically placed box down until it overlaps nothing placed so far among {@code others}. */
+    private static Bounds free(Bounds b, List<Bounds> others) {
+        Bounds cur = b;
+        for (int guard = 0; guard < 10_000; guard++) {
+            Bounds hit = null;
+            for (Bounds o : others) if (o.overlaps(cur)) { hit = o; break; }
+            if (hit == null) return cur;
+            cur = new Bounds(cur.x(), hit.y() + hit.height() + GAP, cur.width(), cur.height());
+        }
+        return cur;
+    }
+
+    private Bounds layoutVnet(VirtualNetwork v, double autoX, double autoY) {
+        Optional<Bounds> vStored = stored(v.id());
+        double ox = vStored.map(Bounds::x).orElse(autoX), oy = vStored.map(Bounds::y).orElse(autoY);
+        List<Subnet> mi = v.subnets().stream().filter(design::isMiSubnet).toList();
+        List<Subnet> other = v.subnets().stream().filter(s -> !design.isMiSubnet(s)).toList();
+
+        // Auto positions relative to the VNet's origin: other subnets in a grid on the left (beside on-premises and
+        // its gateway), MI subnets in a column on the right (beside the Azure services they talk to).
+        Map<String, Bounds> auto = new LinkedHashMap<>();
+        double miColumnHeight = 0;
+        for (Subnet s : mi) miColumnHeight += minimumMiSubnet(design, s).height() + GAP;
+        int n = other.size();
+        double gridRight = ox + VNET_PAD;
+        if (n > 0) {
+            int cols = (int) Math.ceil(Math.sqrt(0.57 * n));
+            int rows = (int) Math.ceil((double) n / cols);
+            if (!mi.isEmpty()) {
+                int fit = (int) Math.max(1, Math.floor(miColumnHeight / (SUBNET_H + GAP)));
+                rows = Math.max(Math.min(fit, n), rows);
+                cols = (int) Math.ceil((double) n / rows);
+            }
+            double gx = ox + VNET_PAD, gy = oy + VNET_HEADER;
+            for (int i = 0; i < n; i++) {
+                int col = i / rows, row = i % rows;
+                auto.put(other.get(i).id(), new Bounds(gx + col * (SUBNET_W + GAP), gy + row * (SUBNET_H + GAP), SUBNET_W, SUBNET_H));
+            }
+            gridRight = gx + cols * (SUBNET_W + GAP);
+        }
+        double cx = gridRight, cy = oy + VNET_HEADER;
+        for (Subnet s : mi) {
+            Bounds min = minimumMiSubnet(design, s);
+            Bounds b = new Bounds(cx, cy, min.width(), min.height());
+            auto.put(s.id(), b);
+            cy += b.height() + GAP;
+        }
+        // Stored positions first, then auto positions pushed clear of them.
+        List<Bounds> taken = new ArrayList<>();
+        Map<String, Bounds> finalBounds = new LinkedHashMap<>();
+        for (Subnet s : v.subnets()) stored(s.id()).ifPresent(b -> { finalBounds.put(s.id(), atLeastMinimum(s, b)); taken.add(finalBounds.get(s.id())); });
+        for (Subnet s : v.subnets()) {
+            if (finalBounds.containsKey(s.id())) continue;
+            Bounds b = free(auto.get(s.id()), taken);
+            finalBounds.put(s.id(), b);
+            taken.add(b);
+        }
+        // The VNet contains its subnets, whatever size was stored.
+        double right = ox + VNET_PAD + SUBNET_W, bottom = oy + VNET_HEADER + 60;
+        double left = ox, top = oy;
+        for (Bounds b : finalBounds.values()) {
+            right = Math.max(right, b.x() + b.width());
+            bottom = Math.max(bottom, b.y() + b.height());
+            left = Math.min(left, b.x() - VNET_PAD);
+            top = Math.min(top, b.y() - VNET_HEADER);
+        }
+        double w = right + VNET_PAD - left, h = bottom + VNET_PAD - top;
+        if (vStored.isPresent()) {
+            w = Math.max(w, vStored.get().width() + ox - left);
+            h = Math.max(h, vStored.get().height() + oy - top);
+        }
+        Bounds vb = new Bounds(left, top, w, h);
+        List<String> lines = new ArrayList<>();
+        lines.add(String.join(", ", v.addressSpaces()) + (v.location() == null ? "" : "  ·  " + v.location()));
+        if (!v.dnsServers().isEmpty()) lines.add("DNS " + String.join(", ", v.dnsServers()));
+        add(new DiagramNode(v.id(), v.id(), NodeKind.VNET, null, vb, v.name(), lines, null));
+        for (Subnet s : v.subnets()) layoutSubnet(v, s, finalBounds.get(s.id()));
+        return vb;
+    }
+
+    private Bounds atLeastMinimum(Subnet s, Bounds b) {
+        Bounds min = design.isMiSubnet(s) ? minimumMiSubnet(design, s) : new Bounds(0, 0, 200, 120);
+        return new Bounds(b.x(), b.y(), Math.max(b.width(), min.width()), Math.max(b.height(), min.height()));
+    }
+
+    private void layoutSubnet(VirtualNetwork v, Subnet s, Bounds b) {
+        boolean mi = design.isMiSubnet(s);
+        List<String> lines = new ArrayList<>();
+        lines.add(s.addressPrefixes().isEmpty() ? "no address prefix" : String.join(", ", s.addressPrefixes()));
+        if (!s.delegations().isEmpty()) lines.add("delegated to " + String.join(", ", s.delegations()));
+        if (!s.serviceEndpoints().isEmpty()) lines.add("service endpoints: " + String.join(", ", s.serviceEndpoints()));
+        add(new DiagramNode(s.id(), s.id(), mi ? NodeKind.MI_SUBNET : NodeKind.SUBNET, v.id(), b, s.name(), lines, usage(design, s)));
+
+        double cardX = b.x() + PAD, cardW = Math.min(160, (b.width() - PAD * 3) / 2);
+        if (s.nsgId() != null) {
+            String name = design.securityGroup(s.nsgId()).map(g -> g.name() + " · " + g.rules().size() + " rules").orElse(s.nsgId() + " (missing)");
+            add(new DiagramNode("nsg@" + s.id(), s.nsgId(), NodeKind.NSG, s.id(), new Bounds(cardX, b.y() + CARD_Y, cardW, CARD_H), name, List.of(), null));
+            cardX += cardW + PAD;
+        }
+        if (s.routeTableId() != null) {
+            String name = design.routeTable(s.routeTableId()).map(t -> t.name() + " · " + t.routes().size() + " routes").orElse(s.routeTableId() + " (missing)");
+            add(new DiagramNode("rt@" + s.id(), s.routeTableId(), NodeKind.ROUTE_TABLE, s.id(), new Bounds(cardX, b.y() + CARD_Y, cardW, CARD_H), name, List.of(), null));
+        }
+        if (!mi) {
+            double rx = b.x() + PAD, ry = b.y() + CARD_Y + CARD_H + 8;
+            for (SubnetResource r : s.resources()) {
+                if (ry + 24 > b.y() + b.height()) break;
+                String label = r.name() == null ? shortKind(r.kind()) : r.name();
+                add(new DiagramNode(resourceNodeId(s, r), s.id(), NodeKind.SUBNET_RESOURCE, s.id(), new Bounds(rx, ry, Math.min(230, b.width() - 2 * PAD), 24),
+                        label, r.kind() == null ? List.of() : List.of(shortKind(r.kind())), null));
+                ry += 30;
+            }
+            return;
+        }
+        layoutCluster(s, b);
+    }
+
+    static String resourceNodeId(Subnet s, SubnetResource r) {
+        return "res:" + s.id() + "/" + (r.id() != null ? r.id() : r.name());
+    }
+
+    /** "Microsoft.Network/virtualNetworkGateways" → "virtual network gateway". */
+    static String shortKind(String kind) {
+        if (kind == null) return "resource";
+        String last = kind.substring(kind.lastIndexOf('/') + 1);
+        if (last.endsWith("s")) last = last.substring(0, last.length() - 1);
+        return last.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static double clusterWidth() {
+        return PAD + ILB_W + COL_GAP + GW_W + COL_GAP + ENGINE_W + COL_GAP + EXTLB_W + PAD;
+    }
+
+    private static double enginesHeight(List<ManagedInstance> ms) {
+        if (ms.isEmpty()) return ENGINE_GP_H;
+        double h = 0;
+        for (ManagedInstance m : ms) h += (m.tier() == ManagedInstance.Tier.BUSINESS_CRITICAL ? ENGINE_BC_H : ENGINE_GP_H) + 12;
+        return h - 12;
+    }
+
+    private static double clusterHeight(List<ManagedInstance> ms) {
+        double row1 = Math.max(PART_H, enginesHeight(ms));
+        return CLUSTER_HEADER + row1 + COL_GAP + PART_H + PAD;
+    }
+
+    private void layoutCluster(Subnet s, Bounds sb) {
+        List<ManagedInstance> ms = design.instancesIn(s);
+        double x0 = sb.x() + PAD, y0 = sb.y() + CLUSTER_Y;
+        Bounds cb = new Bounds(x0, y0, sb.width() - 2 * PAD, sb.height() - CLUSTER_Y - PAD);
+        String clusterTitle = ms.isEmpty() ? "Virtual cluster (no managed instance yet)" : "Virtual cluster";
+        add(new DiagramNode("cluster@" + s.id(), s.id(), NodeKind.VIRTUAL_CLUSTER, s.id(), cb, clusterTitle, List.of(), null));
+        String first = ms.isEmpty() ? s.id() : ms.get(0).id();
+        double rowY = y0 + CLUSTER_HEADER;
+        double x = x0 + PAD;
+        List<String> ilbLines = new ArrayList<>();
+        ilbLines.add(firstUsableAddress(s.prefix()).map(ip -> "private IP " + ip).orElse("private IP in the subnet"));
+        for (ManagedInstance m : ms) ilbLines.add(m.hostName());
+        add(new DiagramNode("ilb@" + s.id(), first, NodeKind.INTERNAL_LB, "cluster@" + s.id(), new Bounds(x, rowY, ILB_W, PART_H), "Internal load balancer", ilbLines, null));
+        x += ILB_W + COL_GAP;
+        add(new DiagramNode("gw@" + s.id(), first, NodeKind.GATEWAY, "cluster@" + s.id(), new Bounds(x, rowY, GW_W, PART_H), "Gateway", List.of("routes by host name"), null));
+        x += GW_W + COL_GAP;
+        double ex = x, ey = rowY;
+        for (ManagedInstance m : ms) {
+            boolean bc = m.tier() == ManagedInstance.Tier.BUSINESS_CRITICAL;
+            double h = bc ? ENGINE_BC_H : ENGINE_GP_H;
+            add(new DiagramNode("engine@" + m.id(), m.id(), NodeKind.ENGINE_NODES, "cluster@" + s.id(), new Bounds(ex, ey, ENGINE_W, h), m.name(),
+                    List.of((bc ? "Business Critical" : "General Purpose") + (m.vCores() > 0 ? " · " + m.vCores() + " vCores" : ""),
+                            bc ? "4 replicas (1 primary, 3 secondary)" : "1 node"), null));
+            ey += h + 12;
+        }
+        x += ENGINE_W + COL_GAP;
+        add(new DiagramNode("extlb@" + s.id(), first, NodeKind.EXTERNAL_LB, "cluster@" + s.id(), new Bounds(x, rowY, EXTLB_W, PART_H), "External load balancer",
+                List.of("management ports only"), null));
+        double row2 = rowY + Math.max(PART_H, enginesHeight(ms)) + COL_GAP;
+        String ip = ms.stream().map(ManagedInstance::managementEndpointIp).filter(i -> i != null && !i.isBlank()).findFirst()
+                .map(i -> "public IP " + i).orElse("public IP (assigned by Azure)");
+        add(new DiagramNode("mgmtep@" + s.id(), first, NodeKind.MANAGEMENT_ENDPOINT, "cluster@" + s.id(), new Bounds(x, row2, EXTLB_W, PART_H), "Management endpoint",
+                List.of(ip), null));
+    }
+
+    private void layoutExternals(double vnetRight, double vnetBottom) {
+        double leftY = MARGIN + VNET_HEADER, rightY = MARGIN, bottomX = VNET_X;
+        // Clients sit under the first internal load balancer they connect to.
+        for (DiagramNode n : nodes) if (n.kind() == NodeKind.INTERNAL_LB) { bottomX = n.bounds().x(); break; }
+        double rightX = vnetRight + 200;
+        List<ExternalNetwork> exts = new ArrayList<>(design.externalNetworks());
+        boolean hasMgmt = exts.stream().anyMatch(e -> e.kind() == ExternalNetwork.Kind.MANAGEMENT);
+        List<Bounds> taken = new ArrayList<>(placed.values());
+        for (ExternalNetwork e : exts) stored(e.id()).ifPresent(taken::add);
+        if (!hasMgmt && !design.miSubnets().isEmpty()) {
+            Bounds b = free(new Bounds(rightX, rightY, EXTERNAL_W, EXTERNAL_H), taken);
+            taken.add(b);
+            rightY = b.y() + b.height() + GAP;
+            add(new DiagramNode(IMPLICIT_MANAGEMENT, null, NodeKind.MANAGEMENT, null, b, "Microsoft management services", List.of("SqlManagement (implied)"), null));
+        }
+        // Order: management first on the right, then Azure services; on-premises then peered VNets on the left.
+        exts.sort(java.util.Comparator.comparingInt(e -> e.kind().ordinal() == ExternalNetwork.Kind.MANAGEMENT.ordinal() ? 0 : 1));
+        for (ExternalNetwork e : exts) {
+            NodeKind kind = kindOf(e);
+            Optional<Bounds> st = stored(e.id());
+            Bounds b;
+            if (st.isPresent()) {
+                b = st.get();
+            } else {
+                switch (kind) {
+                    case MANAGEMENT: case AZURE_SERVICE:
+                        b = free(new Bounds(rightX, rightY, EXTERNAL_W, EXTERNAL_H), taken);
+                        rightY = b.y() + b.height() + GAP;
+                        break;
+                    case CLIENT:
+                        b = free(new Bounds(bottomX, vnetBottom + 110, EXTERNAL_W, EXTERNAL_H), taken);
+                        bottomX = b.x() + b.width() + GAP * 2;
+                        break;
+                    default:
+                        b = free(new Bounds(LEFT_X, leftY, EXTERNAL_W, EXTERNAL_H + 14), taken);
+                        leftY = b.y() + b.height() + GAP * 2;
+                }
+                taken.add(b);
+            }
+            add(new DiagramNode(e.id(), e.id(), kind, null, b, e.name(), externalLines(e), null));
+        }
+    }
+
+    private static NodeKind kindOf(ExternalNetwork e) {
+        switch (e.kind()) {
+            case ON_PREMISES: return NodeKind.ON_PREMISES;
+            case PEERED_VNET: return NodeKind.PEERED_VNET;
+            case MANAGEMENT: return NodeKind.MANAGEMENT;
+            case CLIENT: return NodeKind.CLIENT;
+            default: return NodeKind.AZURE_SERVICE;
+        }
+    }
+
+    private static List<String> externalLines(ExternalNetwork e) {
+        List<String> l = new ArrayList<>();
+        if (!e.addressPrefixes().isEmpty()) l.add(String.join(", ", e.addressPrefixes()));
+        if (e.via() != null) l.add("via " + ("expressroute".equalsIgnoreCase(e.via()) ? "ExpressRoute" : "VPN") + " gateway");
+        String tag = e.serviceTag() == null ? "" : e.serviceTag();
+        if (e.region() != null) tag = tag.isEmpty() ? e.region() : tag + " · " + e.region();
+        if (!tag.isEmpty()) l.add(tag);
+        return l;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private void layoutFlows() {
+        List<ExternalNetwork> exts = design.externalNetworks();
+        List<String> managementIds = new ArrayList<>();
+        for (ExternalNetwork e : exts) if (e.kind() == ExternalNetwork.Kind.MANAGEMENT) managementIds.add(e.id());
+        if (placed.containsKey(IMPLICIT_MANAGEMENT)) managementIds.add(IMPLICIT_MANAGEMENT);
+        String inPorts = "TCP " + String.join(", ", Seed.MANAGEMENT_INBOUND_PORTS);
+        String outPorts = "TCP " + String.join(", ", Seed.MANAGEMENT_OUTBOUND_PORTS);
+        String redirect = "TCP " + Seed.REDIRECT_PORTS.replace("-", "–");
+
+        for (Subnet s : design.miSubnets()) {
+            List<ManagedInstance> ms = design.instancesIn(s);
+            String sid = s.id(), ilb = "ilb@" + sid, gw = "gw@" + sid, extlb = "extlb@" + sid, ep = "mgmtep@" + sid;
+            if (!placed.containsKey(ilb)) continue;
+            flow("internal:ilb-gw:" + sid, FlowKind.INTERNAL, ilb, gw, "", "The internal load balancer hands client connections to the gateway.");
+            flow("internal:ep-extlb:" + sid, FlowKind.INTERNAL, ep, extlb, "", "The management endpoint maps to the external load balancer.");
+            for (ManagedInstance m : ms) {
+                String eng = "engine@" + m.id();
+                flow("internal:gw-engine:" + m.id(), FlowKind.INTERNAL, gw, eng, "", "The gateway redirects to " + m.hostName() + " by host name.");
+                flow("internal:extlb-engine:" + m.id(), FlowKind.INTERNAL, extlb, eng, "", "Management ports reach the nodes only through the external load balancer.");
+            }
+            String firstEngine = ms.isEmpty() ? null : "engine@" + ms.get(0).id();
+            for (ExternalNetwork e : exts) {
+                if (e.kind() != ExternalNetwork.Kind.CLIENT && e.kind() != ExternalNetwork.Kind.ON_PREMISES) continue;
+                // On-premises traffic enters through its gateway: draw it from there.
+                String src = e.kind() == ExternalNetwork.Kind.ON_PREMISES ? gatewayNode(e.gatewayId()).orElse(e.id()) : e.id();
+                flow("tds:" + e.id() + ":" + sid, FlowKind.TDS, src, ilb, "TCP " + Seed.TDS_PORT,
+                        e.name() + " connects to the instance's host name → internal load balancer, TCP 1433.");
+                for (ManagedInstance m : ms) {
+                    if (m.connectionType().usesRedirect()) {
+                        flow("redirect:" + e.id() + ":" + m.id(), FlowKind.REDIRECT, src, "engine@" + m.id(), redirect,
+                                e.name() + " → " + m.name() + "'s node directly after redirect, TCP 11000–11999.");
+                    }
+                }
+            }
+            for (String g : managementIds) {
+                flow("management-inbound:" + g + ":" + sid, FlowKind.MANAGEMENT_INBOUND, g, ep, inPorts,
+                        "Management and deployment services → management endpoint → nodes (seed: mandatory inbound 'management').");
+            }
+            if (firstEngine != null) {
+                flow("health-probe:" + sid, FlowKind.HEALTH_PROBE, extlb, firstEngine, "probes · AzureLoadBalancer",
+                        "Load balancer health probes from AzureLoadBalancer, any port (seed: mandatory inbound 'health_probe').");
+                flow("intra-subnet:" + sid, FlowKind.INTRA_SUBNET, firstEngine, firstEngine, "any · MI subnet ↔ MI subnet",
+                        "Traffic between the cluster's nodes, any port, both ways (seed: mandatory 'mi_subnet' rules).");
+            }
+            for (ExternalNetwork e : exts) {
+                if (e.kind() != ExternalNetwork.Kind.AZURE_SERVICE && e.kind() != ExternalNetwork.Kind.MANAGEMENT) continue;
+                flow("management-outbound:" + sid + ":" + e.id(), FlowKind.MANAGEMENT_OUTBOUND, ep, e.id(), outPorts,
+                        "Nodes → " + e.name() + " over AzureCloud, TCP 80, 443, 12000 (seed: mandatory outbound 'management').");
+            }
+            if (placed.containsKey(IMPLICIT_MANAGEMENT)) {
+                flow("management-outbound:" + sid + ":" + IMPLICIT_MANAGEMENT, FlowKind.MANAGEMENT_OUTBOUND, ep, IMPLICIT_MANAGEMENT, outPorts,
+                        "Nodes → Microsoft management services over AzureCloud, TCP 80, 443, 12000.");
+            }
+            for (ManagedInstance m : ms) {
+                if (!m.replicationRole().needsFileShare()) continue;
+                exts.stream().filter(e -> "Storage".equalsIgnoreCase(e.serviceTag())).findFirst().ifPresent(st ->
+                        flow("replication:" + m.id(), FlowKind.REPLICATION, "engine@" + m.id(), st.id(), "TCP " + Seed.REPLICATION_PORT,
+                                m.name() + " is a replication " + m.replicationRole().azure().toLowerCase(java.util.Locale.ROOT)
+                                        + ": it needs the Azure file share, TCP 445 outbound."));
+            }
+        }
+        for (ExternalNetwork e : exts) {
+            if (e.kind() == ExternalNetwork.Kind.ON_PREMISES) {
+                String target = gatewayNode(e.gatewayId()).orElse(design.virtualNetworks().isEmpty() ? null : design.virtualNetworks().get(0).id());
+                String via = "expressroute".equalsIgnoreCase(e.via()) ? "ExpressRoute" : "VPN";
+                if (target != null) flow("link:" + e.id(), FlowKind.LINK, e.id(), target, via, e.name() + " joins the VNet through a " + via + " gateway.");
+            } else if (e.kind() == ExternalNetwork.Kind.PEERED_VNET) {
+                String target = design.virtualNetworks().stream()
+                        .filter(v -> v.peerings().stream().map(Peering::remoteVnetId).anyMatch(r -> Lists.sameId(r, e.id())))
+                        .map(VirtualNetwork::id).findFirst()
+                        .orElse(design.virtualNetworks().isEmpty() ? null : design.virtualNetworks().get(0).id());
+                if (target != null) flow("link:" + e.id(), FlowKind.LINK, e.id(), target, "peering", e.name() + " is peered with the VNet.");
+            }
+        }
+    }
+
+    private Optional<String> gatewayNode(String gatewayId) {
+        if (gatewayId == null) return Optional.empty();
+        for (VirtualNetwork v : design.virtualNetworks()) {
+            for (Subnet s : v.subnets()) {
+                for (SubnetResource r : s.resources()) {
+                    if (Lists.sameId(r.id(), gatewayId) || Lists.sameId(r.name(), gatewayId)) {
+                        String id = resourceNodeId(s, r);
+                        if (placed.containsKey(id)) return Optional.of(id);
+                        return Optional.of(s.id());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void flow(String id, FlowKind kind, String from, String to, String label, String description) {
+        if (from == null || to == null || !placed.containsKey(from) || !placed.containsKey(to)) return;
+        flows.add(new DiagramFlow(id, kind, from, to, label, description));
+    }
+
+    private void add(DiagramNode n) {
+        nodes.add(n);
+        placed.put(n.id(), n.bounds());
+    }
+}
