@@ -43,15 +43,14 @@ public final class DiffCommand implements Callable<Integer> {
     Map<String, String> params = new LinkedHashMap<>();
 
     @Override public Integer call() {
-        PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
         ImportOptions options = new ImportOptions(parameters, params);
         Design a, b;
         try {
             a = Importer.load(List.of(before), options);
             b = Importer.load(List.of(after), options);
         } catch (InputException e) {
-            err.println("minet diff: " + e.getMessage());
-            return Cli.UNUSABLE;
+            return Problems.unusable(spec, e);
         }
         ChangeList changes = ChangeList.between(a, b);
         SemanticDiff traffic = SemanticDiff.between(a, b);

@@ -4,16 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import minet.fix.FixOutcome;
 import minet.fix.FixRun;
 import minet.fix.Fixes;
 import minet.io.DesignFile;
-import minet.io.ImportOptions;
-import minet.io.Importer;
 import minet.io.InputException;
 import minet.model.Design;
 import minet.rules.Finding;
@@ -21,9 +17,9 @@ import minet.rules.Report;
 import minet.rules.Severity;
 import minet.rules.Validator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -38,29 +34,20 @@ import picocli.CommandLine.Spec;
 public final class FixCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "A design (*.minet.json), ARM template, az CLI or Terraform JSON.")
-    List<Path> files = new ArrayList<>();
+    @Mixin InputOptions input;
+
+    @Mixin ProfileOption profile;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "Where to write the fixed design (*.minet.json).")
     Path output;
-
-    @Option(names = "--parameters", paramLabel = "F", description = "ARM parameters file.")
-    Path parameters;
-
-    @Option(names = "--param", paramLabel = "k=v", description = "ARM parameter value (repeatable).")
-    Map<String, String> params = new LinkedHashMap<>();
-
-    @Option(names = "--profile", paramLabel = "P", description = "Rule profile (default: ${DEFAULT-VALUE}).")
-    String profile = Validator.DEFAULT_PROFILE;
 
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         Design design;
         try {
-            design = Importer.load(files, new ImportOptions(parameters, params));
+            design = input.load();
         } catch (InputException e) {
-            err.println("minet fix: " + e.getMessage());
-            return Cli.UNUSABLE;
+            return Problems.unusable(spec, e);
         }
         FixRun run = Fixes.runAll(design);
         try {
@@ -76,7 +63,7 @@ public final class FixCommand implements Callable<Integer> {
         }
         List<String> left = new ArrayList<>();
         for (FixOutcome o : run.notDone()) left.add(o.text());
-        Report report = Validator.validate(run.after(), profile);
+        Report report = Validator.validate(run.after(), profile.name());
         for (Finding f : report.findings()) {
             if (f.severity() == Severity.INFO) continue;
             left.add(f.severity().id() + " " + f.ruleId() + " " + (f.resource() == null ? "" : f.resource() + ": ") + Fixes.advice(f).message());
