@@ -42,8 +42,10 @@ final class NsgFixes {
 
     // ---- look-ups ----
 
+    /** The MI subnet, if its address prefixes are usable: rules and routes are not written for an unresolved "[parameters(…)]". */
     static Optional<Subnet> miSubnet(Design d, String subnetId) {
-        return d.subnet(subnetId).filter(d::isMiSubnet);
+        return d.subnet(subnetId).filter(d::isMiSubnet)
+                .filter(s -> !s.addressPrefixes().isEmpty() && s.addressPrefixes().stream().allMatch(p -> Cidr.parse(p) != null));
     }
 
     static Optional<SecurityGroup> nsgOf(Design d, Subnet s) {
@@ -52,7 +54,7 @@ final class NsgFixes {
 
     /** The MI subnets an NSG is associated with. */
     static List<Subnet> miSubnetsOf(Design d, SecurityGroup g) {
-        return d.miSubnets().stream().filter(s -> Lists.sameId(s.nsgId(), g.id())).toList();
+        return d.miSubnets().stream().filter(s -> Lists.sameId(s.nsgId(), g.id()) && miSubnet(d, s.id()).isPresent()).toList();
     }
 
     /** Rules of a direction in evaluation order: priority, then position in the list; no priority last. */
