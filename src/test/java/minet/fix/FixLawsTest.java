@@ -146,7 +146,8 @@ class FixLawsTest {
     @Property(tries = 150)
     void afterFixAllEveryMiSubnetHasTheSeedsRulesAndRoutes(@ForAll("mutated") Design d) {
         FixRun run = Fixes.runAll(d);
-        assertThat(run.notDone()).isEmpty();
+        // The one thing left to the user here: public client addresses allowed to the data endpoint.
+        assertThat(run.notDone()).allMatch(o -> o.message().contains("public addresses 1.2.3.0/24"));
         Design f = run.after();
         for (Subnet s : f.miSubnets()) {
             assertThat(s.serviceEndpoints()).isEmpty();
@@ -184,7 +185,8 @@ class FixLawsTest {
         Design f = fixAll(d);
         List<Finding> findings = Validator.validate(f).findings();
         // Nothing is left that a fix would still change.
-        assertThat(findings).allMatch(x -> x.ruleId().equals("NSG-SHADOWED") || Fixes.forFinding(f, x).isEmpty());
+        assertThat(findings).allMatch(x -> x.ruleId().equals("NSG-SHADOWED")
+                || Fixes.forFinding(f, x).map(fix -> fix.apply(f).equals(f)).orElse(true));
         // And what is left of the fixable rules is what needs the user: a rule's bad name, a public client address.
         List<String> left = findings.stream().filter(x -> Fixes.hasFix(x) && !x.ruleId().equals("NSG-SHADOWED"))
                 .filter(x -> !(x.ruleId().equals("MI-NSG-EXPOSED") && publicAddressSource(f, x)))
