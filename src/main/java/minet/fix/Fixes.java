@@ -188,7 +188,8 @@ public final class Fixes {
         List<FixOutcome> notDone = new ArrayList<>();
         Design after;
         if (fix.ruleId().equals(ALL)) {
-            after = runSteps(steps(d), d, m -> notDone.add(new FixOutcome(ALL, null, m)));
+            after = d;
+            for (Step s : steps(d)) after = s.apply(after, m -> notDone.add(new FixOutcome(s.ruleId(), s.targetId(), m)));
         } else {
             after = fix.apply(d);
             // Ask the steps of this rule and element what they could not do.

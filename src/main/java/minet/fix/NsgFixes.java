@@ -26,8 +26,8 @@ import minet.rules.eval.Cidr;
 import minet.rules.eval.CompiledRule;
 import minet.rules.eval.Ports;
 import minet.rules.eval.Protocols;
-import minet.rules.eval.Traffic;
 import minet.rules.eval.NsgEvaluator;
+import minet.rules.eval.Traffic;
 import minet.rules.eval.Verdict;
 
 /**

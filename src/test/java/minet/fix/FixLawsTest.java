@@ -11,7 +11,6 @@ import java.util.function.UnaryOperator;
 import minet.model.Access;
 import minet.model.Design;
 import minet.model.Direction;
-import minet.model.Lists;
 import minet.model.ManagedInstance;
 import minet.model.Route;
 import minet.model.RouteTable;
