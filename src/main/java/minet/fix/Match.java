@@ -43,10 +43,6 @@ final class Match {
         return Intervals.containsAll(Ports.parseAll(have), Ports.parseAll(want));
     }
 
-    static boolean portsOverlap(List<String> a, List<String> b) {
-        return Intervals.intersects(Ports.parseAll(a), Ports.parseAll(b));
-    }
-
     static boolean protocolCovers(String have, String want) {
         return have != null && (have.trim().equals(ANY) || have.trim().equalsIgnoreCase(want));
     }

@@ -158,7 +158,7 @@ public record SemanticDiff(List<Difference> differences) {
                 rest = rest.subtract(whole);
             }
         }
-        if (rest.atoms() != 0) parts.add(space.describeAtoms(rest.atoms()));
+        if (rest.atoms() != 0) parts.add(atoms(space, rest.atoms()));
         List<String> prefixes = Cidr.toPrefixes(rest.ranges());
         if (prefixes.size() > 6) parts.add(prefixes.size() + " ranges from " + prefixes.get(0) + " to " + prefixes.get(prefixes.size() - 1));
         else parts.addAll(prefixes);
@@ -170,12 +170,22 @@ public record SemanticDiff(List<Difference> differences) {
             if (!whole.isEmpty() && whole.containsAll(s) && !whole.equals(s)) {
                 AddressSet missing = whole.subtract(s);
                 List<String> except = new ArrayList<>();
-                if (missing.atoms() != 0) except.add(space.describeAtoms(missing.atoms()));
+                if (missing.atoms() != 0) except.add(atoms(space, missing.atoms()));
                 except.addAll(Cidr.toPrefixes(missing.ranges()));
                 if (except.size() <= 4) return name + " except " + String.join(", ", except);
             }
         }
         return String.join(", ", parts);
+    }
+
+    /** Tag atoms by name; a part of a tag (what is left of AzureCloud without Storage) says so. */
+    private static String atoms(AddressSpace space, long atoms) {
+        String named = space.describeAtoms(atoms);
+        if (!named.isEmpty()) return named;
+        for (String t : AddressSpace.KNOWN_TAGS) {
+            if ((space.resolve(t).atoms() & atoms) != 0) return "part of " + t;
+        }
+        return "part of a service tag";
     }
 
     // ---- routes ----
