@@ -33,7 +33,7 @@ public final class App extends Application {
         List<String> raw = getParameters().getRaw();
         stage.setMinWidth(900);
         stage.setMinHeight(600);
-        minet.ui.validation.ValidationFeature.install(window, minet.ui.trace.Tracers.UNAVAILABLE);
+        minet.ui.validation.ValidationFeature.install(window, new minet.ui.trace.EngineTracer());
         window.show(raw.isEmpty() ? null : Path.of(raw.get(0)), 1440, 900);
     }
 }

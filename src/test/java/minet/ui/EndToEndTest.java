@@ -28,7 +28,7 @@ import minet.ui.shell.DiskFileService;
 import minet.ui.shell.FxBackground;
 import minet.ui.shell.MainWindow;
 import minet.ui.shell.RecentFiles;
-import minet.ui.trace.Tracers;
+import minet.ui.trace.EngineTracer;
 import minet.ui.validation.FixService.FixPlan;
 import minet.ui.validation.ValidationFeature;
 import org.junit.jupiter.api.Test;
@@ -82,7 +82,7 @@ class EndToEndTest {
         Path config = Files.createDirectories(tmp.resolve("config"));
         Path out = Files.createDirectories(tmp.resolve("export"));
         window = new MainWindow(stage, null, new DiskFileService(config), new FxBackground(), new RecentFiles(config), Theme.LIGHT, null);
-        feature = ValidationFeature.install(window, Tracers.UNAVAILABLE, new Choosers(new FxDialogService(() -> stage), out));
+        feature = ValidationFeature.install(window, new EngineTracer(), new Choosers(new FxDialogService(() -> stage), out));
         boolean big = System.getProperty("minet.screenshots") != null;
         window.show(null, big ? 1560 : 1260, big ? 960 : 780); // inside Monocle's screen (default 1280×800)
     }
@@ -145,6 +145,19 @@ class EndToEndTest {
         waitUntil(() -> feature.validation().errorsProperty().get() > 0);
         robot.interact(() -> window.document().redo());
         waitUntil(() -> feature.validation().errorsProperty().get() == 0);
+
+        // Trace: management traffic from the Internet now reaches the MI subnet, and the path is highlighted
+        robot.clickOn("#tab-trace");
+        robot.interact(() -> {
+            feature.trace().fromProperty().set("Internet");
+            feature.trace().toProperty().set(window.document().design().miSubnets().get(0).name());
+            feature.trace().portProperty().set("9000");
+        });
+        robot.clickOn("#traceButton");
+        assertThat(robot.lookup("#traceVerdict").queryLabeled().getText()).startsWith("Allowed");
+        assertThat(feature.trace().hops()).anySatisfy(h -> assertThat(h.detail()).contains("allow_management_inbound"));
+        assertThat(window.selection().ids()).isNotEmpty();
+        robot.clickOn("#tab-problems");
 
         // File → Export rule sets…: ARM, as is (the design is fixed now), saved to the folder
         Platform.runLater(() -> feature.openExport());

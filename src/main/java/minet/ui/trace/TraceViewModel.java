@@ -50,12 +50,16 @@ public final class TraceViewModel {
         });
     }
 
-    /** The names the tracer accepts for the design's subnets, instances and outside networks. */
+    /** Service tags a trace often starts from (management traffic comes from Internet addresses). */
+    static final List<String> TAGS = List.of("Internet", "AzureLoadBalancer", "AzureCloud", "VirtualNetwork");
+
+    /** The names the tracer accepts for the design's subnets, instances and outside networks, then service tags. */
     static List<String> endpointsOf(Design d) {
         List<String> out = new ArrayList<>();
         d.subnets().map(Subnet::name).forEach(out::add);
         d.managedInstances().stream().map(ManagedInstance::name).forEach(out::add);
         d.externalNetworks().stream().map(ExternalNetwork::name).forEach(out::add);
+        out.addAll(TAGS);
         return out.stream().filter(Objects::nonNull).distinct().toList();
     }
 
