@@ -59,6 +59,7 @@ class EndToEndTest {
     }
     private MainWindow window;
     private ValidationFeature feature;
+    private Choosers choosers;
 
     /** The real dialogs, except that the file and folder choosers answer with the test's paths. */
     private static final class Choosers implements DialogService {
@@ -73,7 +74,9 @@ class EndToEndTest {
         @Override public void showInputError(InputException e) { real.showInputError(e); }
         @Override public void showError(String title, String message) { real.showError(title, message); }
         @Override public boolean reviewFixes(FixPlan plan) { return real.reviewFixes(plan); }
-        @Override public Optional<ImportRequest> chooseImport() { return Optional.of(new ImportRequest(List.of(TEMPLATE), null)); }
+        Path importFile = TEMPLATE;
+
+        @Override public Optional<ImportRequest> chooseImport() { return Optional.of(new ImportRequest(List.of(importFile), null)); }
         @Override public Optional<Path> chooseFolder(String title) { return Optional.of(exportTo); }
         @Override public void copyToClipboard(String text) { real.copyToClipboard(text); }
     }
@@ -82,7 +85,8 @@ class EndToEndTest {
         Path config = Files.createDirectories(tmp.resolve("config"));
         Path out = Files.createDirectories(tmp.resolve("export"));
         window = new MainWindow(stage, null, new DiskFileService(config), new FxBackground(), new RecentFiles(config), Theme.LIGHT, null);
-        feature = ValidationFeature.install(window, new EngineTracer(), new Choosers(new FxDialogService(() -> stage), out));
+        choosers = new Choosers(new FxDialogService(() -> stage), out);
+        feature = ValidationFeature.install(window, new EngineTracer(), choosers);
         boolean big = System.getProperty("minet.screenshots") != null;
         window.show(null, big ? 1560 : 1260, big ? 960 : 780); // inside Monocle's screen (default 1280×800)
     }
@@ -157,12 +161,14 @@ class EndToEndTest {
         assertThat(robot.lookup("#traceVerdict").queryLabeled().getText()).startsWith("Allowed");
         assertThat(feature.trace().hops()).anySatisfy(h -> assertThat(h.detail()).contains("allow_management_inbound"));
         assertThat(window.selection().ids()).isNotEmpty();
+        screenshot(window.stage().getScene(), "screenshot-trace.png");
         robot.clickOn("#tab-problems");
 
         // File → Export rule sets…: ARM, as is (the design is fixed now), saved to the folder
         Platform.runLater(() -> feature.openExport());
         waitUntil(() -> robot.lookup("#exportPreview").tryQuery().isPresent());
         robot.clickOn("#exportAsIs");
+        screenshot(robot.lookup("#exportPreview").query().getScene(), "screenshot-export.png");
         robot.clickOn("#exportSave");
         Path arm = tmp.resolve("export").resolve("nsg-and-routes.json");
         waitUntil(() -> Files.exists(arm));
@@ -171,6 +177,21 @@ class EndToEndTest {
         // the exported template re-imports with zero errors
         Report again = Validator.validate(Importer.load(arm));
         assertThat(again.findings()).filteredOn(f -> f.severity() == Severity.ERROR).isEmpty();
+    }
+
+    @Test void badInputOpensADialogNamingFileLineAndColumnAndKeepsTheDesign(FxRobot robot) throws Exception {
+        waitUntil(() -> feature.validation().analysisProperty().get() != null);
+        var before = window.document().design();
+        Path bad = tmp.resolve("broken-vnet.json");
+        Files.writeString(bad, "{\n  \"name\": \"v\",\n  \"subnets\": [ , ]\n}\n");
+        choosers.importFile = bad;
+        robot.clickOn("File");
+        robot.clickOn("Import…");
+        waitUntil(() -> robot.lookup("#inputErrorDialog").tryQuery().isPresent());
+        String text = robot.lookup("#inputErrorDialog").queryAs(javafx.scene.control.DialogPane.class).getContentText();
+        assertThat(text).contains("broken-vnet.json").contains("line 3").contains("column ");
+        robot.clickOn("OK");
+        assertThat(window.document().design()).isSameAs(before);
     }
 
     private FlowState mgmtState() {

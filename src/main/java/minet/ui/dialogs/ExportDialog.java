@@ -29,7 +29,7 @@ public final class ExportDialog extends Dialog<Void> {
 
         FlowPane formats = new FlowPane(12, 6);
         for (ExportFormat f : ExportFormat.values()) {
-            CheckBox c = new CheckBox(f.fileName());
+            CheckBox c = new CheckBox(f.cliName() + " (" + f.fileName() + ")");
             c.setId("export-" + f.cliName());
             c.selectedProperty().bindBidirectional(vm.pickedProperty(f));
             formats.getChildren().add(c);
@@ -46,6 +46,10 @@ public final class ExportDialog extends Dialog<Void> {
         corrected.selectedProperty().addListener((o, was, on) -> vm.correctedProperty().set(on));
 
         ComboBox<ExportFormat> preview = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(ExportFormat.values()));
+        preview.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(ExportFormat f) { return f == null ? "" : f.cliName(); }
+            @Override public ExportFormat fromString(String s) { return ExportFormat.parse(s); }
+        });
         preview.setId("exportPreviewFormat");
         preview.valueProperty().bindBidirectional(vm.previewFormatProperty());
         TextArea text = new TextArea();
@@ -66,8 +70,9 @@ public final class ExportDialog extends Dialog<Void> {
         VBox box = new VBox(8, new Label("Formats to save"), formats, corrected, asIs,
                 new HBox(8, new Label("Preview"), preview, copy, save), text, status);
         box.setPadding(new Insets(10));
-        box.setPrefSize(900, 640);
         getDialogPane().setContent(box);
+        getDialogPane().setPrefSize(960, 720);
+        getDialogPane().setMinWidth(900);
         getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
     }
 }

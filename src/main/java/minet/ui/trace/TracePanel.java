@@ -35,8 +35,9 @@ public final class TracePanel extends BorderPane {
         trace.setDefaultButton(false);
         trace.disableProperty().bind(vm.canTrace().not());
         trace.setOnAction(e -> vm.trace());
-        HBox form = new HBox(8, new Label("From"), from, new Label("To"), to, new Label("Protocol"), protocol,
-                new Label("Port"), port, trace);
+        HBox form = new HBox(8, label("From"), from, label("To"), to, label("Protocol"), protocol, label("Port"), port, trace);
+        trace.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        protocol.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         form.setPadding(new Insets(6));
         form.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
@@ -66,12 +67,19 @@ public final class TracePanel extends BorderPane {
         BorderPane.setMargin(getCenter(), new Insets(0, 6, 6, 6));
     }
 
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
     private static ComboBox<String> endpoint(TraceViewModel vm, String id, String prompt) {
         ComboBox<String> c = new ComboBox<>(vm.endpoints());
         c.setId(id);
         c.setEditable(true);
         c.setPromptText(prompt);
-        c.setPrefWidth(220);
+        c.setPrefWidth(200);
+        c.setMinWidth(120);
         return c;
     }
 }
