@@ -48,11 +48,18 @@ public final class ExportViewModel {
         refreshPreview();
     }
 
-    /** The design the export writes: the open one, or what Fix all makes of it. */
+    private Design correctedFrom;
+    private Design correctedDesign;
+
+    /** The design the export writes: the open one, or what Fix all makes of it (computed once per design). */
     public Design exported() {
         Design d = context.design();
         if (!corrected.get()) return d;
-        return fixes.fixAll(d, validate.apply(d)).map(FixService.FixPlan::after).orElse(d);
+        if (d != correctedFrom) {
+            correctedDesign = fixes.fixAll(d, validate.apply(d)).map(FixService.FixPlan::after).orElse(d);
+            correctedFrom = d;
+        }
+        return correctedDesign;
     }
 
     public void refreshPreview() {

@@ -67,6 +67,8 @@ public final class ValidationViewModel implements AutoCloseable {
     private final ObservableList<String> profiles = FXCollections.observableArrayList(Catalog.profiles());
     // Whether a finding has a fix is asked per table row: computed once per result.
     private final Map<Finding, Boolean> fixable = new IdentityHashMap<>();
+    // True while a new result replaces the list: keeping the user's selection must not pan the canvas again.
+    private boolean publishing;
 
     /**
      * @param liveFactory builds the background validator given where to deliver results; the window passes a
@@ -84,7 +86,7 @@ public final class ValidationViewModel implements AutoCloseable {
         filterText.addListener(o -> refilter());
         selected.addListener((o, was, f) -> {
             details.set(f == null ? Details.NONE : explain(f));
-            if (f != null && f.elementId() != null) context.reveal(f.elementId());
+            if (!publishing && f != null && f.elementId() != null) context.reveal(f.elementId());
         });
         context.designProperty().addListener((o, was, d) -> live.request(d, profile.get()));
         profile.addListener((o, was, p) -> live.requestNow(context.design(), p));
@@ -105,6 +107,15 @@ public final class ValidationViewModel implements AutoCloseable {
     }
 
     private void publish(Analysis a) {
+        publishing = true;
+        try {
+            replaceFindings(a);
+        } finally {
+            publishing = false;
+        }
+    }
+
+    private void replaceFindings(Analysis a) {
         Finding keep = selected.get();
         analysis.set(a);
         fixable.clear();

@@ -131,6 +131,20 @@ class ValidationViewModelTest {
         assertThat(vm.detailsProperty().get().requirement()).isNotBlank(); // the catalog's words
     }
 
+    @Test void aNewResultKeepsTheSelectionWithoutPanningAgain() {
+        ValidationViewModel vm = vm();
+        edit("udr size");
+        scheduler.runPending();
+        vm.selectedProperty().set(UDR);
+        edit("udr size note");
+        scheduler.runPending();
+        assertThat(vm.selectedProperty().get()).isEqualTo(UDR);
+        assertThat(context.revealed()).containsExactly("rt-1");
+        edit("size");
+        scheduler.runPending();
+        assertThat(vm.selectedProperty().get()).isNull(); // fixed: nothing to keep
+    }
+
     @Test void detailsSayWhatDecidedInWords() {
         assertThat(ValidationViewModel.fact("decidingRule", "networkSecurityGroups/n/securityRules/deny_all"))
                 .isEqualTo("Decided by: networkSecurityGroups/n/securityRules/deny_all");
