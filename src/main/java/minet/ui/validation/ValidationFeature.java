@@ -76,6 +76,23 @@ public final class ValidationFeature implements AutoCloseable {
         return tracePanel;
     }
 
+    /** While an import runs: its progress, what it reads, and Cancel. Hidden otherwise. */
+    public javafx.scene.Node importProgress() {
+        javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar();
+        bar.progressProperty().bind(runner.progressProperty());
+        bar.setPrefWidth(120);
+        javafx.scene.control.Label what = new javafx.scene.control.Label();
+        what.textProperty().bind(runner.messageProperty());
+        javafx.scene.control.Button cancel = new javafx.scene.control.Button("Cancel");
+        cancel.setId("cancelImport");
+        cancel.setOnAction(e -> importer.cancel());
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(6, what, bar, cancel);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.visibleProperty().bind(importer.runningProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
     public ExportViewModel newExport() {
         return new ExportViewModel(context, fixes, dialogs, d -> validation.currentReport(d));
     }
@@ -132,6 +149,7 @@ public final class ValidationFeature implements AutoCloseable {
         window.shell().validationSummaryProperty().bind(f.validation.statusProperty());
         window.shell().busyProperty().bind(f.importer.runningProperty());
         f.importer.lastResultProperty().addListener((o, was, now) -> window.shell().statusProperty().set(now));
+        window.statusBar().getRightItems().add(0, f.importProgress());
 
         MenuBar bar = (MenuBar) window.root().lookup("#menu-bar");
         if (bar != null) {
