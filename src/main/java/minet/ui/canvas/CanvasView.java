@@ -61,7 +61,6 @@ public final class CanvasView extends Region {
         this.vm = vm;
         getStyleClass().add("canvas-view");
         setId("canvas");
-        pane.getStyleClass().add("grid");
         world.getTransforms().setAll(pan, scale);
         // The desk around the diagram's sheet takes the canvas palette (light or dark) too.
         viewport.getStyleClass().addAll("canvas-viewport", "diagram", "desk");
