@@ -167,6 +167,17 @@ public final class CanvasView extends Region {
 
     public void actualSize() { zoomAt(1 / vm.zoomProperty().get(), getWidth() / 2, getHeight() / 2); }
 
+    /** Pans so that the element's (first) box is in the middle of the view; false if it is not drawn. */
+    public boolean reveal(String elementId) {
+        List<DiagramNode> boxes = vm.diagram().nodesOf(elementId);
+        if (boxes.isEmpty()) return false;
+        Bounds b = boxes.get(0).bounds();
+        double z = vm.zoomProperty().get();
+        pan.setX(getWidth() / 2 - (b.x() + b.width() / 2) * z);
+        pan.setY(getHeight() / 2 - (b.y() + b.height() / 2) * z);
+        return true;
+    }
+
     public void panBy(double dx, double dy) {
         pan.setX(pan.getX() + dx);
         pan.setY(pan.getY() + dy);

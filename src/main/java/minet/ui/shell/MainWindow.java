@@ -152,6 +152,12 @@ public final class MainWindow {
 
     public Node bottomPanel() { return bottomPanel; }
 
+    /** Selects an element (a finding's elementId) and brings it into view; false when it is not on the canvas. */
+    public boolean reveal(String elementId) {
+        canvas.selection().select(elementId);
+        return canvasView.reveal(elementId);
+    }
+
     public Theme theme() { return theme; }
 
     public void setTheme(Theme t) {
