@@ -51,7 +51,8 @@ public final class CanvasFrameTimes extends Application {
         List<Double> relayout = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             long t0 = System.nanoTime();
-            doc.execute(minet.edit.Command.of("rename", d -> d.withName("big " + System.nanoTime())));
+            double dx = (i % 2 == 0 ? 10 : -10);
+            doc.execute(minet.ui.canvas.DesignEdits.move(java.util.List.of("big/s5"), dx, 0, vm.diagram()));
             canvas.applyCss();
             canvas.layout();
             relayout.add((System.nanoTime() - t0) / 1e6);
