@@ -150,9 +150,9 @@ class ArmExporterTest {
         assertThat(app.get("addressPrefixes")).extracting(JsonNode::asText).containsExactly("10.0.1.0/24", "10.0.3.0/24");
         assertThat(app.get("serviceEndpoints")).extracting(n -> n.get("service").asText()).containsExactly("Microsoft.Storage", "Microsoft.Sql");
         assertThat(app.has("routeTable")).isFalse();
-        // subnets of one VNet go one after the other
+        // subnets of one VNet go one after the other; the second waits for the rules through the first
         assertThat(subnets.get(1).get("dependsOn")).extracting(n -> eval.string(n.asText()))
-                .contains(ArmExporter.SUBNET + "|vnet|subnet1");
+                .containsExactly(ArmExporter.NSG + "|nsg", ArmExporter.SUBNET + "|vnet|subnet1");
     }
 
     @Test
