@@ -20,8 +20,8 @@ public final class RulesCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ProfileOption profile;
 
-    @Option(names = "--format", paramLabel = "F", defaultValue = "text",
-            description = "text, markdown (for docs/rules.md) or json; default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", paramLabel = "F", defaultValue = "TEXT",
+            description = "text, markdown (for docs/rules.md) or json; default: text.")
     Format format;
 
     @Override public Integer call() {

@@ -22,8 +22,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Mixin InputOptions input;
     @Mixin ProfileOption profile;
 
-    @Option(names = "--format", paramLabel = "F", defaultValue = "text",
-            description = "text, json (rules.md's contract) or sarif (SARIF 2.1.0); default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", paramLabel = "F", defaultValue = "TEXT",
+            description = "text, json (rules.md's contract) or sarif (SARIF 2.1.0); default: text.")
     ReportWriter.Format format;
 
     @Override public Integer call() {

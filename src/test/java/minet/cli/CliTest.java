@@ -136,11 +136,15 @@ class CliTest {
     }
 
     @Test
-    void paramOptionsAreAcceptedForTemplates() {
-        // The options parse for any input; an az file simply has no parameters to fill.
-        Run r = run("validate", AZ + "nsg-show.json", "--param", "location=westeurope", "--param", "vnetName=v");
-        assertThat(r.code()).isIn(Cli.OK, Cli.FINDINGS);
-        assertThat(r.err()).isEmpty();
+    void inputOptionsCarryFilesParametersFileAndParams() {
+        ValidateCommand v = new ValidateCommand();
+        new picocli.CommandLine(v).parseArgs("a.json", "b.json", "--parameters", "p.json", "--param", "location=westeurope",
+                "--param", "vnetName=v=1");
+        assertThat(v.input.files()).containsExactly(Path.of("a.json"), Path.of("b.json"));
+        assertThat(v.input.importOptions().parametersFile()).isEqualTo(Path.of("p.json"));
+        assertThat(v.input.importOptions().parameters()).containsEntry("location", "westeurope").containsEntry("vnetName", "v=1");
+        assertThat(v.profile.name()).isEqualTo(Validator.DEFAULT_PROFILE);
+        assertThat(v.format).isEqualTo(ReportWriter.Format.TEXT);
     }
 
     @Test

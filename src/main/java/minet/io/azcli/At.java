@@ -116,6 +116,20 @@ public final class At {
         return out;
     }
 
+    /**
+     * A value from a fixed set (direction, access): a value the parser refuses cannot be represented in the model,
+     * so it is an error at its place. Absent or empty reads as null.
+     */
+    public <E> E parse(String key, java.util.function.Function<String, E> parser) throws InputException {
+        String v = text(key);
+        if (v == null || v.isEmpty()) return null;
+        try {
+            return parser.apply(v);
+        } catch (IllegalArgumentException e) {
+            throw get(key).orElseThrow().error(e.getMessage());
+        }
+    }
+
     /** The {@code id} inside a reference object such as {@code "networkSecurityGroup": {"id": "…"}}. */
     public String refId(String key) throws InputException {
         Optional<At> ref = object(key);

@@ -1,6 +1,5 @@
 package minet.io.azcli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +34,8 @@ public final class AzCliImporter {
     private static final String NSG = "microsoft.network/networksecuritygroups";
     private static final String ROUTE_TABLE = "microsoft.network/routetables";
     private static final String MI = "microsoft.sql/managedinstances";
+    private static final String RULE = "microsoft.network/networksecuritygroups/securityrules";
+    private static final String ROUTE = "microsoft.network/routetables/routes";
 
     private final DesignAssembler out = new DesignAssembler();
 
@@ -47,12 +48,7 @@ public final class AzCliImporter {
             throw new InputException(sources.get(0).file(), "no virtual network, subnet, network security group, route table "
                     + "or managed instance found; expected the JSON of az network vnet|nsg|route-table show or list, or az sql mi show or list");
         }
-        return in.out.build(designName(sources.get(0).file()));
-    }
-
-    static String designName(String file) {
-        String n = Path.of(file).getFileName().toString();
-        return n.toLowerCase(Locale.ROOT).endsWith(".json") ? n.substring(0, n.length() - 5) : n;
+        return in.out.build(DesignAssembler.designName(sources.get(0).file()));
     }
 
     private void readFile(At root) throws InputException {
@@ -76,6 +72,8 @@ public final class AzCliImporter {
             case NSG: readSecurityGroup(r); break;
             case ROUTE_TABLE: readRouteTable(r); break;
             case MI: readManagedInstance(r); break;
+            case RULE: readOwned(r, "security rule", id -> out.addSecurityRule(id, securityRule(r))); break;
+            case ROUTE: readOwned(r, "route", id -> out.addRoute(id, route(r))); break;
             default:
                 String what = kind != null ? r.text("type") != null ? r.text("type") : kind : "an object of unknown type";
                 String name = r.text("name");
@@ -83,6 +81,15 @@ public final class AzCliImporter {
                         "ignored " + what + (name == null ? "" : " '" + name + "'") + ": only virtual networks, subnets, "
                                 + "network security groups, route tables and managed instances are read", r.source()));
         }
+    }
+
+    private interface Owned { void add(String parentId) throws InputException; }
+
+    /** {@code az network nsg rule list}, {@code az network route-table route list}: the parent comes from the id. */
+    private static void readOwned(At r, String what, Owned add) throws InputException {
+        String parent = ResourceId.parent(r.text("id"));
+        if (parent == null) throw r.error("a " + what + " listed on its own needs its resource id, to tell which it belongs to");
+        add.add(parent);
     }
 
     /** The lower-case resource type: from {@code type}, else the {@code id}, else the telling fields. */
@@ -205,24 +212,13 @@ public final class AzCliImporter {
     private static SecurityRule securityRule(At rule) throws InputException {
         At p = props(rule);
         return new SecurityRule(rule.text("name"), p.text("description"), p.integer("priority"),
-                parse(p, "direction", Direction::parse), parse(p, "access", Access::parse), p.text("protocol"),
+                p.parse("direction", Direction::parse), p.parse("access", Access::parse), p.text("protocol"),
                 p.text("sourcePortRange"), p.texts("sourcePortRanges"),
                 p.text("destinationPortRange"), p.texts("destinationPortRanges"),
                 p.text("sourceAddressPrefix"), p.texts("sourceAddressPrefixes"),
                 p.text("destinationAddressPrefix"), p.texts("destinationAddressPrefixes"),
                 ids(p, "sourceApplicationSecurityGroups"), ids(p, "destinationApplicationSecurityGroups"),
                 rule.source());
-    }
-
-    /** Direction and access have fixed values; anything else cannot be represented, so it is refused with its place. */
-    static <E> E parse(At p, String key, Function<String, E> parser) throws InputException {
-        String v = p.text(key);
-        if (v == null) return null;
-        try {
-            return parser.apply(v);
-        } catch (IllegalArgumentException e) {
-            throw p.get(key).orElseThrow().error(e.getMessage());
-        }
     }
 
     private static List<String> ids(At p, String key) throws InputException {
@@ -240,13 +236,14 @@ public final class AzCliImporter {
         String name = name(r, id, "a route table");
         if (id == null) id = name;
         List<Route> routes = new ArrayList<>();
-        for (At route : objects(p, "routes")) {
-            At rp = props(route);
-            routes.add(new Route(route.text("name"), rp.text("addressPrefix"), rp.text("nextHopType"),
-                    rp.text("nextHopIpAddress"), route.source()));
-        }
+        for (At route : objects(p, "routes")) routes.add(route(route));
         out.addRouteTable(new RouteTable(id, name, r.text("location"), p.bool("disableBgpRoutePropagation", false), routes, r.source()));
         for (At s : objects(p, "subnets")) out.linkRouteTable(s.text("id"), id, s.source());
+    }
+
+    private static Route route(At route) throws InputException {
+        At p = props(route);
+        return new Route(route.text("name"), p.text("addressPrefix"), p.text("nextHopType"), p.text("nextHopIpAddress"), route.source());
     }
 
     private void readManagedInstance(At r) throws InputException {

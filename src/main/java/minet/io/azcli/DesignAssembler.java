@@ -38,6 +38,8 @@ public final class DesignAssembler {
     private final Map<String, List<SecurityRule>> extraRules = new LinkedHashMap<>();
     private final Map<String, RouteTable> routeTables = new LinkedHashMap<>();
     private final Map<String, List<Route>> extraRoutes = new LinkedHashMap<>();
+    /** The parent IDs of separate rules and routes as first written (the maps above are keyed without case). */
+    private final Map<String, String> parentIds = new LinkedHashMap<>();
     private final Map<String, ManagedInstance> instances = new LinkedHashMap<>();
     private final Map<String, Link> nsgLinks = new LinkedHashMap<>();
     private final Map<String, Link> routeTableLinks = new LinkedHashMap<>();
@@ -45,10 +47,17 @@ public final class DesignAssembler {
 
     private record Link(String targetId, Source source) {}
 
+    /** A design's name from its first input file: "vnet-show.json" gives "vnet-show". */
+    public static String designName(String file) {
+        String n = java.nio.file.Path.of(file).getFileName().toString();
+        return n.toLowerCase(Locale.ROOT).endsWith(".json") ? n.substring(0, n.length() - 5) : n;
+    }
+
     static String key(String id) { return id == null ? null : id.toLowerCase(Locale.ROOT); }
 
     public boolean isEmpty() {
-        return vnets.isEmpty() && subnets.isEmpty() && nsgs.isEmpty() && routeTables.isEmpty() && instances.isEmpty();
+        return vnets.isEmpty() && subnets.isEmpty() && nsgs.isEmpty() && routeTables.isEmpty() && instances.isEmpty()
+                && extraRules.isEmpty() && extraRoutes.isEmpty();
     }
 
     public void addVirtualNetwork(VirtualNetwork v) {
@@ -67,6 +76,7 @@ public final class DesignAssembler {
     /** A rule declared on its own (Terraform's azurerm_network_security_rule). */
     public void addSecurityRule(String nsgId, SecurityRule r) {
         extraRules.computeIfAbsent(key(nsgId), k -> new ArrayList<>()).add(r);
+        parentIds.putIfAbsent(key(nsgId), nsgId);
     }
 
     public void addRouteTable(RouteTable t) {
@@ -76,6 +86,7 @@ public final class DesignAssembler {
     /** A route declared on its own (Terraform's azurerm_route). */
     public void addRoute(String routeTableId, Route r) {
         extraRoutes.computeIfAbsent(key(routeTableId), k -> new ArrayList<>()).add(r);
+        parentIds.putIfAbsent(key(routeTableId), routeTableId);
     }
 
     public void addManagedInstance(ManagedInstance m) {
@@ -93,12 +104,12 @@ public final class DesignAssembler {
 
     public void note(ImportNote n) { notes.add(n); }
 
-    public boolean hasVirtualNetwork(String id) { return vnets.containsKey(key(id)); }
-    public boolean hasSecurityGroup(String id) { return nsgs.containsKey(key(id)); }
-    public boolean hasRouteTable(String id) { return routeTables.containsKey(key(id)); }
-
+    /** The design so far; the assembler itself is left as it was. */
     public Design build(String name) {
         List<ImportNote> out = new ArrayList<>(notes);
+        Map<String, VirtualNetwork> vnets = new LinkedHashMap<>(this.vnets);
+        Map<String, List<SecurityRule>> extraRules = new LinkedHashMap<>(this.extraRules);
+        Map<String, List<Route>> extraRoutes = new LinkedHashMap<>(this.extraRoutes);
 
         Map<String, List<Subnet>> byVnet = new LinkedHashMap<>();
         for (Map.Entry<String, Subnet> e : subnets.entrySet()) {
@@ -136,8 +147,9 @@ public final class DesignAssembler {
         }
         for (Map.Entry<String, List<SecurityRule>> e : extraRules.entrySet()) {
             Source where = e.getValue().get(0).source();
-            out.add(new ImportNote(MISSING_REF, "warning", "networkSecurityGroups/" + ResourceId.name(e.getKey()),
-                    e.getValue().size() + " security rule(s) belong to network security group '" + e.getKey()
+            String id = parentIds.get(e.getKey());
+            out.add(new ImportNote(MISSING_REF, "warning", "networkSecurityGroups/" + ResourceId.name(id),
+                    e.getValue().size() + " security rule(s) belong to network security group '" + id
                             + "', which is not in the input: they are left out", where));
         }
 
@@ -149,8 +161,9 @@ public final class DesignAssembler {
         }
         for (Map.Entry<String, List<Route>> e : extraRoutes.entrySet()) {
             Source where = e.getValue().get(0).source();
-            out.add(new ImportNote(MISSING_REF, "warning", "routeTables/" + ResourceId.name(e.getKey()),
-                    e.getValue().size() + " route(s) belong to route table '" + e.getKey()
+            String id = parentIds.get(e.getKey());
+            out.add(new ImportNote(MISSING_REF, "warning", "routeTables/" + ResourceId.name(id),
+                    e.getValue().size() + " route(s) belong to route table '" + id
                             + "', which is not in the input: they are left out", where));
         }
 

@@ -1,9 +1,7 @@
 package minet.io.terraform;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import minet.io.InputException;
 import minet.io.JsonSource;
@@ -80,8 +78,7 @@ public final class TerraformImporter {
             throw new InputException(sources.get(0).file(), "no azurerm virtual network, subnet, network security group, "
                     + "route table or SQL managed instance in this Terraform JSON");
         }
-        String n = Path.of(sources.get(0).file()).getFileName().toString();
-        return out.build(n.toLowerCase(Locale.ROOT).endsWith(".json") ? n.substring(0, n.length() - 5) : n);
+        return out.build(DesignAssembler.designName(sources.get(0).file()));
     }
 
     private void read() throws InputException {
@@ -174,8 +171,9 @@ public final class TerraformImporter {
                 if (service != null) delegations.add(service);
             }
         }
-        out.addSubnet(vnetKey, new Subnet(key, v.text("name"), prefixes, null, null, v.texts("service_endpoints"),
-                delegations, List.of(), false, r.source()));
+        // A data source (data.azurerm_subnet) reports its NSG and route table itself; a managed subnet has associations.
+        out.addSubnet(vnetKey, new Subnet(key, v.text("name"), prefixes, blankToNull(v.text("network_security_group_id")),
+                blankToNull(v.text("route_table_id")), v.texts("service_endpoints"), delegations, List.of(), false, r.source()));
     }
 
     private void readSecurityGroup(Res r) throws InputException {
@@ -193,23 +191,13 @@ public final class TerraformImporter {
 
     private static SecurityRule securityRule(At b, Source source) throws InputException {
         return new SecurityRule(b.text("name"), blankToNull(b.text("description")), b.integer("priority"),
-                parse(b, "direction", Direction::parse), parse(b, "access", Access::parse), blankToNull(b.text("protocol")),
+                b.parse("direction", Direction::parse), b.parse("access", Access::parse), blankToNull(b.text("protocol")),
                 blankToNull(b.text("source_port_range")), b.texts("source_port_ranges"),
                 blankToNull(b.text("destination_port_range")), b.texts("destination_port_ranges"),
                 blankToNull(b.text("source_address_prefix")), b.texts("source_address_prefixes"),
                 blankToNull(b.text("destination_address_prefix")), b.texts("destination_address_prefixes"),
                 b.texts("source_application_security_group_ids"), b.texts("destination_application_security_group_ids"),
                 source);
-    }
-
-    private static <E> E parse(At b, String key, java.util.function.Function<String, E> parser) throws InputException {
-        String v = blankToNull(b.text(key));
-        if (v == null) return null;
-        try {
-            return parser.apply(v);
-        } catch (IllegalArgumentException e) {
-            throw b.get(key).orElseThrow().error(e.getMessage());
-        }
     }
 
     private void readRouteTable(Res r) throws InputException {

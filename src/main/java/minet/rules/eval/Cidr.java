@@ -2,6 +2,7 @@ package minet.rules.eval;
 
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
+import inet.ipaddr.IPAddressStringParameters;
 import inet.ipaddr.ipv4.IPv4Address;
 import inet.ipaddr.ipv4.IPv4AddressSeqRange;
 import java.util.ArrayList;
@@ -16,51 +17,72 @@ public final class Cidr {
 
     public static final long MAX = 0xFFFF_FFFFL;
 
+    /** What a text is as an address: IPv4 range and prefix length, or only "valid" (IPv6), or nothing. */
+    private record Parsed(long first, long last, int prefixLength, boolean ipv4, boolean valid, boolean single) {}
+
+    private static final Parsed INVALID = new Parsed(0, 0, -1, false, false, false);
+    /** Parsing is the costly part of validation and designs repeat the same prefixes: remember them. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Parsed> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Parsed parsed(String text) {
+        if (text == null) return INVALID;
+        Parsed p = CACHE.get(text);
+        if (p != null) return p;
+        p = doParse(text);
+        if (CACHE.size() > 100_000) CACHE.clear();
+        CACHE.put(text, p);
+        return p;
+    }
+
+    /** Azure's notation only: dotted quads or IPv6 with an optional prefix length; no masks, ranges or inet_aton forms. */
+    private static final IPAddressStringParameters STRICT = new IPAddressStringParameters.Builder()
+            .allowEmpty(false).allowSingleSegment(false).allowMask(false).allowPrefixOnly(false).allowAll(false)
+            .allowWildcardedSeparator(false).setRangeOptions(IPAddressStringParameters.RangeParameters.NO_RANGE)
+            .allow_inet_aton(false).toParams();
+
+    private static Parsed doParse(String text) {
+        if (text.isBlank()) return INVALID;
+        IPAddressString s = new IPAddressString(text.trim(), STRICT);
+        if (!s.isValid() || !s.isIPAddress()) return INVALID;
+        IPAddress a = s.getAddress();
+        if (!(a instanceof IPv4Address v4)) return new Parsed(0, 0, -1, false, true, false);
+        Integer len = v4.getNetworkPrefixLength();
+        boolean single = len == null && !v4.isMultiple();
+        if (len != null) v4 = v4.toPrefixBlock();
+        return new Parsed(v4.getLower().longValue(), v4.getUpper().longValue(), len == null ? 32 : len, true, true, single);
+    }
+
     /** An IPv4 prefix or address as {first, last}, or null when {@code text} is not one (IPv6 is not IPv4: null). */
     public static long[] parse(String text) {
-        if (text == null || text.isBlank()) return null;
-        IPAddressString s = new IPAddressString(text.trim());
-        if (!s.isIPv4()) return null;
-        IPAddress a = s.getAddress();
-        if (!(a instanceof IPv4Address v4)) return null;
-        if (v4.getNetworkPrefixLength() != null) v4 = v4.toPrefixBlock();
-        return new long[] {v4.getLower().longValue(), v4.getUpper().longValue()};
+        Parsed p = parsed(text);
+        return p.ipv4 ? new long[] {p.first, p.last} : null;
     }
 
     /** True for a valid IPv4 or IPv6 address or prefix. */
     public static boolean isAddressOrPrefix(String text) {
-        if (text == null || text.isBlank()) return false;
-        IPAddressString s = new IPAddressString(text.trim());
-        return s.isValid() && s.isIPAddress();
+        return parsed(text).valid;
     }
 
     /** The prefix length of an IPv4 prefix ("10.0.0.0/24" → 24, a bare address → 32), or -1. */
     public static int prefixLength(String text) {
-        if (text == null) return -1;
-        IPAddressString s = new IPAddressString(text.trim());
-        if (!s.isIPv4()) return -1;
-        Integer p = s.getNetworkPrefixLength();
-        return p == null ? 32 : p;
+        Parsed p = parsed(text);
+        return p.ipv4 ? p.prefixLength : -1;
     }
 
     /** The network address with the prefix, e.g. "10.0.0.1/24" → "10.0.0.0/24". Null if not IPv4. */
     public static String normalize(String text) {
-        long[] r = parse(text);
-        if (r == null) return null;
-        return ip(r[0]) + "/" + prefixLength(text);
+        Parsed p = parsed(text);
+        return p.ipv4 ? ip(p.first) + "/" + p.prefixLength : null;
     }
 
     public static long size(long[] range) { return range[1] - range[0] + 1; }
 
     public static String ip(long v) { return new IPv4Address((int) v).toNormalizedString(); }
 
-    /** A single IPv4 address as a long, or -1. */
+    /** A single IPv4 address (no prefix length) as a long, or -1. */
     public static long address(String text) {
-        if (text == null) return -1;
-        IPAddressString s = new IPAddressString(text.trim());
-        if (!s.isIPv4() || s.getNetworkPrefixLength() != null) return -1;
-        IPAddress a = s.getAddress();
-        return a instanceof IPv4Address v4 && !v4.isMultiple() ? v4.longValue() : -1;
+        Parsed p = parsed(text);
+        return p.ipv4 && p.single ? p.first : -1;
     }
 
     /** The fewest prefixes that cover exactly {@code [first, last]}. */

@@ -46,6 +46,8 @@ public final class Intervals {
 
     public static long[] intersect(long[] a, long[] b) {
         if (a.length == 0 || b.length == 0) return EMPTY;
+        if (b.length == 2 && a.length > 8) return clip(a, b[0], b[1]);
+        if (a.length == 2 && b.length > 8) return clip(b, a[0], a[1]);
         long[] out = new long[a.length + b.length];
         int i = 0, j = 0, k = 0;
         while (i < a.length && j < b.length) {
@@ -58,6 +60,27 @@ public final class Intervals {
             if (a[i + 1] < b[j + 1]) i += 2; else j += 2;
         }
         return k == 0 ? EMPTY : Arrays.copyOf(out, k);
+    }
+
+    /** a ∩ [lo, hi], finding the first interval by binary search (big sets against one prefix). */
+    private static long[] clip(long[] a, long lo, long hi) {
+        int l = 0, h = a.length / 2 - 1, start = a.length / 2;
+        while (l <= h) {
+            int mid = (l + h) >>> 1;
+            if (a[2 * mid + 1] >= lo) {
+                start = mid;
+                h = mid - 1;
+            } else {
+                l = mid + 1;
+            }
+        }
+        int end = start;
+        while (end < a.length / 2 && a[2 * end] <= hi) end++;
+        if (end == start) return EMPTY;
+        long[] out = Arrays.copyOfRange(a, 2 * start, 2 * end);
+        out[0] = Math.max(out[0], lo);
+        out[out.length - 1] = Math.min(out[out.length - 1], hi);
+        return out;
     }
 
     public static boolean intersects(long[] a, long[] b) {

@@ -84,6 +84,11 @@ public final class RouteResolver {
         return null;
     }
 
+    private int indexOf(long address) {
+        for (int i = 0; i < byPreference.length; i++) if (byPreference[i].contains(address)) return i;
+        return -1;
+    }
+
     /** The entries in order of preference. */
     public List<RouteEntry> entries() { return List.of(byPreference); }
 
@@ -103,6 +108,8 @@ public final class RouteResolver {
         }
         cuts.sort(null);
         RouteResolver r = new RouteResolver(relevant);
+        boolean[] good = new boolean[r.byPreference.length];
+        for (int i = 0; i < good.length; i++) good[i] = r.byPreference[i].hasNextHop(nextHopType);
         long[] raw = new long[cuts.size() * 2];
         int k = 0;
         for (int i = 0; i < cuts.size(); i++) {
@@ -110,8 +117,8 @@ public final class RouteResolver {
             long hi = i + 1 < cuts.size() ? cuts.get(i + 1) - 1 : last;
             if (lo > hi) continue;
             // Prefixes are aligned, so every address of an elementary segment has the same longest match.
-            RouteEntry win = r.nextHop(lo);
-            if (win == null || !win.hasNextHop(nextHopType)) {
+            int win = r.indexOf(lo);
+            if (win < 0 || !good[win]) {
                 raw[k++] = lo;
                 raw[k++] = hi;
             }

@@ -198,6 +198,28 @@ class AzCliImporterTest {
     }
 
     @Test
+    void routeTablesAndInstancesReadInTheirArmShapeToo() throws Exception {
+        Design d = parse("{\"value\": [{\"name\": \"rt\", \"id\": \"/s/providers/Microsoft.Network/routeTables/rt\","
+                + " \"type\": \"Microsoft.Network/routeTables\", \"properties\": {\"disableBgpRoutePropagation\": true,"
+                + " \"routes\": [{\"name\": \"nva\", \"properties\": {\"addressPrefix\": \"0.0.0.0/0\","
+                + " \"nextHopType\": \"VirtualAppliance\", \"nextHopIpAddress\": \"10.9.0.4\"}}]}},"
+                + " {\"name\": \"mi\", \"type\": \"Microsoft.Sql/managedInstances\", \"sku\": {\"name\": \"BC_Gen5\", \"tier\": \"BusinessCritical\"},"
+                + " \"properties\": {\"subnetId\": \"/s/providers/Microsoft.Network/virtualNetworks/v/subnets/mi\", \"vCores\": 8,"
+                + " \"proxyOverride\": \"Proxy\", \"publicDataEndpointEnabled\": true, \"dnsZone\": \"abc\"}}]}");
+        assertThat(d.routeTables().get(0).disableBgpRoutePropagation()).isTrue();
+        assertThat(d.routeTables().get(0).routes()).singleElement().satisfies(r -> {
+            assertThat(r.nextHopType()).isEqualTo("VirtualAppliance");
+            assertThat(r.nextHopIpAddress()).isEqualTo("10.9.0.4");
+        });
+        ManagedInstance m = d.managedInstances().get(0);
+        assertThat(m.tier()).isEqualTo(ManagedInstance.Tier.BUSINESS_CRITICAL);
+        assertThat(m.vCores()).isEqualTo(8);
+        assertThat(m.subnetId()).endsWith("/subnets/mi");
+        assertThat(m.publicDataEndpoint()).isTrue();
+        assertThat(m.hostName()).isEqualTo("mi.abc.database.windows.net");
+    }
+
+    @Test
     void aMissingReferenceIsKeptAndNamed() throws Exception {
         Design d = load("mi-show.json");
         assertThat(d.managedInstances().get(0).subnetId()).isEqualTo(MI_SUBNET);
@@ -206,6 +228,48 @@ class AzCliImporterTest {
         assertThat(n.resource()).isEqualTo("managedInstances/mi-prod");
         assertThat(n.message()).contains(MI_SUBNET);
         assertThat(n.source().line()).isEqualTo(1);
+    }
+
+    @Test
+    void idsDifferingOnlyInCaseAreOneResource() throws Exception {
+        String vnetId = "/subscriptions/s/resourceGroups/RG/providers/Microsoft.Network/virtualNetworks/v";
+        Design d = parse("[{\"id\": \"" + vnetId + "\", \"type\": \"Microsoft.Network/virtualNetworks\", \"name\": \"v\","
+                + " \"addressSpace\": {\"addressPrefixes\": [\"10.0.0.0/16\"]},"
+                + " \"subnets\": [{\"id\": \"" + vnetId + "/subnets/mi\", \"name\": \"mi\", \"addressPrefix\": \"10.0.0.0/24\"}]},"
+                + " {\"id\": \"" + vnetId.toLowerCase() + "/subnets/MI\", \"name\": \"mi\", \"addressPrefix\": \"10.0.0.0/24\","
+                + " \"routeTable\": {\"id\": \"" + vnetId.toLowerCase().replace("virtualnetworks/v", "routetables/rt") + "\"}}]");
+        assertThat(d.virtualNetworks()).hasSize(1);
+        assertThat(d.subnets()).singleElement().satisfies(s -> {
+            assertThat(s.id()).isEqualTo(vnetId + "/subnets/mi"); // the first reading wins …
+            assertThat(s.routeTableId()).endsWith("/routetables/rt"); // … and the second fills its gaps
+        });
+    }
+
+    @Test
+    void ruleAndRouteListsJoinTheirParents() throws Exception {
+        String nsg = SUB + "/networkSecurityGroups/nsg-mi";
+        String rt = SUB + "/routeTables/rt-mi";
+        Design d = parse("[{\"id\": \"" + nsg + "\", \"name\": \"nsg-mi\", \"securityRules\": [{\"name\": \"a\", \"priority\": 100,"
+                + " \"direction\": \"Inbound\", \"access\": \"Allow\"}]},"
+                + " {\"id\": \"" + rt + "\", \"name\": \"rt-mi\", \"type\": \"Microsoft.Network/routeTables\"},"
+                // az network nsg rule list: rule "a" again (as the NSG shows it) and a new rule "b"
+                + " {\"id\": \"" + nsg + "/securityRules/a\", \"name\": \"a\", \"priority\": 100, \"direction\": \"Inbound\", \"access\": \"Allow\","
+                + "  \"type\": \"Microsoft.Network/networkSecurityGroups/securityRules\"},"
+                + " {\"id\": \"" + nsg + "/securityRules/b\", \"name\": \"b\", \"priority\": 200, \"direction\": \"Outbound\", \"access\": \"Deny\","
+                + "  \"type\": \"Microsoft.Network/networkSecurityGroups/securityRules\"},"
+                // az network route-table route list
+                + " {\"id\": \"" + rt + "/routes/subnet_to_vnetlocal\", \"name\": \"subnet_to_vnetlocal\", \"addressPrefix\": \"10.0.0.0/24\","
+                + "  \"nextHopType\": \"VnetLocal\", \"type\": \"Microsoft.Network/routeTables/routes\"}]");
+        assertThat(d.securityGroups().get(0).rules()).extracting(SecurityRule::name).containsExactly("a", "b");
+        assertThat(d.routeTables().get(0).routes()).extracting(r -> r.name()).containsExactly(Seed.ROUTE_VNET_LOCAL);
+        assertThat(d.importNotes()).isEmpty();
+        // Rules whose NSG is not in the input are named in a note, not silently dropped.
+        Design alone = parse("[{\"id\": \"" + nsg + "/securityRules/b\", \"name\": \"b\","
+                + " \"type\": \"Microsoft.Network/networkSecurityGroups/securityRules\"}]");
+        assertThat(alone.importNotes()).singleElement().satisfies(n -> {
+            assertThat(n.message()).contains(nsg).contains("left out"); // the id as written, not lower-cased
+            assertThat(n.resource()).isEqualTo("networkSecurityGroups/nsg-mi");
+        });
     }
 
     @Test

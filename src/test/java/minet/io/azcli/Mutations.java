@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,6 +71,4 @@ public final class Mutations {
             Assertions.assertThat(e.problem()).isNotBlank();
         }
     }
-
-    public static String text(byte[] b) { return new String(b, StandardCharsets.UTF_8); }
 }

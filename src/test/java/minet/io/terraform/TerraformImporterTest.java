@@ -164,6 +164,22 @@ class TerraformImporterTest {
     }
 
     @Test
+    void aDataSourceSubnetBringsItsOwnLinks() throws Exception {
+        String nsgId = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/nsg-mi";
+        String json = "{\"format_version\": \"1.0\", \"values\": {\"root_module\": {\"resources\": ["
+                + "{\"address\": \"data.azurerm_subnet.mi\", \"mode\": \"data\", \"type\": \"azurerm_subnet\", \"name\": \"mi\","
+                + " \"values\": {\"id\": \"" + SUBNET_ID + "\", \"name\": \"subnet-mi\", \"virtual_network_name\": \"vnet-mi\","
+                + " \"address_prefixes\": [\"10.0.0.0/24\"], \"network_security_group_id\": \"" + nsgId + "\", \"route_table_id\": \"\"}},"
+                + "{\"address\": \"azurerm_network_security_group.mi\", \"mode\": \"managed\", \"type\": \"azurerm_network_security_group\","
+                + " \"name\": \"mi\", \"values\": {\"id\": \"" + nsgId.toUpperCase() + "\", \"name\": \"nsg-mi\", \"security_rule\": []}}]}}}";
+        Design d = parse(json);
+        Subnet s = d.subnets().findFirst().orElseThrow();
+        assertThat(d.securityGroup(s.nsgId())).isPresent();
+        assertThat(s.routeTableId()).isNull(); // "" means none
+        assertThat(d.vnetOf(s).orElseThrow().name()).isEqualTo("vnet-mi"); // placeholder from the subnet's id
+    }
+
+    @Test
     void formatIsDetectedForPlansAndStates() throws Exception {
         for (String f : List.of("plan.json", "state.json", "plan-module.json")) {
             assertThat(Format.detect(JsonSource.read(DIR.resolve(f)).root())).isEqualTo(Format.TERRAFORM);

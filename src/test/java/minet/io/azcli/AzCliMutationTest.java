@@ -8,7 +8,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-class AzCliMutationProperties {
+class AzCliMutationTest {
     static final List<String> FIXTURES = List.of("vnet-show.json", "nsg-show.json", "nsg-list.json", "route-table-show.json",
             "mi-show.json", "mi-list.json", "subnet-list.json", "rest-vnet.json", "rest-nsg-list.json");
 

@@ -11,7 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-class TerraformMutationProperties {
+class TerraformMutationTest {
     @Provide Arbitrary<String> fixtures() { return Arbitraries.of("plan.json", "state.json", "plan-module.json"); }
 
     @Property(tries = 400)
