@@ -188,7 +188,9 @@ public final class BicepExporter implements Exporter {
         }
     }
 
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
     private static String key(String k) {
-        return k.matches("[A-Za-z_][A-Za-z0-9_]*") ? k : string(k);
+        return IDENTIFIER.matcher(k).matches() ? k : string(k);
     }
 }
