@@ -26,7 +26,6 @@ import minet.rules.eval.Cidr;
 import minet.rules.eval.CompiledRule;
 import minet.rules.eval.Ports;
 import minet.rules.eval.Protocols;
-import minet.rules.eval.NsgEvaluator;
 import minet.rules.eval.Traffic;
 import minet.rules.eval.Verdict;
 
@@ -72,7 +71,7 @@ final class NsgFixes {
      * default rules. Indeterminate (a tag's unknown extent) counts as not allowed: the fix makes it certain.
      */
     static boolean allowed(SecurityGroup g, Requirement req) {
-        Verdict v = NsgEvaluator.of(g, req.direction(), req.space()).evaluate(req.traffic()).verdict();
+        Verdict v = Match.evaluator(g, req.direction(), req.space()).evaluate(req.traffic()).verdict();
         return req.mandatory() ? v == Verdict.ALLOWED : v.allowed();
     }
 
@@ -391,7 +390,7 @@ final class NsgFixes {
     static List<SecurityRule> exposing(SecurityGroup g, Subnet s, AddressSpace sp) {
         AddressSet mi = sp.resolveAll(s.addressPrefixes());
         Traffic q = Traffic.of(Protocols.TCP, sp.internet(), mi, Ports.parseAll(DATA_PORTS));
-        return NsgEvaluator.of(g, Direction.INBOUND, sp).evaluate(q).allowingRules().stream()
+        return Match.evaluator(g, Direction.INBOUND, sp).evaluate(q).allowingRules().stream()
                 .filter(r -> !r.isDefault()).map(CompiledRule::rule).toList();
     }
 
