@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.State;
  * What the Fix and Fix all buttons cost: the fixes available for the validation panel, Fix all with its change
  * list, and the review dialog's semantic diff; on the reference network with its mandatory rules and some routes
  * removed, and at Azure's limits (1000 rules in the MI subnet's NSG, 300 user routes before the seed's are added).
- * Run: {@code mvn -q -o test-compile exec:exec -Pbench -Djmh.args='-f 1 -wi 3 -i 5 FixBenchmark'}.
+ * Run: {@code mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt} then
+ * {@code java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.openjdk.jmh.Main -f 1 -wi 3 -i 5 FixBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
