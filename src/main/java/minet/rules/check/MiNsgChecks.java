@@ -126,7 +126,6 @@ final class MiNsgChecks {
             det.put("denyingRule", deny.name());
             det.put("denyingRulePriority", deny.rule().priority());
             det.put("denyingRuleIsDefault", deny.isDefault());
-            det.put("missingPorts", Ports.list(Intervals.subtract(q.destinationPorts(), e.allowedDestinationPorts())));
         } else if (e.verdict() == Verdict.INDETERMINATE) {
             CompiledRule doubt = e.uncertainRules().get(0);
             message = "Cannot tell offline whether " + nsgLabel + " allows " + dir + " " + describe(q.protocols(), q.destinationPorts(), q.destinationPorts())
@@ -169,15 +168,23 @@ final class MiNsgChecks {
         CompiledRule last = null;
         for (CompiledRule r : mandatory) if (last == null || r.priority() > last.priority()) last = r;
         List<String> before = new ArrayList<>();
+        minet.model.SecurityRule first = null;
         for (var r : nsg.rules(d)) {
             if (r.priority() == null || r.priority() >= last.priority()) continue;
-            if (mandatory.stream().noneMatch(m -> m.rule() == r)) before.add(r.name());
+            if (mandatory.stream().noneMatch(m -> m.rule() == r)) {
+                before.add(r.name());
+                if (first == null || r.priority() < first.priority()) first = r;
+            }
         }
         if (before.isEmpty()) return;
+        CompiledRule overtaken = null;
+        for (CompiledRule m : mandatory) {
+            if (m.priority() > first.priority() && (overtaken == null || m.priority() < overtaken.priority())) overtaken = m;
+        }
         String dir = d.azure().toLowerCase(Locale.ROOT);
-        out.add(Catalog.MI_NSG_ORDER, Severity.WARNING, ResourcePaths.nsg(nsg), "NSG '" + nsg.name() + "': " + quoted(before)
-                + (before.size() == 1 ? " comes" : " come") + " before the mandatory " + dir + " " + last.describe()
-                + "; the seed wants the mandatory rules before any other rule",
+        out.add(Catalog.MI_NSG_ORDER, Severity.WARNING, ResourcePaths.nsg(nsg), "NSG '" + nsg.name() + "': rule '" + first.name() + "' (priority "
+                + first.priority() + ")" + (before.size() > 1 ? " and " + (before.size() - 1) + " more" : "") + (before.size() > 1 ? " come" : " comes") + " before the mandatory "
+                + dir + " " + overtaken.describe() + "; the seed wants the mandatory rules before any other rule",
                 details("nsgId", nsg.id(), "subnetId", s.id(), "direction", d.azure(), "mandatoryRules", Scope.names(new ArrayList<>(mandatory)),
                         "precedingRules", before), nsg.id(), nsg.source());
     }
