@@ -294,9 +294,11 @@ public final class Fixes {
     public static FixOutcome advice(Finding f) {
         String what = switch (f.ruleId()) {
             case "MI-SUBNET-SIZE", "MI-SUBNET-CAPACITY" -> {
-                Object len = firstOf(f.details(), "prefixLength", "neededPrefixLength", "suggestedPrefixLength", "needed");
-                String need = len == null ? "a larger subnet" : "a /" + len.toString().replace("/", "");
-                yield "needs " + need + ": Azure cannot resize a subnet in use; create a new subnet of that size and deploy the instance there";
+                Object len = firstOf(f.details(), "neededPrefixLength", "prefixLength");
+                Object recommended = f.details().get("recommendedPrefixLength");
+                String need = len == null ? "a larger subnet" : "a /" + len + (recommended == null ? "" : " (/" + recommended + " recommended)");
+                yield (f.severity() == minet.rules.Severity.WARNING ? "recommended: " : "needs ") + need
+                        + "; Azure cannot resize a subnet in use: create a new subnet of that size and deploy the instance there";
             }
             case "MI-SUBNET-GATEWAY" -> "GatewaySubnet is reserved for the VNet gateway: create a dedicated subnet for the managed instance";
             case "MI-SUBNET-DEDICATED" -> "move the other resources out of the subnet, or give the managed instance a dedicated subnet";
