@@ -49,6 +49,11 @@ public final class Fixes {
         return FIXABLE.contains(ruleId);
     }
 
+    /** Whether a finding is of a kind a fix can remove (a cheap test for enabling a Fix button; see {@link #forFinding}). */
+    public static boolean hasFix(Finding f) {
+        return hasFix(f.ruleId()) && normalizable(f);
+    }
+
     /** One fix step: a rule on an element; {@code subnetId} set for the steps that work for one MI subnet. */
     private record Step(String ruleId, String subnetId, String targetId, String description, Op op) {
         Design apply(Design d, Consumer<String> cannot) { return op.apply(d, cannot); }
@@ -97,7 +102,7 @@ public final class Fixes {
             String nsg = "the NSG of subnet '" + s.name() + "'";
             String subnet = "subnet '" + s.name() + "'";
             out.add(new Step("MI-NSG-EXPOSED", id, nsgId, "Narrow the source of the rules in " + nsg
-                    + " that open TCP 1433 or 11000-11999 to Internet or any source, to VirtualNetwork", (x, c) -> NsgFixes.narrowExposed(x, id)));
+                    + " that open TCP 1433 or 11000-11999 to Internet or any source, to VirtualNetwork", (x, c) -> NsgFixes.narrowExposed(x, id, c)));
             out.add(new Step("MI-NSG-IN-MANAGEMENT-SINGLE-RULE", id, nsgId, "Merge the inbound management ports in " + nsg
                     + " into one rule (the first one's name and priority)", (x, c) -> NsgFixes.mergeManagement(x, id, Direction.INBOUND)));
             out.add(new Step("MI-NSG-OUT-MANAGEMENT-SINGLE-RULE", id, nsgId, "Merge the outbound management ports in " + nsg
@@ -212,6 +217,7 @@ public final class Fixes {
     public static Optional<Fix> forFinding(Design d, Finding f) {
         if (f == null || f.ruleId() == null) return Optional.empty();
         if (f.ruleId().equals("NSG-SHADOWED")) return deleteShadowed(d, f);
+        if (!normalizable(f)) return Optional.empty();
         List<Step> matching = steps(d).stream().filter(s -> s.ruleId().equals(f.ruleId()) && concerns(d, s, f)).toList();
         // A step that cannot do its work still yields a Fix: its preview says why (FixRun.notDone).
         List<Step> effective = matching.stream().filter(s -> {
@@ -225,7 +231,21 @@ public final class Fixes {
                 Command.of("Fix " + f.ruleId(), x -> runSteps(effective, x, NsgFixes.IGNORE))));
     }
 
+    /** NSG-RULE and UDR-NEXT-HOP problems that need the user (a bad name, port, prefix or a missing value) have no fix. */
+    private static boolean normalizable(Finding f) {
+        Object problem = f.details().get("problem");
+        if (problem == null) return true;
+        return switch (f.ruleId()) {
+            case "NSG-RULE" -> problem.equals("singularAndPlural");
+            case "UDR-NEXT-HOP" -> problem.equals("unexpectedNextHopIp");
+            default -> true;
+        };
+    }
+
     private static boolean concerns(Design d, Step s, Finding f) {
+        // The engine names the subnet in details when the element (an NSG, a route table) may serve several.
+        Object subnetId = f.details().get("subnetId");
+        if (subnetId != null && s.subnetId() != null && !Lists.sameId(subnetId.toString(), s.subnetId())) return false;
         String e = f.elementId();
         if (e != null && (Lists.sameId(e, s.targetId()) || Lists.sameId(e, s.subnetId()))) return true;
         if (e != null) {

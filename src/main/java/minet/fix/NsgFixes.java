@@ -20,7 +20,13 @@ import minet.model.SecurityGroup;
 import minet.model.SecurityRule;
 import minet.model.Subnet;
 import minet.rules.Seed;
+import minet.rules.eval.AddressSet;
 import minet.rules.eval.AddressSpace;
+import minet.rules.eval.Cidr;
+import minet.rules.eval.CompiledRule;
+import minet.rules.eval.Ports;
+import minet.rules.eval.Protocols;
+import minet.rules.eval.Traffic;
 import minet.rules.eval.NsgEvaluator;
 import minet.rules.eval.Verdict;
 
@@ -36,8 +42,10 @@ final class NsgFixes {
 
     // ---- look-ups ----
 
+    /** The MI subnet, if its address prefixes are usable: rules and routes are not written for an unresolved "[parameters(…)]". */
     static Optional<Subnet> miSubnet(Design d, String subnetId) {
-        return d.subnet(subnetId).filter(d::isMiSubnet);
+        return d.subnet(subnetId).filter(d::isMiSubnet)
+                .filter(s -> !s.addressPrefixes().isEmpty() && s.addressPrefixes().stream().allMatch(p -> Cidr.parse(p) != null));
     }
 
     static Optional<SecurityGroup> nsgOf(Design d, Subnet s) {
@@ -46,7 +54,7 @@ final class NsgFixes {
 
     /** The MI subnets an NSG is associated with. */
     static List<Subnet> miSubnetsOf(Design d, SecurityGroup g) {
-        return d.miSubnets().stream().filter(s -> Lists.sameId(s.nsgId(), g.id())).toList();
+        return d.miSubnets().stream().filter(s -> Lists.sameId(s.nsgId(), g.id()) && miSubnet(d, s.id()).isPresent()).toList();
     }
 
     /** Rules of a direction in evaluation order: priority, then position in the list; no priority last. */
@@ -334,7 +342,10 @@ final class NsgFixes {
             for (int i = 0; i < current.size(); i++) {
                 SecurityRule r = current.get(i);
                 if (!chosenSet.contains(r)) continue;
-                if (i < front || isMandatoryRule(mandatoryOf(d, g, dir), r)) {
+                // The management rule moves even when broader: a second one would split the ports (SINGLE-RULE).
+                boolean management = chosen.entrySet().stream().anyMatch(e -> e.getValue() == r
+                        && (e.getKey().ruleId().equals(Requirement.MGMT_IN) || e.getKey().ruleId().equals(Requirement.MGMT_OUT)));
+                if (i < front || management || isMandatoryRule(mandatoryOf(d, g, dir), r)) {
                     ahead.add(r);
                     ahead_.add(r);
                     continue;
@@ -376,39 +387,55 @@ final class NsgFixes {
 
     private static final List<String> DATA_PORTS = List.of(Seed.TDS_PORT, Seed.REDIRECT_PORTS);
 
-    /** The inbound Allow rules that open 1433 or 11000–11999 of the subnet to Internet or any source. */
-    static List<SecurityRule> exposing(SecurityGroup g, Subnet s, AddressSpace m) {
-        return evaluationOrder(g, Direction.INBOUND).stream()
-                .filter(r -> r.access() == Access.ALLOW && Match.protocolOverlaps(r.protocol(), "Tcp"))
-                .filter(r -> Match.portsOverlap(r.destinationPorts(), DATA_PORTS))
-                .filter(r -> Match.addressesOverlap(m, r.destinationPrefixes(), s.addressPrefixes()))
-                .filter(r -> r.sourcePrefixes().stream().anyMatch(NsgFixes::isPublicSource))
-                .toList();
+    /** The user rules that allow TCP 1433 or 11000–11999 from Internet addresses to the subnet (the engine's evaluation). */
+    static List<SecurityRule> exposing(SecurityGroup g, Subnet s, AddressSpace sp) {
+        AddressSet mi = sp.resolveAll(s.addressPrefixes());
+        Traffic q = Traffic.of(Protocols.TCP, sp.internet(), mi, Ports.parseAll(DATA_PORTS));
+        return NsgEvaluator.of(g, Direction.INBOUND, sp).evaluate(q).allowingRules().stream()
+                .filter(r -> !r.isDefault()).map(CompiledRule::rule).toList();
     }
 
-    private static boolean isPublicSource(String p) {
-        return Match.isAny(p) || p.trim().equalsIgnoreCase(Match.INTERNET);
+    /**
+     * Narrows such rules' Internet-wide sources (*, Internet, public service tags) to VirtualNetwork. Public
+     * addresses the user listed stay: only the user knows whether those clients need the port.
+     */
+    static Design narrowExposed(Design d, String subnetId, Consumer<String> cannot) {
+        // Narrowing one rule lets the traffic reach the next rule that may open it too: repeat until none is left.
+        Design cur = d;
+        while (true) {
+            Design next = narrowExposedOnce(cur, subnetId, cannot);
+            if (next.equals(cur)) return cur;
+            cur = next;
+        }
     }
 
-    /** Narrows such rules' source from Internet/* to VirtualNetwork, keeping the addresses the user listed. */
-    static Design narrowExposed(Design d, String subnetId) {
+    private static Design narrowExposedOnce(Design d, String subnetId, Consumer<String> cannot) {
         Subnet s = miSubnet(d, subnetId).orElse(null);
         SecurityGroup g = s == null ? null : nsgOf(d, s).orElse(null);
         if (g == null) return d;
-        List<SecurityRule> exposing = exposing(g, s, Match.space(d, s));
-        if (exposing.isEmpty()) return d;
+        AddressSpace sp = Match.space(d, s);
         Set<SecurityRule> which = identitySet();
-        which.addAll(exposing);
+        which.addAll(exposing(g, s, sp));
+        if (which.isEmpty()) return d;
         List<SecurityRule> rules = new ArrayList<>();
         for (SecurityRule r : g.rules()) {
             if (!which.contains(r)) {
                 rules.add(r);
                 continue;
             }
-            List<String> sources = new ArrayList<>(List.of(Match.VIRTUAL_NETWORK));
-            r.sourcePrefixes().stream().filter(p -> !isPublicSource(p) && !p.trim().equalsIgnoreCase(Match.VIRTUAL_NETWORK))
-                    .forEach(sources::add);
-            rules.add(r.withSourcePrefixes(sources));
+            List<String> sources = new ArrayList<>();
+            List<String> publicAddresses = new ArrayList<>();
+            for (String p : r.sourcePrefixes()) {
+                boolean internet = sp.resolve(p).intersects(sp.internet());
+                if (!internet) sources.add(p);
+                else if (Cidr.isAddressOrPrefix(p) && !Match.isAny(p)) { sources.add(p); publicAddresses.add(p); }
+                else if (!sources.contains(Match.VIRTUAL_NETWORK)) sources.add(0, Match.VIRTUAL_NETWORK);
+            }
+            if (!publicAddresses.isEmpty()) {
+                cannot.accept("rule '" + r.name() + "' of NSG '" + g.name() + "' lets the public addresses " + String.join(", ", publicAddresses)
+                        + " reach TCP 1433/11000-11999: keep them only if those clients need the data endpoint");
+            }
+            rules.add(sources.equals(r.sourcePrefixes()) ? r : r.withSourcePrefixes(sources));
         }
         return replaceNsg(d, g.withRules(rules));
     }

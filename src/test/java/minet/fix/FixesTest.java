@@ -300,6 +300,20 @@ class FixesTest {
         assertThat(Fixes.forFinding(ref, finding(Requirement.HEALTH_PROBE, NSG, null))).isEmpty();
     }
 
+    @Test
+    void theFixesOfASubnetAreItsOwnItsNsgsAndItsRouteTables() {
+        Design d = withoutRoutes(withoutRule(ref, Seed.RULE_SUBNET_IN), r -> r.name().equals(Seed.ROUTE_VNET_LOCAL));
+        assertThat(Fixes.forSubnet(d, d.subnet(SUBNET).orElseThrow())).extracting(Fix::ruleId)
+                .containsExactly(Requirement.SUBNET_IN, "MI-UDR-VNETLOCAL");
+        assertThat(Fixes.forSubnet(d, d.subnet("vnet-mi/AppSubnet").orElseThrow())).isEmpty();
+        // Fix all is one command: one undo step on the command stack.
+        minet.edit.CommandStack stack = new minet.edit.CommandStack();
+        Design fixed = stack.execute(Fixes.fixAll(d).command(), d);
+        assertThat(fixed).isEqualTo(Fixes.runAll(d).after());
+        assertThat(stack.undo()).isEqualTo(d);
+        assertThat(stack.canUndo()).isFalse();
+    }
+
     static Finding finding(String ruleId, String elementId, String resource) {
         return new Finding(ruleId, Severity.ERROR, resource, "", Map.of(), elementId, null);
     }
