@@ -36,6 +36,12 @@ public final class Document {
         this.saved = design;
     }
 
+    /** Records that {@code written} (maybe an earlier state, if edits went on during a background save) is on disk. */
+    public void markSaved(Path to, Design written) {
+        this.file = to;
+        this.saved = written;
+    }
+
     /** Replaces the design without history (opening a file). */
     public void replace(Design d, Path f) {
         design = d;

@@ -35,14 +35,14 @@ import minet.rules.Seed;
 public final class DiagramLayout {
     public static final double GRID = 10;
     public static final double SUBNET_W = 280, SUBNET_H = 150;
-    public static final double EXTERNAL_W = 300, EXTERNAL_H = 76;
-    static final double MARGIN = 40, LEFT_X = 40, VNET_X = LEFT_X + EXTERNAL_W + 110, GAP = 30;
-    static final double VNET_HEADER = 64, VNET_PAD = 24;
+    public static final double EXTERNAL_W = 290, EXTERNAL_H = 80;
+    static final double MARGIN = 40, LEFT_X = 40, VNET_X = LEFT_X + EXTERNAL_W + 90, GAP = 30;
+    static final double VNET_HEADER = 70, VNET_PAD = 20;
     /** Where a subnet's cards (NSG, route table) sit and where an MI subnet's virtual cluster starts. */
-    public static final double CARD_Y = 84, CARD_H = 28, CLUSTER_Y = 124;
-    static final double CLUSTER_HEADER = 34, PAD = 16, COL_GAP = 40;
-    static final double ILB_W = 310, GW_W = 175, ENGINE_W = 230, EXTLB_W = 220, PART_H = 76;
-    static final double ENGINE_GP_H = 76, ENGINE_BC_H = 132;
+    public static final double CARD_Y = 84, CARD_H = 28, CLUSTER_Y = 130;
+    static final double CLUSTER_HEADER = 30, PAD = 20, COL_GAP = 40, LOOP_W = 60;
+    static final double ILB_W = 310, GW_W = 180, ENGINE_W = 230, EXTLB_W = 220, PART_H = 80;
+    static final double ENGINE_GP_H = 80, ENGINE_BC_H = 130;
 
     /** The implicit management services box when a design with an MI has none of its own. */
     public static final String IMPLICIT_MANAGEMENT = "implicit:management";
@@ -246,14 +246,15 @@ public final class DiagramLayout {
     }
 
     private static double clusterWidth() {
-        return PAD + ILB_W + COL_GAP + GW_W + COL_GAP + ENGINE_W + COL_GAP + EXTLB_W + PAD;
+        // Row 1: load balancer → gateway → engines (+ room for the intra-subnet loop); row 2: external LB ← endpoint.
+        return PAD + ILB_W + COL_GAP + GW_W + COL_GAP + ENGINE_W + LOOP_W + PAD;
     }
 
     private static double enginesHeight(List<ManagedInstance> ms) {
         if (ms.isEmpty()) return ENGINE_GP_H;
         double h = 0;
-        for (ManagedInstance m : ms) h += (m.tier() == ManagedInstance.Tier.BUSINESS_CRITICAL ? ENGINE_BC_H : ENGINE_GP_H) + 12;
-        return h - 12;
+        for (ManagedInstance m : ms) h += (m.tier() == ManagedInstance.Tier.BUSINESS_CRITICAL ? ENGINE_BC_H : ENGINE_GP_H) + 10;
+        return h - 10;
     }
 
     private static double clusterHeight(List<ManagedInstance> ms) {
@@ -284,12 +285,13 @@ public final class DiagramLayout {
             add(new DiagramNode("engine@" + m.id(), m.id(), NodeKind.ENGINE_NODES, "cluster@" + s.id(), new Bounds(ex, ey, ENGINE_W, h), m.name(),
                     List.of((bc ? "Business Critical" : "General Purpose") + (m.vCores() > 0 ? " · " + m.vCores() + " vCores" : ""),
                             bc ? "4 replicas (1 primary, 3 secondary)" : "1 node"), null));
-            ey += h + 12;
+            ey += h + 10;
         }
-        x += ENGINE_W + COL_GAP;
-        add(new DiagramNode("extlb@" + s.id(), first, NodeKind.EXTERNAL_LB, "cluster@" + s.id(), new Bounds(x, rowY, EXTLB_W, PART_H), "External load balancer",
-                List.of("management ports only"), null));
         double row2 = rowY + Math.max(PART_H, enginesHeight(ms)) + COL_GAP;
+        double gwX = x0 + PAD + ILB_W + COL_GAP;
+        add(new DiagramNode("extlb@" + s.id(), first, NodeKind.EXTERNAL_LB, "cluster@" + s.id(), new Bounds(gwX, row2, EXTLB_W, PART_H), "External load balancer",
+                List.of("management ports only"), null));
+        x = ex + ENGINE_W + LOOP_W - EXTLB_W;
         String ip = ms.stream().map(ManagedInstance::managementEndpointIp).filter(i -> i != null && !i.isBlank()).findFirst()
                 .map(i -> "public IP " + i).orElse("public IP (assigned by Azure)");
         add(new DiagramNode("mgmtep@" + s.id(), first, NodeKind.MANAGEMENT_ENDPOINT, "cluster@" + s.id(), new Bounds(x, row2, EXTLB_W, PART_H), "Management endpoint",
@@ -300,7 +302,7 @@ public final class DiagramLayout {
         double leftY = MARGIN + VNET_HEADER, rightY = MARGIN, bottomX = VNET_X;
         // Clients sit under the first internal load balancer they connect to.
         for (DiagramNode n : nodes) if (n.kind() == NodeKind.INTERNAL_LB) { bottomX = n.bounds().x(); break; }
-        double rightX = vnetRight + 200;
+        double rightX = vnetRight + 170;
         List<ExternalNetwork> exts = new ArrayList<>(design.externalNetworks());
         boolean hasMgmt = exts.stream().anyMatch(e -> e.kind() == ExternalNetwork.Kind.MANAGEMENT);
         List<Bounds> taken = new ArrayList<>(placed.values());
@@ -330,7 +332,7 @@ public final class DiagramLayout {
                         bottomX = b.x() + b.width() + GAP * 2;
                         break;
                     default:
-                        b = free(new Bounds(LEFT_X, leftY, EXTERNAL_W, EXTERNAL_H + 14), taken);
+                        b = free(new Bounds(LEFT_X, leftY, EXTERNAL_W, EXTERNAL_H + 10), taken);
                         leftY = b.y() + b.height() + GAP * 2;
                 }
                 taken.add(b);

@@ -1,12 +1,16 @@
 package minet.ui;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.prefs.Preferences;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import minet.ui.shell.DiskFileService;
+import minet.ui.shell.FxBackground;
+import minet.ui.shell.MainWindow;
+import minet.ui.shell.RecentFiles;
 
-/** The desktop window. */
+/** The desktop window. {@code -Dminet.config=DIR} moves the config dir (recent files, recovery) elsewhere. */
 public final class App extends Application {
     public static final Path SAMPLE = Path.of("sample-networks", "reference.minet.json");
 
@@ -15,8 +19,20 @@ public final class App extends Application {
     }
 
     @Override public void start(Stage stage) {
-        stage.setTitle("MI Network Designer");
-        stage.setScene(new Scene(new Label("MI Network Designer"), 800, 600));
-        stage.show();
+        String configProp = System.getProperty("minet.config");
+        Path config = configProp != null ? Path.of(configProp) : DiskFileService.defaultConfigDir();
+        Preferences prefs = Preferences.userNodeForPackage(App.class);
+        Theme theme;
+        try {
+            theme = Theme.parse(prefs.get("theme", "light"));
+        } catch (IllegalArgumentException e) {
+            theme = Theme.LIGHT;
+        }
+        MainWindow window = new MainWindow(stage, null, new DiskFileService(config), new FxBackground(), new RecentFiles(config), theme,
+                t -> prefs.put("theme", t.name().toLowerCase(java.util.Locale.ROOT)));
+        List<String> raw = getParameters().getRaw();
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        window.show(raw.isEmpty() ? null : Path.of(raw.get(0)), 1440, 900);
     }
 }

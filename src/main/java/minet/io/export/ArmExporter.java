@@ -120,13 +120,14 @@ public final class ArmExporter implements Exporter {
             ObjectNode r = resource(resources, SUBNET, name);
             r.put("comments", SUBNET_COMMENT);
             ArrayNode deps = r.putArray("dependsOn");
+            // Associate only once the rules and routes are in place, so the subnet never runs on half a rule set.
             if (a.nsg() != null) {
                 deps.add(nsgId(nsgParam.get(a.nsg())));
-                ruleIds.get(a.nsg()).forEach(deps::add);
+                if (scope.waitsForRules(a)) ruleIds.get(a.nsg()).forEach(deps::add);
             }
             if (a.routeTable() != null) {
                 deps.add(rtId(rtParam.get(a.routeTable())));
-                routeIds.get(a.routeTable()).forEach(deps::add);
+                if (scope.waitsForRoutes(a)) routeIds.get(a.routeTable()).forEach(deps::add);
             }
             // Azure refuses concurrent updates of subnets of one VNet: deploy them one after the other.
             String previous = lastSubnet.put(a.vnet(), "[resourceId('" + SUBNET + "', parameters(" + expr(vp) + "), " + expr(a.subnet().name()) + ")]");

@@ -118,8 +118,9 @@ public final class BicepExporter implements Exporter {
             });
             String sym = ids.next("subnet", a.vnet().name() + "_" + a.subnet().name());
             List<String> deps = new ArrayList<>();
-            if (a.nsg() != null) deps.addAll(ruleSyms.get(a.nsg()));
-            if (a.routeTable() != null) deps.addAll(routeSyms.get(a.routeTable()));
+            // Associate only once the rules and routes are in place, so the subnet never runs on half a rule set.
+            if (scope.waitsForRules(a)) deps.addAll(ruleSyms.get(a.nsg()));
+            if (scope.waitsForRoutes(a)) deps.addAll(routeSyms.get(a.routeTable()));
             // Azure refuses concurrent updates of subnets of one VNet: deploy them one after the other.
             String previous = lastSubnet.put(a.vnet(), sym);
             if (previous != null) deps.add(previous);

@@ -8,18 +8,23 @@ import minet.model.SecurityGroup;
 import minet.model.SecurityRule;
 
 /**
- * One CSV file (RFC 4180, CRLF line ends) for NSG rules and routes together: the {@code section} column says which a
- * row is ({@code security rule} or {@code route}) and the columns of the other kind stay empty, so the file filters
- * and sorts as one sheet. Columns are the seed's (NSG rules: nsg, direction, priority, name, port, protocol, source,
- * destination, action; routes: route table, name, address prefix, next hop, next hop IP) plus the rule's source
- * port and description. A cell that a spreadsheet would take for a formula gets a leading {@code '}.
+ * One CSV file (RFC 4180, CRLF line ends) for everything, so it filters and sorts as one sheet: the {@code section}
+ * column says what a row is and the columns of other kinds stay empty. Sections: {@code network security group} and
+ * {@code route table} (one row each, so an empty one is not lost), {@code security rule} (the seed's columns nsg,
+ * direction, priority, name, port, protocol, source, destination, action, plus source port and description),
+ * {@code route} (route table, name, address prefix, next hop, next hop IP) and {@code subnet association}
+ * (nsg and/or route table, virtual network, subnet). A cell that a spreadsheet would take for a formula gets a
+ * leading {@code '}.
  */
 public final class CsvExporter implements Exporter {
     public static final List<String> HEADER = List.of("section", "nsg", "direction", "priority", "name", "port",
             "protocol", "source", "destination", "action", "source port", "description", "route table",
-            "address prefix", "next hop", "next hop ip");
+            "address prefix", "next hop", "next hop ip", "virtual network", "subnet");
+    public static final String NSG = "network security group";
     public static final String RULE = "security rule";
+    public static final String ROUTE_TABLE = "route table";
     public static final String ROUTE = "route";
+    public static final String ASSOCIATION = "subnet association";
 
     /**
      * One RFC 4180 field. Values starting with {@code = + - @} (or a tab or carriage return, which some
@@ -37,17 +42,23 @@ public final class CsvExporter implements Exporter {
         StringBuilder sb = new StringBuilder();
         row(sb, HEADER.toArray(String[]::new));
         for (SecurityGroup g : scope.securityGroups()) {
+            row(sb, NSG, g.name(), "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "");
             for (SecurityRule r : g.rules()) {
                 row(sb, RULE, g.name(), SeedColumns.direction(r), SeedColumns.priority(r), r.name(), SeedColumns.port(r),
                         SeedColumns.protocol(r), SeedColumns.source(r), SeedColumns.destination(r), SeedColumns.action(r),
-                        SeedColumns.sourcePort(r), r.description(), "", "", "", "");
+                        SeedColumns.sourcePort(r), r.description(), "", "", "", "", "", "");
             }
         }
         for (RouteTable t : scope.routeTables()) {
+            row(sb, ROUTE_TABLE, "", "", "", "", "", "", "", "", "", "", "", t.name(), "", "", "", "", "");
             for (Route r : t.routes()) {
                 row(sb, ROUTE, "", "", "", r.name(), "", "", "", "", "", "", "", t.name(), r.addressPrefix(),
-                        r.nextHopType(), SeedColumns.nextHopIp(r));
+                        r.nextHopType(), SeedColumns.nextHopIp(r), "", "");
             }
+        }
+        for (ExportScope.Association a : scope.associations()) {
+            row(sb, ASSOCIATION, a.nsg() == null ? "" : a.nsg().name(), "", "", "", "", "", "", "", "", "", "",
+                    a.routeTable() == null ? "" : a.routeTable().name(), "", "", "", a.vnet().name(), a.subnet().name());
         }
         return sb.toString();
     }

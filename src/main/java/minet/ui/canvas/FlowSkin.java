@@ -81,11 +81,12 @@ public final class FlowSkin extends Group {
     private void geometry(Bounds from, Bounds to, double offset) {
         if (flow.fromId().equals(flow.toId())) {
             loop = true;
-            double x = from.x(), y = from.y() + from.height(), w = from.width();
-            a = new Point2D(x + w * 0.3, y);
-            b = new Point2D(x + w * 0.7, y);
-            c1 = new Point2D(x + w * 0.3 - 20, y + 48);
-            c2 = new Point2D(x + w * 0.7 + 20, y + 48);
+            // A loop on the box's right side: traffic that stays among the box's own nodes.
+            double x = from.x() + from.width(), y = from.y(), h = Math.min(from.height(), 76);
+            a = new Point2D(x, y + h * 0.3);
+            b = new Point2D(x, y + h * 0.7);
+            c1 = new Point2D(x + 48, y + h * 0.3 - 22);
+            c2 = new Point2D(x + 48, y + h * 0.7 + 22);
             line.getElements().setAll(new MoveTo(a.getX(), a.getY()), new CubicCurveTo(c1.getX(), c1.getY(), c2.getX(), c2.getY(), b.getX(), b.getY()));
             arrow(b, new Point2D(b.getX() - c2.getX(), b.getY() - c2.getY()).normalize());
             return;
@@ -127,9 +128,8 @@ public final class FlowSkin extends Group {
         double w = label.getLayoutBounds().getWidth(), h = label.getLayoutBounds().getHeight();
         Point2D p;
         if (loop) {
-            double u = 1 - 0.5;
-            p = new Point2D(u * u * u * a.getX() + 3 * u * u * 0.5 * c1.getX() + 3 * u * 0.25 * c2.getX() + 0.125 * b.getX(), a.getY() + 40);
-            p = new Point2D(p.getX(), a.getY() + 36 + h / 2 + 4);
+            // Under the loop, left-aligned with it.
+            p = new Point2D(a.getX() + w / 2 + 4, b.getY() + 30 + h / 2);
         } else {
             p = a.add(b.subtract(a).multiply(t));
             Point2D d = b.subtract(a);

@@ -60,7 +60,7 @@ public final class Renderer {
 
     /** For the command line: starts a headless toolkit, draws, writes atomically, stops the toolkit. */
     public static void renderHeadless(Design design, Path out, double width, Theme theme) throws IOException {
-        startHeadless();
+        boolean startedHere = startHeadless();
         AtomicReference<Object> result = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
@@ -78,21 +78,25 @@ public final class Renderer {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while drawing");
         } finally {
-            Platform.exit();
+            // Stop only a toolkit we started: a running window (or a test JVM) keeps its own.
+            if (startedHere) Platform.exit();
         }
         if (result.get() instanceof Throwable t) throw new IOException("could not draw the design: " + t, t);
         AtomicFiles.write(out, (byte[]) result.get());
     }
 
-    private static void startHeadless() {
+    /** Starts JavaFX headless unless it runs already; true when it was started here. */
+    private static boolean startHeadless() {
         setIfAbsent("glass.platform", "Monocle");
         setIfAbsent("monocle.platform", "Headless");
         setIfAbsent("prism.order", "sw");
         setIfAbsent("java.awt.headless", "true");
         CountDownLatch up = new CountDownLatch(1);
+        boolean started = true;
         try {
             Platform.startup(up::countDown);
         } catch (IllegalStateException alreadyRunning) {
+            started = false;
             up.countDown();
         }
         try {
@@ -100,6 +104,7 @@ public final class Renderer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return started;
     }
 
     private static void setIfAbsent(String key, String value) {

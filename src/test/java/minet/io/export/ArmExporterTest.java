@@ -150,9 +150,9 @@ class ArmExporterTest {
         assertThat(app.get("addressPrefixes")).extracting(JsonNode::asText).containsExactly("10.0.1.0/24", "10.0.3.0/24");
         assertThat(app.get("serviceEndpoints")).extracting(n -> n.get("service").asText()).containsExactly("Microsoft.Storage", "Microsoft.Sql");
         assertThat(app.has("routeTable")).isFalse();
-        // subnets of one VNet go one after the other
+        // subnets of one VNet go one after the other; the second waits for the rules through the first
         assertThat(subnets.get(1).get("dependsOn")).extracting(n -> eval.string(n.asText()))
-                .contains(ArmExporter.SUBNET + "|vnet|subnet1");
+                .containsExactly(ArmExporter.NSG + "|nsg", ArmExporter.SUBNET + "|vnet|subnet1");
     }
 
     @Test
@@ -208,10 +208,13 @@ class ArmExporterTest {
         assertThat(ofType(t, ArmExporter.SUBNET)).allSatisfy(s -> assertThat(s.at("/properties/routeTable").isMissingNode()).isTrue());
     }
 
-    /** The importer's round trip: runs as soon as ArmImporter reads templates (today it says "not supported yet"). */
-    @Test
-    void armImportOfTheExportGivesTheSameRulesAndRoutes(@TempDir Path dir) throws Exception {
-        Design d = Designs.reference();
+    /** The importer's round trip (skipped, not failed, while ArmImporter says "not supported yet"). */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"reference", "hostile"})
+    void armImportOfTheExportGivesTheSameRulesRoutesAndAssociations(String which, @TempDir Path dir) throws Exception {
+        // '/' separates the segments of a child resource's name in ARM (Azure refuses it in names), so the hostile
+        // set goes through the importer without it
+        Design d = which.equals("reference") ? Designs.reference() : Designs.shaped(r -> Designs.hostile(r).replace('/', '_'));
         Path f = dir.resolve("nsg-and-routes.json");
         Files.writeString(f, new ArmExporter().export(d));
         Design back;
@@ -227,15 +230,26 @@ class ArmExporterTest {
             for (SecurityRule r : g.rules()) {
                 SecurityRule b = got.rules().stream().filter(x -> x.name().equals(r.name())).findFirst().orElseThrow();
                 assertThat(List.of(b.priority(), b.direction(), b.access(), b.protocol(), b.sourcePrefixes(), b.sourcePorts(),
-                        b.destinationPrefixes(), b.destinationPorts()))
+                        b.destinationPrefixes(), b.destinationPorts(), String.valueOf(b.description()),
+                        b.sourceApplicationSecurityGroups(), b.destinationApplicationSecurityGroups()))
                         .isEqualTo(List.of(r.priority(), r.direction(), r.access(), r.protocol(), r.sourcePrefixes(), r.sourcePorts(),
-                                r.destinationPrefixes(), r.destinationPorts()));
+                                r.destinationPrefixes(), r.destinationPorts(), String.valueOf(r.description()),
+                                r.sourceApplicationSecurityGroups(), r.destinationApplicationSecurityGroups()));
             }
         }
         for (RouteTable rt : d.routeTables()) {
             RouteTable got = back.routeTables().stream().filter(x -> x.name().equals(rt.name())).findFirst().orElseThrow();
-            assertThat(got.routes()).extracting(r -> r.name() + " " + r.addressPrefix() + " " + r.nextHopType())
-                    .containsExactlyElementsOf(rt.routes().stream().map(r -> r.name() + " " + r.addressPrefix() + " " + r.nextHopType()).toList());
+            assertThat(got.routes()).extracting(r -> List.of(r.name(), r.addressPrefix(), r.nextHopType(), String.valueOf(r.nextHopIpAddress())))
+                    .containsExactlyElementsOf(rt.routes().stream().map(r -> List.of(r.name(), r.addressPrefix(), r.nextHopType(), String.valueOf(r.nextHopIpAddress()))).toList());
+            assertThat(got.disableBgpRoutePropagation()).isEqualTo(rt.disableBgpRoutePropagation());
+        }
+        for (ExportScope.Association a : ExportScope.of(d).associations()) {
+            Subnet s = back.subnets().filter(x -> x.name().equals(a.subnet().name())).findFirst().orElseThrow();
+            assertThat(s.addressPrefixes()).isEqualTo(a.subnet().addressPrefixes());
+            assertThat(s.delegations()).isEqualTo(a.subnet().delegations());
+            assertThat(s.serviceEndpoints()).isEqualTo(a.subnet().serviceEndpoints());
+            assertThat(back.securityGroup(s.nsgId()).map(SecurityGroup::name)).isEqualTo(java.util.Optional.ofNullable(a.nsg()).map(SecurityGroup::name));
+            assertThat(back.routeTable(s.routeTableId()).map(RouteTable::name)).isEqualTo(java.util.Optional.ofNullable(a.routeTable()).map(RouteTable::name));
         }
     }
 }

@@ -1,0 +1,72 @@
+package minet.ui.canvas;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
+
+/**
+ * What is selected: model element ids (VNet, subnet, NSG, route table, instance, outside network) and flow ids
+ * ({@link minet.layout.DiagramFlow#id()}). {@link #primaryProperty()} is the one the properties panel shows.
+ * The validation panel selects a finding's element with {@link #select(String)}.
+ */
+public final class SelectionModel {
+    private final ObservableSet<String> ids = FXCollections.observableSet(new LinkedHashSet<>());
+    private final ReadOnlyObjectWrapper<String> primary = new ReadOnlyObjectWrapper<>(this, "primary");
+
+    public ObservableSet<String> ids() { return FXCollections.unmodifiableObservableSet(ids); }
+    public ReadOnlyObjectProperty<String> primaryProperty() { return primary.getReadOnlyProperty(); }
+    public String primary() { return primary.get(); }
+
+    public boolean isSelected(String id) {
+        return id != null && ids.stream().anyMatch(x -> x.equalsIgnoreCase(id));
+    }
+
+    /** Selects only {@code id} (null clears). */
+    public void select(String id) {
+        if (id == null) { clear(); return; }
+        if (ids.size() == 1 && isSelected(id)) return;
+        ids.clear();
+        ids.add(id);
+        primary.set(id);
+    }
+
+    /** Shift-click: adds or removes one. */
+    public void toggle(String id) {
+        if (id == null) return;
+        if (isSelected(id)) {
+            ids.removeIf(x -> x.equalsIgnoreCase(id));
+            primary.set(ids.isEmpty() ? null : ids.iterator().next());
+        } else {
+            ids.add(id);
+            primary.set(id);
+        }
+    }
+
+    public void setAll(Collection<String> all) {
+        ids.clear();
+        ids.addAll(all);
+        primary.set(all.isEmpty() ? null : all.iterator().next());
+    }
+
+    public void addAll(Collection<String> more) {
+        ids.addAll(more);
+        if (primary.get() == null && !ids.isEmpty()) primary.set(ids.iterator().next());
+    }
+
+    public void clear() {
+        ids.clear();
+        primary.set(null);
+    }
+
+    /** Drops ids that no longer exist (after delete, undo, open). */
+    public void retain(java.util.function.Predicate<String> exists) {
+        ids.removeIf(x -> !exists.test(x));
+        if (primary.get() != null && !exists.test(primary.get())) primary.set(ids.isEmpty() ? null : ids.iterator().next());
+    }
+
+    static String key(String id) { return id.toLowerCase(Locale.ROOT); }
+}

@@ -1,0 +1,526 @@
+package minet.ui.properties;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import minet.edit.Command;
+import minet.layout.DiagramFlow;
+import minet.model.Access;
+import minet.model.Design;
+import minet.model.Direction;
+import minet.model.ExternalNetwork;
+import minet.model.Lists;
+import minet.model.ManagedInstance;
+import minet.model.Route;
+import minet.model.RouteTable;
+import minet.model.SecurityGroup;
+import minet.model.SecurityRule;
+import minet.model.Subnet;
+import minet.model.VirtualNetwork;
+import minet.ui.canvas.CanvasViewModel;
+import minet.ui.shell.DocumentModel;
+
+/**
+ * Typed editors for the selected element. Each {@link Field} checks its text as it changes (the error shows at once)
+ * and applies only valid text, as one Command. NSG rules and routes are rows edited in place, each edit a Command.
+ */
+public final class PropertiesViewModel {
+    public enum FieldKind { TEXT, CHOICE, CHECK, READ_ONLY }
+    public enum TableKind { NONE, RULES, ROUTES }
+
+    /** One editable property. {@link #commit()} applies the text if it is valid. */
+    public final class Field {
+        private final String id, label, help;
+        private final FieldKind kind;
+        private final StringProperty text = new SimpleStringProperty();
+        private final BooleanProperty flag = new SimpleBooleanProperty();
+        private final List<String> choices;
+        private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
+        private final Function<String, String> check;
+        private final Function<String, UnaryOperator<Design>> apply;
+        private String applied;
+
+        Field(String id, String label, FieldKind kind, String value, List<String> choices, Function<String, String> check,
+              Function<String, UnaryOperator<Design>> apply, String help) {
+            this.id = id;
+            this.label = label;
+            this.kind = kind;
+            this.choices = choices;
+            this.check = check == null ? s -> null : check;
+            this.apply = apply;
+            this.help = help;
+            set(value);
+            text.addListener((o, a, b) -> error.set(this.check.apply(b)));
+            flag.addListener((o, a, b) -> { if (kind == FieldKind.CHECK) { text.set(String.valueOf(b)); commit(); } });
+        }
+
+        void set(String value) {
+            applied = value == null ? "" : value;
+            text.set(applied);
+            flag.set(Boolean.parseBoolean(applied));
+            error.set(null);
+        }
+
+        public String id() { return id; }
+        public String label() { return label; }
+        public String help() { return help; }
+        public FieldKind kind() { return kind; }
+        public List<String> choices() { return choices; }
+        public StringProperty textProperty() { return text; }
+        public BooleanProperty flagProperty() { return flag; }
+        public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+
+        /** Applies the text as one undoable edit; returns false (and keeps the error) when it is invalid. */
+        public boolean commit() {
+            if (apply == null || kind == FieldKind.READ_ONLY) return false;
+            String v = text.get() == null ? "" : text.get();
+            String e = check.apply(v);
+            error.set(e);
+            if (e != null) {
+                status.accept(label + ": " + e);
+                return false;
+            }
+            if (v.equals(applied)) return true;
+            applied = v;
+            doc.execute(Command.of("Change " + label.toLowerCase(java.util.Locale.ROOT) + " of " + heading.get(), apply.apply(v)));
+            return true;
+        }
+
+        /** Drops what was typed and shows the design's value again. */
+        public void revert() { set(applied); }
+    }
+
+    private final DocumentModel doc;
+    private final CanvasViewModel canvas;
+    private final Consumer<String> status;
+    private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper(this, "heading", "Nothing selected");
+    private final ObservableList<Field> fields = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<TableKind> table = new ReadOnlyObjectWrapper<>(this, "table", TableKind.NONE);
+    private final ObservableList<RuleRow> rules = FXCollections.observableArrayList();
+    private final ObservableList<RouteRow> routes = FXCollections.observableArrayList();
+    private String elementId;
+
+    public PropertiesViewModel(DocumentModel doc, CanvasViewModel canvas, Consumer<String> status) {
+        this.doc = doc;
+        this.canvas = canvas;
+        this.status = status;
+        canvas.selection().primaryProperty().addListener((o, a, id) -> show(id));
+        doc.designProperty().addListener((o, a, d) -> refresh());
+        show(canvas.selection().primary());
+    }
+
+    public ReadOnlyStringProperty headingProperty() { return heading.getReadOnlyProperty(); }
+    public ObservableList<Field> fields() { return fields; }
+    public ReadOnlyObjectProperty<TableKind> tableProperty() { return table.getReadOnlyProperty(); }
+    public ObservableList<RuleRow> rules() { return rules; }
+    public ObservableList<RouteRow> routes() { return routes; }
+    public String elementId() { return elementId; }
+
+    public Optional<Field> field(String id) { return fields.stream().filter(f -> f.id().equals(id)).findFirst(); }
+
+    private void show(String id) {
+        elementId = id;
+        fields.setAll(build(doc.design(), id));
+        refreshTables();
+    }
+
+    /** After an edit: same element and same fields → update values in place (keeps focus); else rebuild. */
+    private void refresh() {
+        List<Field> next = build(doc.design(), elementId);
+        boolean same = next.size() == fields.size();
+        for (int i = 0; same && i < next.size(); i++) same = next.get(i).id().equals(fields.get(i).id());
+        if (same) {
+            for (int i = 0; i < next.size(); i++) {
+                Field cur = fields.get(i);
+                String v = next.get(i).text.get();
+                if (!v.equals(cur.applied)) cur.set(v);
+            }
+        } else {
+            fields.setAll(next);
+        }
+        refreshTables();
+    }
+
+    private void refreshTables() {
+        Design d = doc.design();
+        Optional<SecurityGroup> g = elementId == null ? Optional.empty() : d.securityGroup(elementId);
+        Optional<RouteTable> t = elementId == null ? Optional.empty() : d.routeTable(elementId);
+        if (g.isPresent()) {
+            List<RuleRow> rows = new ArrayList<>();
+            for (int i = 0; i < g.get().rules().size(); i++) rows.add(RuleRow.of(i, g.get().rules().get(i)));
+            if (!rows.equals(rules)) rules.setAll(rows);
+            table.set(TableKind.RULES);
+        } else if (t.isPresent()) {
+            List<RouteRow> rows = new ArrayList<>();
+            for (int i = 0; i < t.get().routes().size(); i++) rows.add(RouteRow.of(i, t.get().routes().get(i)));
+            if (!rows.equals(routes)) routes.setAll(rows);
+            table.set(TableKind.ROUTES);
+        } else {
+            rules.clear();
+            routes.clear();
+            table.set(TableKind.NONE);
+        }
+    }
+
+    private Field text(String id, String label, String value, Function<String, String> check, Function<String, UnaryOperator<Design>> apply, String help) {
+        return new Field(id, label, FieldKind.TEXT, value, List.of(), check, apply, help);
+    }
+
+    private Field choice(String id, String label, String value, List<String> choices, Function<String, UnaryOperator<Design>> apply) {
+        return new Field(id, label, FieldKind.CHOICE, value, choices, s -> choices.contains(s) ? null : "choose one of the list", apply, null);
+    }
+
+    private Field check(String id, String label, boolean value, Function<String, UnaryOperator<Design>> apply, String help) {
+        return new Field(id, label, FieldKind.CHECK, String.valueOf(value), List.of(), null, apply, help);
+    }
+
+    private Field readOnly(String id, String label, String value) {
+        return new Field(id, label, FieldKind.READ_ONLY, value, List.of(), null, null, null);
+    }
+
+    private static String nz(String s) { return s == null ? "" : s; }
+
+    private List<Field> build(Design d, String id) {
+        List<Field> f = new ArrayList<>();
+        if (id == null) {
+            heading.set("Nothing selected");
+            return f;
+        }
+        Optional<VirtualNetwork> vnet = d.virtualNetworks().stream().filter(v -> Lists.sameId(v.id(), id)).findFirst();
+        if (vnet.isPresent()) {
+            VirtualNetwork v = vnet.get();
+            heading.set("Virtual network · " + v.name());
+            f.add(text("name", "Name", v.name(), Inputs::name, s -> x -> x.mapVirtualNetwork(v.id(), y -> y.withName(s.trim())), null));
+            f.add(text("addressSpaces", "Address spaces", Inputs.join(v.addressSpaces()), s -> Inputs.cidrList(s, true),
+                    s -> x -> x.mapVirtualNetwork(v.id(), y -> y.withAddressSpaces(Inputs.list(s))), "Comma-separated CIDR prefixes"));
+            f.add(text("dnsServers", "DNS servers", Inputs.join(v.dnsServers()), Inputs::ipList,
+                    s -> x -> x.mapVirtualNetwork(v.id(), y -> y.withDnsServers(Inputs.list(s))), "Empty: Azure-provided DNS"));
+            f.add(check("dnsConfirmed", "Custom DNS resolves *.core.windows.net", v.dnsConfirmed(),
+                    s -> x -> x.mapVirtualNetwork(v.id(), y -> y.withDnsConfirmed(Boolean.parseBoolean(s))), null));
+            return f;
+        }
+        Optional<Subnet> subnet = d.subnet(id);
+        if (subnet.isPresent()) {
+            Subnet s = subnet.get();
+            heading.set((d.isMiSubnet(s) ? "MI subnet · " : "Subnet · ") + s.name());
+            List<String> nsgs = new ArrayList<>(List.of("(none)"));
+            d.securityGroups().forEach(g -> nsgs.add(g.id()));
+            List<String> rts = new ArrayList<>(List.of("(none)"));
+            d.routeTables().forEach(t -> rts.add(t.id()));
+            f.add(text("name", "Name", s.name(), Inputs::name, v -> x -> x.mapSubnet(s.id(), y -> y.withName(v.trim())), null));
+            f.add(text("addressPrefixes", "Address prefix", Inputs.join(s.addressPrefixes()), v -> Inputs.cidrList(v, true),
+                    v -> x -> x.mapSubnet(s.id(), y -> y.withAddressPrefixes(Inputs.list(v))), "CIDR, e.g. 10.0.0.0/24"));
+            f.add(choice("nsg", "Network security group", s.nsgId() == null ? "(none)" : s.nsgId(), nsgs,
+                    v -> x -> x.mapSubnet(s.id(), y -> y.withNsgId("(none)".equals(v) ? null : v))));
+            f.add(choice("routeTable", "Route table", s.routeTableId() == null ? "(none)" : s.routeTableId(), rts,
+                    v -> x -> x.mapSubnet(s.id(), y -> y.withRouteTableId("(none)".equals(v) ? null : v))));
+            f.add(check("delegatedToMi", "Delegated to Microsoft.Sql/managedInstances", s.delegatedToMi(), v -> x -> x.mapSubnet(s.id(), y -> {
+                List<String> del = new ArrayList<>(Lists.minus(y.delegations(), Subnet.MI_DELEGATION::equalsIgnoreCase));
+                if (Boolean.parseBoolean(v)) del.add(Subnet.MI_DELEGATION);
+                return y.withDelegations(del);
+            }), null));
+            f.add(check("markedMi", "This is an MI subnet", s.markedMi(), v -> x -> x.mapSubnet(s.id(), y -> y.withMarkedMi(Boolean.parseBoolean(v))), null));
+            f.add(text("serviceEndpoints", "Service endpoints", Inputs.join(s.serviceEndpoints()), null,
+                    v -> x -> x.mapSubnet(s.id(), y -> y.withServiceEndpoints(Inputs.list(v))), "Comma-separated, e.g. Microsoft.Storage"));
+            return f;
+        }
+        Optional<SecurityGroup> nsg = d.securityGroup(id);
+        if (nsg.isPresent()) {
+            SecurityGroup g = nsg.get();
+            heading.set("Network security group · " + g.name());
+            f.add(text("name", "Name", g.name(), Inputs::name, v -> x -> x.mapSecurityGroup(g.id(), y -> y.withName(v.trim())), null));
+            f.add(readOnly("used", "Attached to", Inputs.join(d.subnets().filter(s -> Lists.sameId(s.nsgId(), g.id())).map(Subnet::name).toList())));
+            return f;
+        }
+        Optional<RouteTable> rt = d.routeTable(id);
+        if (rt.isPresent()) {
+            RouteTable t = rt.get();
+            heading.set("Route table · " + t.name());
+            f.add(text("name", "Name", t.name(), Inputs::name, v -> x -> x.mapRouteTable(t.id(), y -> y.withName(v.trim())), null));
+            f.add(check("disableBgp", "Disable BGP route propagation", t.disableBgpRoutePropagation(),
+                    v -> x -> x.mapRouteTable(t.id(), y -> y.withDisableBgpRoutePropagation(Boolean.parseBoolean(v))), null));
+            return f;
+        }
+        Optional<ManagedInstance> mi = d.managedInstances().stream().filter(m -> Lists.sameId(m.id(), id)).findFirst();
+        if (mi.isPresent()) {
+            ManagedInstance m = mi.get();
+            heading.set("Managed instance · " + m.name());
+            f.add(text("name", "Name", m.name(), Inputs::name, v -> x -> x.mapManagedInstance(m.id(), y -> y.withName(v.trim())), null));
+            f.add(readOnly("hostName", "Host name", m.hostName()));
+            f.add(choice("tier", "Service tier", m.tier().azure(), List.of("GeneralPurpose", "BusinessCritical"),
+                    v -> x -> x.mapManagedInstance(m.id(), y -> y.withTier(ManagedInstance.Tier.parse(v)))));
+            f.add(text("vCores", "vCores", String.valueOf(m.vCores()), Inputs::vCores, v -> x -> x.mapManagedInstance(m.id(), y -> withVCores(y, Integer.parseInt(v.trim()))), null));
+            f.add(choice("connectionType", "Connection type", m.connectionType().azure(), List.of("Default", "Proxy", "Redirect"),
+                    v -> x -> x.mapManagedInstance(m.id(), y -> withConnectionType(y, ManagedInstance.ConnectionType.parse(v)))));
+            f.add(choice("replicationRole", "Replication role", m.replicationRole().azure(), List.of("None", "Publisher", "Distributor", "Subscriber"),
+                    v -> x -> x.mapManagedInstance(m.id(), y -> withReplicationRole(y, ManagedInstance.ReplicationRole.parse(v)))));
+            f.add(text("dnsZone", "DNS zone", nz(m.dnsZone()), null, v -> x -> x.mapManagedInstance(m.id(), y -> withDnsZone(y, v.trim())), null));
+            f.add(text("managementEndpointIp", "Management endpoint IP", nz(m.managementEndpointIp()), v -> Inputs.ip(v, true),
+                    v -> x -> x.mapManagedInstance(m.id(), y -> withManagementIp(y, v.trim())), "The public IP outbound traffic appears to come from"));
+            return f;
+        }
+        Optional<ExternalNetwork> ext = d.externalNetworks().stream().filter(e -> Lists.sameId(e.id(), id)).findFirst();
+        if (ext.isPresent()) {
+            ExternalNetwork e = ext.get();
+            heading.set(kindName(e.kind()) + " · " + e.name());
+            UnaryOperator<Design> none = x -> x;
+            f.add(text("name", "Name", e.name(), Inputs::name, v -> x -> mapExternal(x, e.id(), y -> y.withName(v.trim())), null));
+            f.add(text("addressPrefixes", "Address prefixes", Inputs.join(e.addressPrefixes()), v -> Inputs.cidrList(v, false),
+                    v -> x -> mapExternal(x, e.id(), y -> y.withAddressPrefixes(Inputs.list(v))), "Comma-separated CIDR prefixes"));
+            if (e.kind() == ExternalNetwork.Kind.AZURE_SERVICE || e.kind() == ExternalNetwork.Kind.MANAGEMENT) {
+                f.add(readOnly("serviceTag", "Service tag", nz(e.serviceTag())));
+                f.add(text("region", "Region", nz(e.region()), null, v -> x -> mapExternal(x, e.id(), y -> y.withRegion(v.isBlank() ? null : v.trim())), null));
+            }
+            if (e.kind() == ExternalNetwork.Kind.ON_PREMISES) f.add(readOnly("via", "Connected via", nz(e.via()) + (e.gatewayId() == null ? "" : " · " + e.gatewayId())));
+            return f;
+        }
+        Optional<DiagramFlow> flow = canvas.flow(id);
+        if (flow.isPresent()) {
+            heading.set("Traffic flow · " + (flow.get().label().isEmpty() ? flow.get().kind().name().toLowerCase(java.util.Locale.ROOT) : flow.get().label()));
+            f.add(readOnly("flowId", "Flow", flow.get().id()));
+            f.add(readOnly("description", "What it is", flow.get().description()));
+            return f;
+        }
+        heading.set(id);
+        return f;
+    }
+
+    private static String kindName(ExternalNetwork.Kind k) {
+        switch (k) {
+            case ON_PREMISES: return "On-premises network";
+            case PEERED_VNET: return "Peered VNet";
+            case MANAGEMENT: return "Management services";
+            case CLIENT: return "Client applications";
+            default: return "Azure service";
+        }
+    }
+
+    private static Design mapExternal(Design d, String id, UnaryOperator<ExternalNetwork> f) {
+        return d.withExternalNetworks(Lists.replace(d.externalNetworks(), e -> Lists.sameId(e.id(), id), f));
+    }
+
+    private static ManagedInstance withVCores(ManagedInstance m, int v) {
+        return new ManagedInstance(m.id(), m.name(), m.subnetId(), m.tier(), v, m.connectionType(), m.publicDataEndpoint(), m.replicationRole(), m.location(), m.dnsZone(), m.managementEndpointIp(), m.source());
+    }
+
+    private static ManagedInstance withConnectionType(ManagedInstance m, ManagedInstance.ConnectionType v) {
+        return new ManagedInstance(m.id(), m.name(), m.subnetId(), m.tier(), m.vCores(), v, m.publicDataEndpoint(), m.replicationRole(), m.location(), m.dnsZone(), m.managementEndpointIp(), m.source());
+    }
+
+    private static ManagedInstance withReplicationRole(ManagedInstance m, ManagedInstance.ReplicationRole v) {
+        return new ManagedInstance(m.id(), m.name(), m.subnetId(), m.tier(), m.vCores(), m.connectionType(), m.publicDataEndpoint(), v, m.location(), m.dnsZone(), m.managementEndpointIp(), m.source());
+    }
+
+    private static ManagedInstance withDnsZone(ManagedInstance m, String v) {
+        return new ManagedInstance(m.id(), m.name(), m.subnetId(), m.tier(), m.vCores(), m.connectionType(), m.publicDataEndpoint(), m.replicationRole(), m.location(), v.isEmpty() ? null : v, m.managementEndpointIp(), m.source());
+    }
+
+    private static ManagedInstance withManagementIp(ManagedInstance m, String v) {
+        return new ManagedInstance(m.id(), m.name(), m.subnetId(), m.tier(), m.vCores(), m.connectionType(), m.publicDataEndpoint(), m.replicationRole(), m.location(), m.dnsZone(), v.isEmpty() ? null : v, m.source());
+    }
+
+    // ---- the NSG rule table ----
+
+    private Optional<SecurityGroup> nsg() { return elementId == null ? Optional.empty() : doc.design().securityGroup(elementId); }
+
+    /** Checks a cell's text; null when it may be applied. */
+    public static String checkRuleCell(RuleRow.Column c, String v) {
+        switch (c) {
+            case PRIORITY: return Inputs.priority(v);
+            case NAME: return Inputs.name(v);
+            case DIRECTION: return v != null && (v.equalsIgnoreCase("Inbound") || v.equalsIgnoreCase("Outbound")) ? null : "direction is Inbound or Outbound";
+            case ACCESS: return v != null && (v.equalsIgnoreCase("Allow") || v.equalsIgnoreCase("Deny")) ? null : "access is Allow or Deny";
+            case PROTOCOL: return Inputs.protocol(v);
+            case SOURCE: case DESTINATION: return Inputs.addressPrefixes(v);
+            case SOURCE_PORTS: case DESTINATION_PORTS: return Inputs.ports(v);
+            default: return null;
+        }
+    }
+
+    /** Edits one cell of rule {@code index}; returns the error (nothing applied) or null. */
+    public String editRule(int index, RuleRow.Column c, String v) {
+        String err = checkRuleCell(c, v);
+        if (err != null) {
+            status.accept(err);
+            return err;
+        }
+        SecurityGroup g = nsg().orElse(null);
+        if (g == null || index < 0 || index >= g.rules().size()) return "no such rule";
+        String t = v.trim();
+        UnaryOperator<SecurityRule> how;
+        switch (c) {
+            case PRIORITY: how = r -> r.withPriority(Integer.parseInt(t)); break;
+            case NAME: how = r -> r.withName(t); break;
+            case DIRECTION: how = r -> r.withDirection(Direction.parse(t)); break;
+            case ACCESS: how = r -> r.withAccess(Access.parse(t)); break;
+            case PROTOCOL: how = r -> r.withProtocol(Inputs.normalizedProtocol(t)); break;
+            case SOURCE: how = r -> r.withSourcePrefixes(Inputs.list(t)); break;
+            case SOURCE_PORTS: how = r -> r.withSourcePorts(Inputs.list(t)); break;
+            case DESTINATION: how = r -> r.withDestinationPrefixes(Inputs.list(t)); break;
+            case DESTINATION_PORTS: how = r -> r.withDestinationPorts(Inputs.list(t)); break;
+            default: how = r -> r.withDescription(t.isEmpty() ? null : t);
+        }
+        String rule = g.rules().get(index).name();
+        doc.execute(Command.of("Edit rule " + rule, x -> x.mapSecurityGroup(g.id(), y -> y.withRules(replaceAt(y.rules(), index, how)))));
+        return null;
+    }
+
+    /** Adds an inbound allow rule at the first free priority after the selected one (or the last). */
+    public int addRule(int after) {
+        SecurityGroup g = nsg().orElse(null);
+        if (g == null) return -1;
+        Direction dir = after >= 0 && after < g.rules().size() && g.rules().get(after).direction() != null ? g.rules().get(after).direction() : Direction.INBOUND;
+        int start = after >= 0 && after < g.rules().size() ? g.rules().get(after).priorityOr(100) : 100;
+        // The first free priority after the selected rule's, else before it: the new rule lands next to it.
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        for (SecurityRule r : g.rules()) if (r.direction() == dir) used.add(r.priorityOr(-1));
+        int p = -1;
+        for (int c = start + 10; c <= 4096 && p < 0; c += 10) if (!used.contains(c)) p = c;
+        for (int c = start - 10; c >= 100 && p < 0; c -= 10) if (!used.contains(c)) p = c;
+        for (int c = 100; c <= 4096 && p < 0; c++) if (!used.contains(c)) p = c;
+        if (p < 0) {
+            status.accept("Every priority from 100 to 4096 is taken");
+            return -1;
+        }
+        String name = "rule_" + p;
+        SecurityRule r = SecurityRule.of(name, p, dir, Access.ALLOW, "Tcp", List.of("*"), List.of("*"), List.of("*"), List.of("443"));
+        int at = Math.min(g.rules().size(), after + 1);
+        doc.execute(Command.of("Add rule " + name, x -> x.mapSecurityGroup(g.id(), y -> {
+            List<SecurityRule> l = new ArrayList<>(y.rules());
+            l.add(Math.min(at, l.size()), r);
+            return y.withRules(l);
+        })));
+        return at;
+    }
+
+    public void removeRule(int index) {
+        SecurityGroup g = nsg().orElse(null);
+        if (g == null || index < 0 || index >= g.rules().size()) return;
+        String name = g.rules().get(index).name();
+        doc.execute(Command.of("Remove rule " + name, x -> x.mapSecurityGroup(g.id(), y -> {
+            List<SecurityRule> l = new ArrayList<>(y.rules());
+            l.remove(index);
+            return y.withRules(l);
+        })));
+    }
+
+    /**
+     * Moves a rule up or down among the rules of its direction: the two swap places and priorities, so the order
+     * in the table stays the order of evaluation.
+     */
+    public int moveRule(int index, int delta) {
+        SecurityGroup g = nsg().orElse(null);
+        if (g == null || index < 0 || index >= g.rules().size()) return index;
+        SecurityRule r = g.rules().get(index);
+        int other = index + delta;
+        while (other >= 0 && other < g.rules().size() && g.rules().get(other).direction() != r.direction()) other += delta;
+        if (other < 0 || other >= g.rules().size()) return index;
+        final int o = other;
+        doc.execute(Command.of((delta < 0 ? "Move up rule " : "Move down rule ") + r.name(), x -> x.mapSecurityGroup(g.id(), y -> {
+            List<SecurityRule> l = new ArrayList<>(y.rules());
+            SecurityRule a = l.get(index), b = l.get(o);
+            l.set(index, b.withPriority(a.priority()));
+            l.set(o, a.withPriority(b.priority()));
+            return y.withRules(l);
+        })));
+        return o;
+    }
+
+    // ---- the route table ----
+
+    private Optional<RouteTable> routeTable() { return elementId == null ? Optional.empty() : doc.design().routeTable(elementId); }
+
+    public static String checkRouteCell(RouteRow.Column c, String v) {
+        switch (c) {
+            case NAME: return Inputs.name(v);
+            case ADDRESS_PREFIX: return Inputs.cidr(v);
+            case NEXT_HOP_TYPE: return Route.NEXT_HOP_TYPES.stream().anyMatch(t -> t.equalsIgnoreCase(v == null ? "" : v.trim())) ? null
+                    : "next hop is one of " + String.join(", ", Route.NEXT_HOP_TYPES);
+            default: return Inputs.ip(v, true);
+        }
+    }
+
+    public String editRoute(int index, RouteRow.Column c, String v) {
+        String err = checkRouteCell(c, v);
+        if (err != null) {
+            status.accept(err);
+            return err;
+        }
+        RouteTable t = routeTable().orElse(null);
+        if (t == null || index < 0 || index >= t.routes().size()) return "no such route";
+        String s = v.trim();
+        UnaryOperator<Route> how;
+        switch (c) {
+            case NAME: how = r -> r.withName(s); break;
+            case ADDRESS_PREFIX: how = r -> r.withAddressPrefix(s); break;
+            case NEXT_HOP_TYPE: how = r -> r.withNextHopType(Route.NEXT_HOP_TYPES.stream().filter(x -> x.equalsIgnoreCase(s)).findFirst().orElse(s)); break;
+            default: how = r -> r.withNextHopIpAddress(s.isEmpty() ? null : s);
+        }
+        String name = t.routes().get(index).name();
+        doc.execute(Command.of("Edit route " + name, x -> x.mapRouteTable(t.id(), y -> y.withRoutes(replaceAt(y.routes(), index, how)))));
+        return null;
+    }
+
+    public int addRoute(int after) {
+        RouteTable t = routeTable().orElse(null);
+        if (t == null) return -1;
+        int n = 1;
+        while (true) {
+            final String cand = "route-" + n;
+            if (t.routes().stream().noneMatch(r -> cand.equalsIgnoreCase(r.name()))) break;
+            n++;
+        }
+        Route r = Route.of("route-" + n, "0.0.0.0/0", Route.INTERNET);
+        int at = Math.min(t.routes().size(), after + 1);
+        doc.execute(Command.of("Add route " + r.name(), x -> x.mapRouteTable(t.id(), y -> {
+            List<Route> l = new ArrayList<>(y.routes());
+            l.add(Math.min(at, l.size()), r);
+            return y.withRoutes(l);
+        })));
+        return at;
+    }
+
+    public void removeRoute(int index) {
+        RouteTable t = routeTable().orElse(null);
+        if (t == null || index < 0 || index >= t.routes().size()) return;
+        doc.execute(Command.of("Remove route " + t.routes().get(index).name(), x -> x.mapRouteTable(t.id(), y -> {
+            List<Route> l = new ArrayList<>(y.routes());
+            l.remove(index);
+            return y.withRoutes(l);
+        })));
+    }
+
+    /** Routes have no order in Azure (longest prefix wins); moving them only tidies the list. */
+    public int moveRoute(int index, int delta) {
+        RouteTable t = routeTable().orElse(null);
+        int o = index + delta;
+        if (t == null || index < 0 || index >= t.routes().size() || o < 0 || o >= t.routes().size()) return index;
+        doc.execute(Command.of("Move route " + t.routes().get(index).name(), x -> x.mapRouteTable(t.id(), y -> {
+            List<Route> l = new ArrayList<>(y.routes());
+            Route a = l.get(index);
+            l.set(index, l.get(o));
+            l.set(o, a);
+            return y.withRoutes(l);
+        })));
+        return o;
+    }
+
+    private static <T> List<T> replaceAt(List<T> l, int i, UnaryOperator<T> how) {
+        List<T> out = new ArrayList<>(l);
+        if (i >= 0 && i < out.size()) out.set(i, how.apply(out.get(i)));
+        return out;
+    }
+}

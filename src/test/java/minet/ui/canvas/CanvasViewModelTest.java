@@ -1,0 +1,149 @@
+package minet.ui.canvas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import minet.io.DesignFile;
+import minet.layout.DiagramNode;
+import minet.model.Bounds;
+import minet.model.Design;
+import minet.model.ExternalNetwork;
+import minet.model.Subnet;
+import minet.ui.palette.PaletteItem;
+import minet.ui.shell.DocumentModel;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Canvas gestures as commands, without a toolkit. */
+class CanvasViewModelTest {
+    DocumentModel doc;
+    CanvasViewModel vm;
+    List<String> status = new ArrayList<>();
+
+    @BeforeEach void setUp() throws Exception {
+        doc = new DocumentModel(DesignFile.read(Path.of("sample-networks", "reference.minet.json")), null);
+        vm = new CanvasViewModel(doc, status::add);
+    }
+
+    Bounds bounds(String id) { return vm.diagram().node(id).orElseThrow().bounds(); }
+
+    @Test void droppingASubnetInTheVnetAddsItWithAFreePrefixAndUndoRemovesIt() {
+        Bounds vnet = bounds("vnet-mi");
+        vm.drop(PaletteItem.SUBNET, vnet.x() + 30, vnet.y() + vnet.height() - 20);
+        Subnet added = doc.design().subnet("vnet-mi/subnet-1").orElseThrow();
+        assertThat(added.addressPrefixes()).containsExactly("10.0.2.0/24");
+        assertThat(vm.selection().primary()).isEqualTo("vnet-mi/subnet-1");
+        assertThat(vm.diagram().node("vnet-mi").orElseThrow().bounds().contains(bounds("vnet-mi/subnet-1"))).isTrue();
+        doc.undo();
+        assertThat(doc.design().subnet("vnet-mi/subnet-1")).isEmpty();
+        assertThat(vm.selection().ids()).isEmpty();
+    }
+
+    @Test void aSubnetDroppedOutsideAnyVnetIsRefusedWithAReason() {
+        Design before = doc.design();
+        vm.drop(PaletteItem.SUBNET, 5, 5);
+        assertThat(doc.design()).isEqualTo(before);
+        assertThat(status).last().asString().contains("inside a virtual network");
+    }
+
+    @Test void droppingAnNsgOnASubnetAttachesIt() {
+        Bounds app = bounds("vnet-mi/AppSubnet");
+        vm.drop(PaletteItem.NSG, app.x() + 20, app.y() + 20);
+        assertThat(doc.design().subnet("vnet-mi/AppSubnet").orElseThrow().nsgId()).isEqualTo("nsg-1");
+        assertThat(vm.diagram().nodesOf("nsg-1")).hasSize(1);
+    }
+
+    @Test void movingSnapsToTheGridStoresTheLayoutAndUndoes() {
+        Bounds before = bounds("onprem");
+        vm.click("onprem", false);
+        vm.moveSelection(33, 47);
+        assertThat(doc.design().layout().of("onprem")).contains(new Bounds(before.x() + 30, before.y() + 50, before.width(), before.height()));
+        assertThat(bounds("onprem").x()).isEqualTo(before.x() + 30);
+        doc.undo();
+        assertThat(bounds("onprem")).isEqualTo(before);
+    }
+
+    @Test void movingAVnetTakesItsSubnetsAlong() {
+        Bounds app = bounds("vnet-mi/AppSubnet");
+        vm.click("vnet-mi", false);
+        vm.moveSelection(100, 200);
+        assertThat(bounds("vnet-mi/AppSubnet")).isEqualTo(app.moved(100, 200));
+        assertThat(bounds("ilb@vnet-mi/ManagedInstance").y()).isGreaterThan(200);
+    }
+
+    @Test void shiftClickAndRubberBandSelectSeveral() {
+        vm.click("onprem", false);
+        vm.click("clients", true);
+        assertThat(vm.selection().ids()).containsExactlyInAnyOrder("onprem", "clients");
+        vm.click("onprem", true);
+        assertThat(vm.selection().ids()).containsExactly("clients");
+        Bounds vnet = bounds("vnet-mi");
+        vm.selectIn(new Bounds(vnet.x() - 1, vnet.y() - 1, vnet.width() + 2, vnet.height() + 2), false);
+        assertThat(vm.selection().ids()).contains("vnet-mi", "vnet-mi/AppSubnet", "nsg-mi", "rt-mi").doesNotContain("clients");
+    }
+
+    @Test void deletingASubnetTakesItsInstancesAndUndoBringsThemBack() {
+        Design before = doc.design();
+        vm.click("vnet-mi/ManagedInstance", false);
+        vm.deleteSelection();
+        assertThat(doc.design().subnet("vnet-mi/ManagedInstance")).isEmpty();
+        assertThat(doc.design().managedInstances()).isEmpty();
+        doc.undo();
+        assertThat(doc.design()).isEqualTo(before);
+    }
+
+    @Test void deletingAnNsgDetachesIt() {
+        vm.click("nsg-mi", false);
+        vm.deleteSelection();
+        assertThat(doc.design().securityGroups()).isEmpty();
+        assertThat(doc.design().subnet("vnet-mi/ManagedInstance").orElseThrow().nsgId()).isNull();
+    }
+
+    @Test void copyAndPasteMakesANewIdOffsetAndSelected() {
+        vm.click("vnet-mi/AppSubnet", false);
+        vm.click("onprem", true);
+        vm.copySelection();
+        vm.paste();
+        Subnet copy = doc.design().subnet("vnet-mi/AppSubnet-1").orElseThrow();
+        assertThat(copy.addressPrefixes()).containsExactly("10.0.2.0/24");
+        assertThat(doc.design().externalNetworks()).extracting(ExternalNetwork::id).contains("onprem-1");
+        assertThat(bounds("onprem-1")).isEqualTo(bounds("onprem").moved(40, 40));
+        assertThat(vm.selection().ids()).containsExactlyInAnyOrder("vnet-mi/AppSubnet-1", "onprem-1");
+        doc.undo();
+        assertThat(doc.design().externalNetworks()).extracting(ExternalNetwork::id).doesNotContain("onprem-1");
+    }
+
+    @Test void connectingAPeeredVnetAddsAPeering() {
+        vm.drop(PaletteItem.PEERED_VNET, 40, 600);
+        String peer = vm.selection().primary();
+        assertThat(vm.connect(peer, "vnet-mi")).isTrue();
+        assertThat(doc.design().virtualNetworks().get(0).peerings()).extracting(p -> p.remoteVnetId()).containsExactly(peer);
+        assertThat(vm.diagram().flows()).anyMatch(f -> f.id().equals("link:" + peer) && f.toId().equals("vnet-mi"));
+        assertThat(vm.connect("storage", "vnet-mi")).as("a service is not connected by hand").isFalse();
+    }
+
+    @Test void connectingClientsToASubnetPlacesThemInItsRange() {
+        assertThat(vm.connect("clients", "vnet-mi/GatewaySubnet")).isTrue();
+        assertThat(doc.design().externalNetworks().stream().filter(e -> e.id().equals("clients")).findFirst().orElseThrow().addressPrefixes())
+                .containsExactly("10.0.255.0/27");
+    }
+
+    @Test void resizeKeepsAnMiSubnetBigEnoughForItsCluster() {
+        String mi = "vnet-mi/ManagedInstance";
+        Bounds b = bounds(mi);
+        vm.resize(mi, new Bounds(b.x(), b.y(), 100, 100));
+        DiagramNode after = vm.diagram().node(mi).orElseThrow();
+        assertThat(after.bounds().width()).isEqualTo(b.width());
+        vm.resize(mi, new Bounds(b.x(), b.y(), b.width() + 95, b.height() + 100));
+        assertThat(bounds(mi).width()).isEqualTo(DesignEdits.snap(b.width() + 95));
+    }
+
+    @Test void fitZoomShowsTheWholeDiagram() {
+        double z = vm.fitZoom(1000, 700);
+        var e = vm.diagram().extent();
+        assertThat((e.x() + e.width()) * z).isLessThanOrEqualTo(1000.001);
+        assertThat((e.y() + e.height()) * z).isLessThanOrEqualTo(700.001);
+    }
+}

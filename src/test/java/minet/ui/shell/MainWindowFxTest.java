@@ -1,0 +1,178 @@
+package minet.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import minet.io.DesignFile;
+import minet.layout.DiagramNode;
+import minet.model.Bounds;
+import minet.model.Design;
+import minet.ui.Theme;
+import minet.ui.properties.RuleRow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The window end to end, headless (Monocle): palette drag, move, undo, the CIDR editor, the rule table, save and
+ * reopen, recovery after a crash. File work runs inline so that each step is finished when the next starts.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowFxTest {
+    Path dir;
+    ScriptedDialogs dialogs = new ScriptedDialogs();
+    MainWindow window;
+
+    @Start void start(Stage stage) throws Exception {
+        dir = Files.createTempDirectory("minet-fx");
+        window = open(stage);
+    }
+
+    MainWindow open(Stage stage) {
+        Path config = dir.resolve("config");
+        MainWindow w = new MainWindow(stage, dialogs, new DiskFileService(config), Background.INLINE, new RecentFiles(config), Theme.LIGHT, null);
+        w.show(null, 1200, 760); // Monocle's headless screen is 1280 × 800
+        return w;
+    }
+
+    Point2D screen(double canvasX, double canvasY) {
+        return window.diagram().localToScreen(canvasX, canvasY);
+    }
+
+    Bounds bounds(String id) { return window.canvas().diagram().node(id).orElseThrow().bounds(); }
+
+    Point2D centreOf(String nodeId) {
+        Bounds b = bounds(nodeId);
+        return screen(b.x() + b.width() / 2, b.y() + 20);
+    }
+
+    @Test void dragASubnetFromThePaletteMoveItAndUndo(FxRobot robot) {
+        Bounds vnet = bounds("vnet-mi");
+        robot.drag("#palette-SUBNET").dropTo(screen(vnet.x() + 40, vnet.y() + vnet.height() - 20));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.document().design().subnet("vnet-mi/subnet-1")).as("dropped in the VNet").isPresent();
+        Bounds dropped = bounds("vnet-mi/subnet-1");
+
+        double z = window.canvas().zoomProperty().get();
+        Point2D from = centreOf("vnet-mi/subnet-1");
+        robot.drag(from).moveBy(100 * z, 60 * z).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds moved = bounds("vnet-mi/subnet-1");
+        assertThat(moved.x() - dropped.x()).isCloseTo(100, org.assertj.core.data.Offset.offset(10.0));
+        assertThat(moved.y() - dropped.y()).isCloseTo(60, org.assertj.core.data.Offset.offset(10.0));
+        assertThat(window.stage().getTitle()).startsWith("*");
+
+        robot.clickOn("#canvas").press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(bounds("vnet-mi/subnet-1")).isEqualTo(dropped);
+        robot.interact(() -> window.document().undo());
+        assertThat(window.document().design().subnet("vnet-mi/subnet-1")).isEmpty();
+        assertThat(window.stage().getTitle()).doesNotStartWith("*");
+    }
+
+    @Test void anInvalidCidrIsMarkedAndNotAppliedThenAValidOneIs(FxRobot robot) {
+        robot.clickOn(centreOf("vnet-mi/AppSubnet"));
+        assertThat(window.selection().primary()).isEqualTo("vnet-mi/AppSubnet");
+        TextField prefix = robot.lookup("#field-addressPrefixes").queryAs(TextField.class);
+        Design before = window.document().design();
+
+        robot.clickOn(prefix).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("10.0.1.0/33");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label error = robot.lookup(".field-error").match(Node::isVisible).queryAs(Label.class);
+        assertThat(error.getText()).contains("not a CIDR");
+        robot.type(KeyCode.ENTER);
+        assertThat(window.document().design()).isEqualTo(before);
+
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("10.0.7.0/24").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.document().design().subnet("vnet-mi/AppSubnet").orElseThrow().addressPrefixes()).containsExactly("10.0.7.0/24");
+        assertThat(robot.lookup(".field-error").match(Node::isVisible).tryQuery()).isEmpty();
+    }
+
+    @Test void addAnNsgRuleInTheTable(FxRobot robot) {
+        DiagramNode card = window.canvas().diagram().nodesOf("nsg-mi").get(0);
+        robot.clickOn(screen(card.bounds().x() + 20, card.bounds().y() + card.bounds().height() / 2));
+        assertThat(window.selection().primary()).isEqualTo("nsg-mi");
+        @SuppressWarnings("unchecked") TableView<RuleRow> table = robot.lookup("#rules-table").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(9);
+        robot.clickOn("#rule-add");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems()).hasSize(10);
+        int row = table.getSelectionModel().getSelectedIndex();
+        assertThat(row).isEqualTo(9);
+
+        robot.interact(() -> {
+            var column = table.getColumns().get(RuleRow.Column.DESTINATION_PORTS.ordinal());
+            table.scrollToColumn(column);
+            table.layout();
+            table.edit(row, column);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField cell = robot.lookup(".table-cell .text-field").queryAs(TextField.class);
+        robot.clickOn(cell).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("1433, 11000-11999").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        var rule = window.document().design().securityGroup("nsg-mi").orElseThrow().rules().get(9);
+        assertThat(rule.destinationPorts()).containsExactly("1433", "11000-11999");
+        assertThat(table.getItems().get(9).destinationPorts()).isEqualTo("1433, 11000-11999");
+    }
+
+    @Test void saveAndReopen(FxRobot robot) throws Exception {
+        robot.interact(() -> window.canvas().drop(minet.ui.palette.PaletteItem.CLIENT, 100, 900));
+        Design edited = window.document().design();
+        Path target = dir.resolve("saved" + DesignFile.EXTENSION);
+        dialogs.fileAnswers.push(Optional.of(target));
+        robot.clickOn("#canvas").press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(target).exists();
+        assertThat(window.stage().getTitle()).isEqualTo("saved.minet.json — MI Network Designer");
+
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.document().design().virtualNetworks()).isEmpty();
+        dialogs.fileAnswers.push(Optional.of(target));
+        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.document().design()).isEqualTo(edited);
+        assertThat(window.shell().recentFiles()).first().isEqualTo(target.toAbsolutePath().normalize());
+    }
+
+    @Test void recoverAfterACrash(FxRobot robot) throws Exception {
+        robot.interact(() -> window.canvas().drop(minet.ui.palette.PaletteItem.ON_PREMISES, 60, 700));
+        Design edited = window.document().design();
+        robot.interact(() -> window.shell().autosave());
+        // The process is killed: no close, no save. The next start finds the autosave file.
+        assertThat(Files.list(dir.resolve("config")).map(p -> p.getFileName().toString())).contains("recovery.minet.json");
+        dialogs.confirmAnswers.push(true);
+        MainWindow[] second = new MainWindow[1];
+        robot.interact(() -> second[0] = open(new Stage()));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> second[0] != null);
+        assertThat(dialogs.asked).contains("confirm Recover unsaved work");
+        assertThat(second[0].document().design()).isEqualTo(edited);
+        assertThat(second[0].stage().getTitle()).startsWith("*");
+        robot.interact(() -> second[0].stage().close());
+    }
+
+    @Test void bottomPanelAndStatusBarAreThereForOtherPanels(FxRobot robot) {
+        Label panel = new Label("validation");
+        panel.setId("bottom-test");
+        robot.interact(() -> window.setBottomPanel(panel));
+        assertThat(robot.lookup("#bottom-test").tryQuery()).isPresent();
+        robot.interact(() -> window.shell().validationSummaryProperty().set("2 errors, 1 warning · validated in 3 ms"));
+        assertThat(robot.lookup("#validation-summary").queryAs(Label.class).getText()).isEqualTo("2 errors, 1 warning · validated in 3 ms");
+        robot.interact(() -> window.setBottomPanel(null));
+        assertThat(robot.lookup("#bottom-test").tryQuery()).isEmpty();
+    }
+}
