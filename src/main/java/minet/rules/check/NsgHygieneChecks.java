@@ -19,6 +19,7 @@ import minet.rules.Catalog;
 import minet.rules.Severity;
 import minet.rules.eval.AddressSpace;
 import minet.rules.eval.Cidr;
+import minet.rules.eval.Intervals;
 import minet.rules.eval.CompiledRule;
 import minet.rules.eval.Ports;
 import minet.rules.eval.Protocols;
@@ -32,7 +33,7 @@ final class NsgHygieneChecks {
     /** Azure's rule name: 1–80 chars of letters, digits, _ . -; starts with a letter or digit, ends with a letter, digit or _. */
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9_.-]{0,78}[A-Za-z0-9_])?");
     /** Shadowing is given up on past this many pieces (it is a warning; the budget keeps validation live). */
-    private static final int MAX_PIECES = 512;
+    private static final int MAX_PIECES = 128;
 
     static void run(Scope scope, SecurityGroup nsg, Findings out) {
         String label = "NSG '" + nsg.name() + "'";
@@ -86,6 +87,13 @@ final class NsgHygieneChecks {
         shadowed(scope, nsg, out);
     }
 
+    /** A rough log-size of a box, to subtract big rules first. */
+    private static double volume(Traffic t) {
+        return Math.log(Integer.bitCount(t.protocols())) + Math.log(Intervals.count(t.destinationPorts()))
+                + Math.log(Intervals.count(t.sourcePorts())) + Math.log(1 + Intervals.count(t.source().ranges()) + 1e9 * Long.bitCount(t.source().atoms()))
+                + Math.log(1 + Intervals.count(t.destination().ranges()) + 1e9 * Long.bitCount(t.destination().atoms()));
+    }
+
     private static void portProblems(String side, String one, List<String> many, List<String[]> problems) {
         boolean hasOne = one != null && !one.isBlank();
         if (hasOne && !many.isEmpty()) {
@@ -109,7 +117,7 @@ final class NsgHygieneChecks {
         if (hasOne) all.add(one);
         for (String v : all) {
             String t = v.trim();
-            if (t.equals("*") || Cidr.isAddressOrPrefix(t) || AddressSpace.looksLikeTag(t) || t.equalsIgnoreCase("Internet")
+            if (t.equals("*") || Cidr.isPlaceholder(t) || Cidr.isAddressOrPrefix(t) || AddressSpace.looksLikeTag(t) || t.equalsIgnoreCase("Internet")
                     || t.equalsIgnoreCase("VirtualNetwork") || t.equalsIgnoreCase("AzureLoadBalancer")) continue;
             problems.add(new String[] {"prefix", "has " + side + " address prefix '" + v + "'; use *, an IP address, a CIDR or a service tag"});
         }
@@ -123,23 +131,32 @@ final class NsgHygieneChecks {
             for (int i = 1; i < rules.size(); i++) {
                 CompiledRule r = rules.get(i);
                 if (r.match().isEmpty() || r.rule().priority() == null) continue;
+                // Only earlier rules that overlap this one matter; the broad ones first keep the pieces few.
+                List<CompiledRule> candidates = new ArrayList<>();
+                for (int j = 0; j < i; j++) if (rules.get(j).match().intersects(r.match())) candidates.add(rules.get(j));
+                if (candidates.isEmpty()) continue;
+                candidates.sort(java.util.Comparator.comparingDouble((CompiledRule c) -> -volume(c.match())));
                 List<Traffic> rest = List.of(r.match());
-                Set<CompiledRule> by = new LinkedHashSet<>();
-                for (int j = 0; j < i && !rest.isEmpty() && rest.size() <= MAX_PIECES; j++) {
-                    Traffic m = rules.get(j).match();
-                    List<Traffic> next = new ArrayList<>();
+                Set<CompiledRule> used = new java.util.HashSet<>();
+                for (CompiledRule c : candidates) {
+                    if (rest.isEmpty() || rest.size() > MAX_PIECES) break;
+                    Traffic m = c.match();
+                    boolean hit = false;
                     for (Traffic t : rest) {
                         if (t.intersects(m)) {
-                            by.add(rules.get(j));
-                            next.addAll(t.subtract(m));
-                        } else {
-                            next.add(t);
+                            hit = true;
+                            break;
                         }
                     }
+                    if (!hit) continue;
+                    used.add(c);
+                    List<Traffic> next = new ArrayList<>();
+                    for (Traffic t : rest) next.addAll(t.subtract(m));
                     rest = next;
                 }
+                List<CompiledRule> by = candidates.stream().filter(used::contains).sorted(java.util.Comparator.comparingInt(rules::indexOf)).toList();
                 if (!rest.isEmpty()) continue;
-                List<CompiledRule> shadows = new ArrayList<>(by);
+                List<CompiledRule> shadows = by;
                 boolean differ = shadows.stream().anyMatch(s -> s.allows() != r.allows());
                 String names = MiNsgChecks.quoted(Scope.names(shadows));
                 out.add(Catalog.NSG_SHADOWED, Severity.WARNING, ResourcePaths.rule(nsg, r.rule()), "Rule '" + r.name() + "' in NSG '" + nsg.name()
