@@ -24,6 +24,7 @@ public final class Cli implements Runnable {
         CommandLine cl = new CommandLine(new Cli());
         cl.setOut(out);
         cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true); // --format json, --format SARIF …
         // A user's mistake on the command line is a message and exit 2, never a stack trace.
         cl.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("minet: " + ex.getMessage());

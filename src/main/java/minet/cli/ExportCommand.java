@@ -1,12 +1,104 @@
 package minet.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import minet.io.AtomicFiles;
+import minet.io.InputException;
+import minet.io.export.ExportFormat;
+import minet.model.Design;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
-@Command(name = "export", description = "Not implemented yet.")
+/**
+ * {@code minet export FILE… --to FORMAT[,FORMAT…] [-o DIR]}: writes the design's NSGs, route tables and subnet
+ * associations as code. Without {@code -o} the text goes to stdout; with it, each format to its own file, atomically.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Writes the NSGs, route tables and subnet associations of a design as code.",
+                "Formats: arm, bicep, terraform, azcli, powershell, csv, markdown (several with commas or repeated --to)."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:exported", "2:input unusable or output not writable (the message says why)"})
 public final class ExportCommand implements Callable<Integer> {
+
+    @Mixin InputOptions input;
+
+    @Option(names = "--to", required = true, split = ",", paramLabel = "FORMAT", converter = FormatConverter.class,
+            description = "arm, bicep, terraform, azcli, powershell, csv or markdown.")
+    List<ExportFormat> formats = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+            description = "Directory to write nsg-and-routes.<ext> into (created if missing); without it, print to stdout.")
+    Path outputDir;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    static final class FormatConverter implements CommandLine.ITypeConverter<ExportFormat> {
+        @Override public ExportFormat convert(String value) {
+            try {
+                return ExportFormat.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     @Override public Integer call() {
-        System.err.println("minet export: not implemented yet");
-        return Cli.UNUSABLE;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Design design;
+        try {
+            design = input.load();
+        } catch (InputException e) {
+            return Problems.unusable(spec, e);
+        }
+        // Render every format before writing any, so a value no format can carry leaves no partial output.
+        Map<ExportFormat, String> texts = new LinkedHashMap<>();
+        try {
+            for (ExportFormat f : new LinkedHashSet<>(formats)) texts.put(f, f.exporter().export(design));
+        } catch (IllegalArgumentException e) {
+            err.println("minet export: " + e.getMessage());
+            return Cli.UNUSABLE;
+        }
+        if (outputDir == null) {
+            for (Map.Entry<ExportFormat, String> t : texts.entrySet()) {
+                // Several formats on stdout are told apart by a header line, as head(1) does for several files.
+                if (texts.size() > 1) out.println("==> " + t.getKey().fileName() + " <==");
+                out.print(t.getValue());
+            }
+            out.flush();
+            return Cli.OK;
+        }
+        for (Map.Entry<ExportFormat, String> t : texts.entrySet()) {
+            Path target = outputDir.resolve(t.getKey().fileName());
+            try {
+                AtomicFiles.write(target, t.getValue());
+                if (t.getKey().executable()) makeExecutable(target);
+            } catch (IOException e) {
+                err.println("minet export: cannot write " + target + ": " + e.getMessage());
+                return Cli.UNUSABLE;
+            }
+            out.println(target);
+        }
+        out.flush();
+        return Cli.OK;
+    }
+
+    private static void makeExecutable(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException e) {
+            file.toFile().setExecutable(true); // not a POSIX file system (Windows): best effort
+        }
     }
 }

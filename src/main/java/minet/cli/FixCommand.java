@@ -1,12 +1,78 @@
 package minet.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import minet.fix.FixOutcome;
+import minet.fix.FixRun;
+import minet.fix.Fixes;
+import minet.io.DesignFile;
+import minet.io.InputException;
+import minet.model.Design;
+import minet.rules.Finding;
+import minet.rules.Report;
+import minet.rules.Severity;
+import minet.rules.Validator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "fix", description = "Not implemented yet.")
+/**
+ * {@code minet fix FILE… -o OUT}: Fix all, as the window's button does; writes the fixed design (atomically), prints
+ * the change list and what is left that no fix can do. Exit 0 when no error remains, 1 when errors remain, 2 when
+ * the input cannot be used.
+ */
+@Command(name = "fix", mixinStandardHelpOptions = true,
+        description = {"Applies every available fix and writes the fixed design.",
+                "Prints the change list, and what remains that needs the user. Exit codes: 0 no error remains,"
+                        + " 1 errors remain that no fix can remove, 2 input unusable."})
 public final class FixCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin InputOptions input;
+
+    @Mixin ProfileOption profile;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "Where to write the fixed design (*.minet.json).")
+    Path output;
+
     @Override public Integer call() {
-        System.err.println("minet fix: not implemented yet");
-        return Cli.UNUSABLE;
+        PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        Design design;
+        try {
+            design = input.load();
+        } catch (InputException e) {
+            return Problems.unusable(spec, e);
+        }
+        FixRun run = Fixes.runAll(design);
+        try {
+            DesignFile.write(output, run.after());
+        } catch (IOException e) {
+            err.println("minet fix: cannot write " + output + ": " + e.getMessage());
+            return Cli.UNUSABLE;
+        }
+        if (run.changes().isEmpty()) out.println("No changes: nothing to fix.");
+        else {
+            out.println("Changes (" + run.changes().changes().size() + "):");
+            out.print(run.changes().text());
+        }
+        List<String> left = new ArrayList<>();
+        for (FixOutcome o : run.notDone()) left.add(o.text());
+        Report report = Validator.validate(run.after(), profile.name());
+        for (Finding f : report.findings()) {
+            if (f.severity() == Severity.INFO) continue;
+            left.add(f.severity().id() + " " + f.ruleId() + " " + (f.resource() == null ? "" : f.resource() + ": ") + Fixes.advice(f).message());
+        }
+        if (!left.isEmpty()) {
+            out.println("Not fixed (" + left.size() + "):");
+            left.forEach(l -> out.println("  " + l));
+        }
+        out.println("Wrote " + output);
+        return report.hasErrors() || !run.notDone().isEmpty() ? Cli.FINDINGS : Cli.OK;
     }
 }

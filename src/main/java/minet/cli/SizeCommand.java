@@ -1,12 +1,30 @@
 package minet.cli;
 
 import java.util.concurrent.Callable;
+import minet.rules.Sizing;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "size", description = "Not implemented yet.")
+/** {@code minet size --gp N --bc N}: the subnet the plan needs, by the seed's sizing rule. */
+@Command(name = "size", mixinStandardHelpOptions = true,
+        description = "The MI subnet size a plan needs: 5 + 2 per General Purpose + 4 per Business Critical instance, rounded up to a power of two (at least /28).")
 public final class SizeCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--gp", defaultValue = "0", paramLabel = "N", description = "General Purpose instances.")
+    int gp;
+
+    @Option(names = "--bc", defaultValue = "0", paramLabel = "N", description = "Business Critical instances.")
+    int bc;
+
     @Override public Integer call() {
-        System.err.println("minet size: not implemented yet");
-        return Cli.UNUSABLE;
+        if (gp < 0 || bc < 0) {
+            spec.commandLine().getErr().println("minet size: instance counts cannot be negative");
+            return Cli.UNUSABLE;
+        }
+        spec.commandLine().getOut().println(Sizing.of(gp, bc).describe());
+        return Cli.OK;
     }
 }

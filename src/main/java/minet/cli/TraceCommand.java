@@ -1,12 +1,89 @@
 package minet.cli;
 
+import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import minet.io.InputException;
+import minet.rules.Tracer;
+import minet.rules.eval.CompiledRule;
+import minet.rules.eval.Protocols;
+import minet.rules.eval.Verdict;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "trace", description = "Not implemented yet.")
+/** {@code minet trace FILE… --from X --to Y --port N}: Network Watcher's IP flow verify and next hop, offline. */
+@Command(name = "trace", mixinStandardHelpOptions = true,
+        description = "Follow traffic hop by hop: the route chosen at the source subnet, its outbound NSG and the destination's inbound NSG, with the rule that decides each.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:allowed", "1:denied (or not provably allowed)", "2:input unusable or a usage error"})
 public final class TraceCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin InputOptions input;
+
+    @Option(names = "--from", required = true, paramLabel = "ADDR|NAME",
+            description = "Source: an IPv4 address or prefix, a subnet, managed instance or external network (name or id), or a service tag.")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "ADDR|NAME", description = "Destination, as for --from.")
+    String to;
+
+    @Option(names = "--port", required = true, paramLabel = "N", description = "Destination port (0–65535).")
+    int port;
+
+    @Option(names = "--protocol", defaultValue = "tcp", paramLabel = "P", description = "tcp or udp; default: tcp.")
+    String protocol;
+
     @Override public Integer call() {
-        System.err.println("minet trace: not implemented yet");
-        return Cli.UNUSABLE;
+        PrintWriter out = spec.commandLine().getOut();
+        Tracer.Trace t;
+        try {
+            t = new Tracer(input.load()).trace(from, to, port, protocol);
+        } catch (InputException e) {
+            return Problems.unusable(spec, e);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("minet trace: " + e.getMessage());
+            return Cli.UNUSABLE;
+        }
+        out.println(Protocols.describe(t.protocol()) + " " + t.port() + " from " + t.from().label() + " to " + t.to().label());
+        int n = 1;
+        if (t.route() == null) {
+            out.println("  " + n++ + ". Route: the source is outside the design's subnets; no route table applies");
+        } else {
+            out.println("  " + n++ + ". Route at subnet '" + t.from().subnet().name() + "': " + t.route().describe()
+                    + (t.droppedByRoute() ? " — dropped" : "") + (t.routeNote() == null ? "" : " (" + t.routeNote() + ")"));
+        }
+        out.println("  " + n++ + ". " + step(t.outbound(), "source", t.from()));
+        out.println("  " + n + ". " + step(t.inbound(), "destination", t.to()));
+        out.println("Verdict: " + verdict(t.verdict()));
+        return t.allowed() ? Cli.OK : Cli.FINDINGS;
+    }
+
+    private static String step(Tracer.NsgStep s, String role, Tracer.Endpoint e) {
+        String dir = s == null ? (role.equals("source") ? "Outbound" : "Inbound") : s.direction().azure();
+        if (s == null) return dir + " NSG: the " + role + " is outside the design's subnets; none applies";
+        String where = " of subnet '" + s.subnet().name() + "'";
+        if (s.nsg() == null) return dir + " NSG" + where + ": none associated, so everything passes";
+        CompiledRule r = s.rule();
+        String rule = r == null ? "" : " by " + r.describe();
+        String what = switch (s.verdict()) {
+            case ALLOWED, ALLOWED_BY_DEFAULT -> "allowed" + rule;
+            case DENIED -> "denied" + rule;
+            case PARTIAL -> "partly denied" + rule;
+            case INDETERMINATE -> "cannot be decided offline:" + (r == null ? "" : " " + r.describe() + " uses a service tag whose addresses are not known");
+        };
+        return dir + " NSG '" + s.nsg().name() + "'" + where + ": " + what;
+    }
+
+    private static String verdict(Verdict v) {
+        String s = switch (v) {
+            case ALLOWED, ALLOWED_BY_DEFAULT -> "allowed";
+            case PARTIAL -> "partly denied";
+            case DENIED -> "denied";
+            case INDETERMINATE -> "indeterminate (not provably allowed)";
+        };
+        return s.toUpperCase(Locale.ROOT);
     }
 }

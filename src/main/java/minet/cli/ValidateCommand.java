@@ -1,12 +1,40 @@
 package minet.cli;
 
 import java.util.concurrent.Callable;
+import minet.io.InputException;
+import minet.model.Design;
+import minet.rules.Catalog;
+import minet.rules.Report;
+import minet.rules.Validator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "validate", description = "Not implemented yet.")
+/** {@code minet validate FILE…}: runs a profile's rules. Exit 0 without errors, 1 with errors, 2 for unusable input. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check the network of a managed instance against the connectivity rules.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no error (warnings and infos allowed)", "1:errors found", "2:input unusable or a usage error"})
 public final class ValidateCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin InputOptions input;
+    @Mixin ProfileOption profile;
+
+    @Option(names = "--format", paramLabel = "F", defaultValue = "TEXT",
+            description = "text, json (rules.md's contract) or sarif (SARIF 2.1.0); default: text.")
+    ReportWriter.Format format;
+
     @Override public Integer call() {
-        System.err.println("minet validate: not implemented yet");
-        return Cli.UNUSABLE;
+        Design design;
+        try {
+            design = input.load();
+        } catch (InputException e) {
+            return Problems.unusable(spec, e);
+        }
+        Report report = Validator.validate(design, profile.name());
+        spec.commandLine().getOut().print(ReportWriter.write(format, report, Catalog.all(profile.name())));
+        return report.hasErrors() ? Cli.FINDINGS : Cli.OK;
     }
 }

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Builds a self-contained MI Network Designer for this OS: a jlink'ed runtime + jpackage app image (runs on a
+# machine with no JDK) and, on Debian/Ubuntu, a .deb. The last line printed is the path of the app's launcher.
+#
+#   packaging/build.sh              # app image, and a .deb where dpkg-deb + fakeroot exist
+#   packaging/build.sh --app-image  # app image only (what CI runs)
+#   SKIP_MAVEN=1 packaging/build.sh # reuse target/minet.jar
+#
+# Windows (MSI) and macOS (DMG) packages are built on those systems; see packaging/README.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+only_image=0
+[ "${1:-}" = "--app-image" ] && only_image=1
+
+JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
+JLINK="$JAVA_HOME/bin/jlink"
+JPACKAGE="$JAVA_HOME/bin/jpackage"
+VERSION=$(sed -n 's:.*<version>\([0-9][0-9.]*\).*</version>.*:\1:p' pom.xml | head -1)
+
+if [ "${SKIP_MAVEN:-0}" != 1 ] || [ ! -f target/minet.jar ]; then
+  mvn -B -q package -DskipTests >&2
+fi
+
+out=target/package
+rm -rf "$out"
+mkdir -p "$out/input"
+cp target/minet.jar "$out/input/"
+
+# The runtime holds just the JDK modules the jar needs (jdeps), plus those JavaFX and java.util.prefs load
+# reflectively. JavaFX itself stays on the class path inside the fat jar.
+mods=$("$JAVA_HOME/bin/jdeps" --multi-release 17 --print-module-deps --ignore-missing-deps target/minet.jar)
+mods="$mods,java.desktop,java.logging,java.prefs,java.xml,java.management,jdk.zipfs,jdk.charsets,jdk.localedata"
+"$JLINK" --add-modules "$mods" --strip-debug --no-header-files --no-man-pages --compress=2 \
+  --output "$out/runtime" >&2
+
+# Class-data sharing: the runtime's base archive, then one for the app's classes from a training run that
+# draws the sample network headless (loads the engine and most of JavaFX). Later starts map them in.
+"$out/runtime/bin/java" -Xshare:dump >/dev/null 2>&1
+"$out/runtime/bin/java" -XX:ArchiveClassesAtExit="$out/input/minet.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+  -cp "$out/input/minet.jar" minet.Launcher render sample-networks/reference.minet.json -o "$out/training.png" \
+  >/dev/null 2>&1 || true
+[ -f "$out/input/minet.jsa" ] || echo "note: no CDS archive made; the app starts without it" >&2
+
+icon=packaging/linux/minet.png
+common=(--name minet --app-version "$VERSION" --vendor "MI Network Designer"
+  --description "Designs, validates and fixes the network of an Azure SQL Managed Instance"
+  --input "$out/input" --main-jar minet.jar --main-class minet.Launcher --runtime-image "$out/runtime"
+  --java-options '-XX:SharedArchiveFile=$APPDIR/minet.jsa' --java-options '-Xshare:auto')
+[ -f "$icon" ] && common+=(--icon "$icon")
+
+"$JPACKAGE" --type app-image --dest "$out" "${common[@]}" >&2
+
+if [ $only_image = 0 ] && command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
+  "$JPACKAGE" --type deb --dest "$out" "${common[@]}" \
+    --linux-package-deps libgtk-3-0 --linux-shortcut --linux-menu-group Development \
+    --file-associations packaging/linux/minet-file.properties >&2
+  ls "$out"/*.deb >&2
+fi
+
+echo "$PWD/$out/minet/bin/minet"

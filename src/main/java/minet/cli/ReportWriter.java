@@ -1,0 +1,191 @@
+package minet.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import minet.model.Source;
+import minet.rules.Finding;
+import minet.rules.Report;
+import minet.rules.RuleInfo;
+import minet.rules.Severity;
+
+/**
+ * A validation report as text for a terminal, as rules.md's JSON contract, or as SARIF 2.1.0 for code-scanning
+ * tools. Pure functions of the report (and the catalog, for SARIF's rule metadata), so that other commands can
+ * print findings the same way.
+ */
+public final class ReportWriter {
+    public enum Format { TEXT, JSON, SARIF }
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    public static final String SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    private ReportWriter() {}
+
+    public static String write(Format f, Report r, List<RuleInfo> catalog) {
+        switch (f) {
+            case JSON: return json(r);
+            case SARIF: return sarif(r, catalog);
+            default: return text(r);
+        }
+    }
+
+    // ---- text ----
+
+    /** One line per finding (severity, rule ID, resource, message, where it was read), then the summary line. */
+    public static String text(Report r) {
+        int idWidth = r.findings().stream().mapToInt(f -> f.ruleId().length()).max().orElse(0);
+        StringBuilder sb = new StringBuilder();
+        for (Finding f : r.findings()) {
+            sb.append(String.format("%-7s %-" + idWidth + "s  ", f.severity().id(), f.ruleId()));
+            if (f.resource() != null && !f.resource().isEmpty()) sb.append(f.resource()).append(": ");
+            sb.append(f.message());
+            if (f.source() != null && f.source().file() != null) sb.append("  (").append(f.source().describe()).append(')');
+            sb.append('\n');
+        }
+        sb.append(summary(r)).append(" (profile ").append(r.profile()).append(")\n");
+        return sb.toString();
+    }
+
+    /** "2 errors, 1 warning", with ", 3 infos" when there are any. */
+    public static String summary(Report r) {
+        String s = count(r.errors(), "error") + ", " + count(r.warnings(), "warning");
+        return r.infos() > 0 ? s + ", " + count(r.infos(), "info") : s;
+    }
+
+    private static String count(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    // ---- JSON (rules.md output contract) ----
+
+    public static ObjectNode jsonTree(Report r) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("profile", r.profile());
+        ArrayNode findings = root.putArray("findings");
+        for (Finding f : r.findings()) {
+            ObjectNode o = findings.addObject();
+            o.put("ruleId", f.ruleId());
+            o.put("severity", f.severity().id());
+            o.put("resource", f.resource());
+            o.put("message", f.message());
+            o.set("details", JSON.valueToTree(f.details()));
+        }
+        ObjectNode summary = root.putObject("summary");
+        summary.put("errors", r.errors());
+        summary.put("warnings", r.warnings());
+        summary.put("infos", r.infos());
+        return root;
+    }
+
+    public static String json(Report r) {
+        return print(jsonTree(r));
+    }
+
+    // ---- SARIF 2.1.0 ----
+
+    /** SARIF's level for a severity: info becomes "note". */
+    public static String level(Severity s) {
+        switch (s) {
+            case ERROR: return "error";
+            case WARNING: return "warning";
+            default: return "note";
+        }
+    }
+
+    public static ObjectNode sarifTree(Report r, List<RuleInfo> catalog) {
+        // Every rule of the profile, then any rule ID a finding carries that the catalog does not (import notes).
+        Map<String, Integer> index = new LinkedHashMap<>();
+        List<ObjectNode> rules = new ArrayList<>();
+        for (RuleInfo i : catalog) {
+            if (index.containsKey(i.id())) continue;
+            index.put(i.id(), rules.size());
+            rules.add(ruleDescriptor(i.id(), i.title(), i.requirement(), i.fix(), i.severity()));
+        }
+        for (Finding f : r.findings()) {
+            if (index.containsKey(f.ruleId())) continue;
+            index.put(f.ruleId(), rules.size());
+            rules.add(ruleDescriptor(f.ruleId(), f.ruleId(), null, null, f.severity()));
+        }
+
+        ObjectNode root = JSON.createObjectNode();
+        root.put("$schema", SARIF_SCHEMA);
+        root.put("version", "2.1.0");
+        ObjectNode run = root.putArray("runs").addObject();
+        ObjectNode driver = run.putObject("tool").putObject("driver");
+        driver.put("name", "minet");
+        String version = ReportWriter.class.getPackage().getImplementationVersion();
+        driver.put("version", version == null ? "dev" : version);
+        driver.putArray("rules").addAll(rules);
+        run.putObject("properties").put("profile", r.profile());
+
+        ArrayNode results = run.putArray("results");
+        for (Finding f : r.findings()) {
+            ObjectNode res = results.addObject();
+            res.put("ruleId", f.ruleId());
+            res.put("ruleIndex", index.get(f.ruleId()));
+            res.put("level", level(f.severity()));
+            res.putObject("message").put("text", f.message());
+            ObjectNode loc = res.putArray("locations").addObject();
+            Source s = f.source();
+            if (s != null && s.file() != null) {
+                ObjectNode physical = loc.putObject("physicalLocation");
+                physical.putObject("artifactLocation").put("uri", uri(s.file()));
+                if (s.line() > 0) {
+                    ObjectNode region = physical.putObject("region");
+                    region.put("startLine", s.line());
+                    if (s.column() > 0) region.put("startColumn", s.column());
+                }
+            }
+            if (f.resource() != null) {
+                ObjectNode logical = loc.putArray("logicalLocations").addObject();
+                logical.put("fullyQualifiedName", f.resource());
+                logical.put("kind", "resource");
+            }
+            if (!f.details().isEmpty()) res.putObject("properties").set("details", JSON.valueToTree(f.details()));
+        }
+        return root;
+    }
+
+    public static String sarif(Report r, List<RuleInfo> catalog) {
+        return print(sarifTree(r, catalog));
+    }
+
+    private static ObjectNode ruleDescriptor(String id, String title, String requirement, String fix, Severity severity) {
+        ObjectNode d = JSON.createObjectNode();
+        d.put("id", id);
+        d.putObject("shortDescription").put("text", title == null ? id : title);
+        if (requirement != null) d.putObject("fullDescription").put("text", requirement);
+        if (fix != null) d.putObject("help").put("text", "Fix: " + fix);
+        d.putObject("defaultConfiguration").put("level", level(severity));
+        return d;
+    }
+
+    /** A relative path stays relative (code-scanning tools resolve it against the checkout); an absolute one becomes file:. */
+    static String uri(String file) {
+        Path p = Path.of(file);
+        if (p.isAbsolute()) return p.toUri().toString();
+        try {
+            return new URI(null, null, file.replace('\\', '/'), null).toASCIIString();
+        } catch (URISyntaxException e) {
+            return file.replace('\\', '/');
+        }
+    }
+
+    private static String print(ObjectNode n) {
+        try {
+            return JSON.writeValueAsString(n) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e); // a tree of our own making always serialises
+        }
+    }
+}

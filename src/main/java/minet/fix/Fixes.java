@@ -1,0 +1,320 @@
+package minet.fix;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import minet.edit.Command;
+import minet.model.Design;
+import minet.model.Direction;
+import minet.model.Lists;
+import minet.model.ResourcePaths;
+import minet.model.RouteTable;
+import minet.model.SecurityGroup;
+import minet.model.Subnet;
+import minet.rules.Finding;
+
+/**
+ * Every fix rules.md names, as pure functions of a Design (they do not read a finding's text, so they work with or
+ * without the rule engine's findings). The window's Fix / Fix all buttons and {@code minet fix} call this class.
+ * <ul>
+ * <li>{@link #available(Design)}: each fix that would change the design now, one per rule and element;</li>
+ * <li>{@link #forFinding(Design, Finding)}: the fix of one finding (by rule ID and element);</li>
+ * <li>{@link #fixAll(Design)}: all of them as one command (one undo step), NSG-SHADOWED deletions excepted;</li>
+ * <li>{@link #run(Design, Fix)}: the result, its change list and what could not be done, for the review;</li>
+ * <li>{@link #advice(Finding)}: what the user must do for a finding without a fix.</li>
+ * </ul>
+ * Fixes are minimal: they keep the user's rules, names and priorities where they can, and delete a user rule or
+ * route only where rules.md says so (a conflicting route, a management rule merged into another, a shadowed
+ * rule the user chose to delete), each shown in the change list.
+ */
+public final class Fixes {
+    private Fixes() {}
+
+    /** Rule ID of the Fix that {@link #fixAll} returns. */
+    public static final String ALL = "FIX-ALL";
+
+    /** The rules with a fix (NSG-SHADOWED only on request: deleting a rule is the user's call). */
+    public static final Set<String> FIXABLE = Set.of("MI-SUBNET-SERVICE-ENDPOINTS", "MI-SUBNET-NSG", "MI-SUBNET-ROUTE-TABLE",
+            Requirement.MGMT_IN, "MI-NSG-IN-MANAGEMENT-SINGLE-RULE", Requirement.SUBNET_IN, Requirement.HEALTH_PROBE,
+            Requirement.MGMT_OUT, "MI-NSG-OUT-MANAGEMENT-SINGLE-RULE", Requirement.SUBNET_OUT, "MI-NSG-ORDER",
+            Requirement.REPLICATION, Requirement.DATA, "MI-NSG-EXPOSED", "MI-UDR-VNETLOCAL", "MI-UDR-MANAGEMENT",
+            "MI-UDR-CONFLICT", "NSG-PRIORITY", "NSG-RULE", "UDR-NEXT-HOP", "NSG-SHADOWED");
+
+    public static boolean hasFix(String ruleId) {
+        return FIXABLE.contains(ruleId);
+    }
+
+    /** Whether a finding is of a kind a fix can remove (a cheap test for enabling a Fix button; see {@link #forFinding}). */
+    public static boolean hasFix(Finding f) {
+        return hasFix(f.ruleId()) && normalizable(f);
+    }
+
+    /** One fix step: a rule on an element; {@code subnetId} set for the steps that work for one MI subnet. */
+    private record Step(String ruleId, String subnetId, String targetId, String description, Op op) {
+        Design apply(Design d, Consumer<String> cannot) { return op.apply(d, cannot); }
+    }
+
+    @FunctionalInterface
+    private interface Op {
+        Design apply(Design d, Consumer<String> cannot);
+    }
+
+    // ---- the steps, in Fix-all order ----
+
+    /**
+     * Order matters for Fix all: normalize first (so later steps read clean rules), create missing NSGs and route
+     * tables, narrow exposed rules before ensuring the management rules (a narrowed catch-all may have been what
+     * allowed them), merge split management rules before extending one, place the mandatory rules first last.
+     */
+    private static List<Step> steps(Design d) {
+        List<Step> out = new ArrayList<>();
+        for (SecurityGroup g : d.securityGroups()) {
+            String nsg = "NSG '" + g.name() + "'";
+            out.add(new Step("NSG-RULE", null, g.id(), "Normalize the rules of " + nsg
+                    + " (protocol spelling; singular and plural fields merged into the plural)", (x, c) -> NsgFixes.normalize(x, g.id())));
+            out.add(new Step("NSG-PRIORITY", null, g.id(), "Renumber duplicate or out-of-range priorities in " + nsg
+                    + ", keeping the order and every other priority", (x, c) -> NsgFixes.renumber(x, g.id(), c)));
+        }
+        for (RouteTable t : d.routeTables()) {
+            out.add(new Step("UDR-NEXT-HOP", null, t.id(), "Clear the next hop IP address of routes in route table '" + t.name()
+                    + "' whose next hop is not VirtualAppliance", (x, c) -> RouteFixes.normalizeRoutes(x, t.id())));
+        }
+        List<Subnet> mi = d.miSubnets();
+        for (Subnet s : mi) {
+            String id = s.id();
+            String subnet = "subnet '" + s.name() + "'";
+            out.add(new Step("MI-SUBNET-SERVICE-ENDPOINTS", id, id, "Remove the service endpoints ("
+                    + String.join(", ", s.serviceEndpoints()) + ") from " + subnet, (x, c) -> NsgFixes.removeServiceEndpoints(x, id)));
+            out.add(new Step("MI-SUBNET-NSG", id, id, "Create NSG 'nsg-" + s.name() + "' with the seed's mandatory rules and associate it with "
+                    + subnet, (x, c) -> NsgFixes.createNsg(x, id)));
+            out.add(new Step("MI-SUBNET-ROUTE-TABLE", id, id, "Create route table 'rt-" + s.name()
+                    + "' with subnet_to_vnetlocal and the seed's 99 management routes, and associate it with " + subnet,
+                    (x, c) -> RouteFixes.createRouteTable(x, id)));
+        }
+        for (Subnet s : mi) {
+            String id = s.id();
+            String nsgId = s.nsgId();
+            String nsg = "the NSG of subnet '" + s.name() + "'";
+            String subnet = "subnet '" + s.name() + "'";
+            out.add(new Step("MI-NSG-EXPOSED", id, nsgId, "Narrow the source of the rules in " + nsg
+                    + " that open TCP 1433 or 11000-11999 to Internet or any source, to VirtualNetwork", (x, c) -> NsgFixes.narrowExposed(x, id, c)));
+            out.add(new Step("MI-NSG-IN-MANAGEMENT-SINGLE-RULE", id, nsgId, "Merge the inbound management ports in " + nsg
+                    + " into one rule (the first one's name and priority)", (x, c) -> NsgFixes.mergeManagement(x, id, Direction.INBOUND)));
+            out.add(new Step("MI-NSG-OUT-MANAGEMENT-SINGLE-RULE", id, nsgId, "Merge the outbound management ports in " + nsg
+                    + " into one rule (the first one's name and priority)", (x, c) -> NsgFixes.mergeManagement(x, id, Direction.OUTBOUND)));
+            out.add(new Step(Requirement.MGMT_IN, id, nsgId, "Allow inbound TCP 9000, 9003, 1438, 1440, 1452 from any source to " + subnet
+                    + " with one rule allow_management_inbound (or extend the existing one) before the other inbound rules",
+                    (x, c) -> NsgFixes.ensureManagement(x, id, Direction.INBOUND, c)));
+            out.add(mandatory(Requirement.SUBNET_IN, id, nsgId, "Allow all inbound traffic within " + subnet + " (allow_misubnet_inbound)"));
+            out.add(mandatory(Requirement.HEALTH_PROBE, id, nsgId, "Allow inbound traffic from AzureLoadBalancer to " + subnet
+                    + " (allow_health_probe_inbound)"));
+            out.add(new Step(Requirement.MGMT_OUT, id, nsgId, "Allow outbound TCP 80, 443, 12000 from " + subnet
+                    + " to AzureCloud with one rule allow_management_outbound (or extend the existing one) before the other outbound rules",
+                    (x, c) -> NsgFixes.ensureManagement(x, id, Direction.OUTBOUND, c)));
+            out.add(mandatory(Requirement.SUBNET_OUT, id, nsgId, "Allow all outbound traffic within " + subnet + " (allow_misubnet_outbound)"));
+            out.add(new Step(Requirement.REPLICATION, id, nsgId, "Allow outbound TCP 445 from " + subnet
+                    + " to Storage for transactional replication (allow_replication_outbound)",
+                    (x, c) -> NsgFixes.ensureConditional(x, id, Requirement.REPLICATION, c)));
+            out.add(new Step(Requirement.DATA, id, nsgId, "Allow TCP 1433 and 11000-11999 from VirtualNetwork to " + subnet
+                    + " before the rule that denies it (allow_tds_inbound, allow_redirect_inbound)",
+                    (x, c) -> NsgFixes.ensureConditional(x, id, Requirement.DATA, c)));
+        }
+        Set<String> nsgs = new LinkedHashSet<>();
+        for (Subnet s : mi) if (s.nsgId() != null && d.securityGroup(s.nsgId()).isPresent()) nsgs.add(d.securityGroup(s.nsgId()).get().id());
+        for (String nsgId : nsgs) {
+            String name = d.securityGroup(nsgId).map(SecurityGroup::name).orElse(nsgId);
+            out.add(new Step("MI-NSG-ORDER", null, nsgId, "Renumber NSG '" + name
+                    + "' so that the mandatory rules come before every other rule of their direction", (x, c) -> NsgFixes.order(x, nsgId, c)));
+        }
+        for (Subnet s : mi) {
+            String id = s.id();
+            String rt = s.routeTableId();
+            String subnet = "subnet '" + s.name() + "'";
+            out.add(new Step("MI-UDR-CONFLICT", id, rt, "Remove the routes of " + subnet
+                    + "'s route table that send part of a required management prefix elsewhere than Internet", (x, c) -> RouteFixes.removeConflicts(x, id)));
+            out.add(new Step("MI-UDR-VNETLOCAL", id, rt, "Add the route subnet_to_vnetlocal (" + String.join(", ", s.addressPrefixes())
+                    + " → VnetLocal) to " + subnet + "'s route table", (x, c) -> RouteFixes.ensureVnetLocal(x, id)));
+            out.add(new Step("MI-UDR-MANAGEMENT", id, rt, "Add the seed's mi-…-nexthop-internet routes missing from " + subnet
+                    + "'s route table", (x, c) -> RouteFixes.addManagementRoutes(x, id, c)));
+        }
+        return out;
+    }
+
+    private static Step mandatory(String ruleId, String subnetId, String nsgId, String description) {
+        return new Step(ruleId, subnetId, nsgId, description, (x, c) -> NsgFixes.ensureMandatory(x, subnetId, ruleId, c));
+    }
+
+    private static Fix toFix(Step s) {
+        String element = s.targetId() != null ? s.targetId() : s.subnetId();
+        return new Fix(s.ruleId(), element, s.description(), Command.of("Fix " + s.ruleId(), d -> s.apply(d, NsgFixes.IGNORE)));
+    }
+
+    // ---- public API ----
+
+    /** Each fix that would change {@code d} now (NSG-SHADOWED excepted), in the order Fix all applies them. */
+    public static List<Fix> available(Design d) {
+        return steps(d).stream().filter(s -> !s.apply(d, NsgFixes.IGNORE).equals(d)).map(Fixes::toFix).toList();
+    }
+
+    /** The fixes that concern one subnet (its own, its NSG's and its route table's). */
+    public static List<Fix> forSubnet(Design d, Subnet subnet) {
+        return steps(d).stream()
+                .filter(s -> Lists.sameId(s.subnetId(), subnet.id()) || Lists.sameId(s.targetId(), subnet.nsgId())
+                        || Lists.sameId(s.targetId(), subnet.routeTableId()))
+                .filter(s -> !s.apply(d, NsgFixes.IGNORE).equals(d)).map(Fixes::toFix).toList();
+    }
+
+    /** Every fix as one command, one undo step. Applying it again changes nothing. */
+    public static Fix fixAll(Design d) {
+        // Cheap to make: the steps are computed when the command runs, on the design it is given.
+        return new Fix(ALL, null, "Apply every available fix (NSG-SHADOWED deletions excepted)",
+                Command.of("Fix all", x -> runSteps(steps(x), x, NsgFixes.IGNORE)));
+    }
+
+    private static Design runSteps(List<Step> steps, Design d, Consumer<String> cannot) {
+        Design cur = d;
+        for (Step s : steps) cur = s.apply(cur, cannot);
+        return cur;
+    }
+
+    /** Applies a fix and reports the change list and what it could not do. */
+    public static FixRun run(Design d, Fix fix) {
+        List<FixOutcome> notDone = new ArrayList<>();
+        Design after;
+        if (fix.ruleId().equals(ALL)) {
+            after = d;
+            for (Step s : steps(d)) after = s.apply(after, m -> notDone.add(new FixOutcome(s.ruleId(), s.targetId(), m)));
+        } else {
+            after = fix.apply(d);
+            // Ask the steps of this rule and element what they could not do.
+            for (Step s : steps(d)) {
+                if (s.ruleId().equals(fix.ruleId()) && (Lists.sameId(s.targetId(), fix.elementId()) || Lists.sameId(s.subnetId(), fix.elementId()))) {
+                    s.apply(d, m -> notDone.add(new FixOutcome(s.ruleId(), fix.elementId(), m)));
+                }
+            }
+        }
+        return new FixRun(d, after, ChangeList.between(d, after), dedupe(notDone));
+    }
+
+    private static List<FixOutcome> dedupe(List<FixOutcome> l) {
+        return List.copyOf(new LinkedHashSet<>(l));
+    }
+
+    /** Fix all on {@code d}, with its change list and what it could not do: what {@code minet fix} prints. */
+    public static FixRun runAll(Design d) {
+        return run(d, fixAll(d));
+    }
+
+    /**
+     * The fix for one finding, matched by rule ID and the finding's element (subnet, NSG or route table id, or else
+     * its resource path). Empty when the rule has no fix or the design no longer needs it.
+     */
+    public static Optional<Fix> forFinding(Design d, Finding f) {
+        if (f == null || f.ruleId() == null) return Optional.empty();
+        if (f.ruleId().equals("NSG-SHADOWED")) return deleteShadowed(d, f);
+        if (!normalizable(f)) return Optional.empty();
+        List<Step> matching = steps(d).stream().filter(s -> s.ruleId().equals(f.ruleId()) && concerns(d, s, f)).toList();
+        // A step that cannot do its work still yields a Fix: its preview says why (FixRun.notDone).
+        List<Step> effective = matching.stream().filter(s -> {
+            boolean[] blocked = {false};
+            return !s.apply(d, m -> blocked[0] = true).equals(d) || blocked[0];
+        }).toList();
+        if (effective.isEmpty()) return Optional.empty();
+        if (effective.size() == 1) return Optional.of(toFix(effective.get(0)));
+        String element = f.elementId() != null ? f.elementId() : effective.get(0).targetId();
+        return Optional.of(new Fix(f.ruleId(), element, effective.get(0).description() + " (and " + (effective.size() - 1) + " more)",
+                Command.of("Fix " + f.ruleId(), x -> runSteps(effective, x, NsgFixes.IGNORE))));
+    }
+
+    /** NSG-RULE and UDR-NEXT-HOP problems that need the user (a bad name, port, prefix or a missing value) have no fix. */
+    private static boolean normalizable(Finding f) {
+        Object problem = f.details().get("problem");
+        if (problem == null) return true;
+        return switch (f.ruleId()) {
+            case "NSG-RULE" -> problem.equals("singularAndPlural");
+            case "UDR-NEXT-HOP" -> problem.equals("unexpectedNextHopIp");
+            default -> true;
+        };
+    }
+
+    private static boolean concerns(Design d, Step s, Finding f) {
+        // The engine names the subnet in details when the element (an NSG, a route table) may serve several.
+        Object subnetId = f.details().get("subnetId");
+        if (subnetId != null && s.subnetId() != null && !Lists.sameId(subnetId.toString(), s.subnetId())) return false;
+        String e = f.elementId();
+        if (e != null && (Lists.sameId(e, s.targetId()) || Lists.sameId(e, s.subnetId()))) return true;
+        if (e != null) {
+            // An instance: its subnet's steps.
+            if (d.managedInstances().stream().anyMatch(m -> Lists.sameId(m.id(), e) && Lists.sameId(m.subnetId(), s.subnetId()))) return true;
+        }
+        String r = f.resource();
+        if (r == null || r.isEmpty()) return e == null;
+        if (s.subnetId() != null) {
+            Subnet sub = d.subnet(s.subnetId()).orElse(null);
+            if (sub != null && r.startsWith(ResourcePaths.subnet(d, sub))) return true;
+        }
+        if (s.targetId() != null) {
+            Optional<SecurityGroup> g = d.securityGroup(s.targetId());
+            if (g.isPresent() && pathIs(r, ResourcePaths.nsg(g.get()))) return true;
+            Optional<RouteTable> t = d.routeTable(s.targetId());
+            if (t.isPresent() && pathIs(r, ResourcePaths.routeTable(t.get()))) return true;
+        }
+        return false;
+    }
+
+    private static boolean pathIs(String resource, String path) {
+        String r = resource.toLowerCase(Locale.ROOT), p = path.toLowerCase(Locale.ROOT);
+        return r.equals(p) || r.startsWith(p + "/");
+    }
+
+    /** NSG-SHADOWED: delete the rule that can never match (offered per finding, never part of Fix all). */
+    private static Optional<Fix> deleteShadowed(Design d, Finding f) {
+        String r = f.resource() == null ? "" : f.resource();
+        int at = r.indexOf("/securityRules/");
+        Object detail = f.details().get("rule");
+        String ruleName = at >= 0 ? r.substring(at + "/securityRules/".length()) : detail == null ? null : detail.toString();
+        if (ruleName == null) return Optional.empty();
+        Optional<SecurityGroup> g = f.elementId() == null ? Optional.empty() : d.securityGroup(f.elementId());
+        if (g.isEmpty() && at >= 0) {
+            String nsgPath = r.substring(0, at);
+            g = d.securityGroups().stream().filter(x -> ResourcePaths.nsg(x).equalsIgnoreCase(nsgPath)).findFirst();
+        }
+        if (g.isEmpty() || g.get().rules().stream().noneMatch(x -> ruleName.equalsIgnoreCase(x.name()))) return Optional.empty();
+        String nsgId = g.get().id();
+        return Optional.of(new Fix("NSG-SHADOWED", nsgId, "Delete rule '" + ruleName + "' of NSG '" + g.get().name()
+                + "': earlier rules already decide all its traffic", Command.of("Delete rule " + ruleName, x -> NsgFixes.deleteRule(x, nsgId, ruleName))));
+    }
+
+    /** For a finding without a fix (or whose fix cannot apply): what the user must do. */
+    public static FixOutcome advice(Finding f) {
+        String what = switch (f.ruleId()) {
+            case "MI-SUBNET-SIZE", "MI-SUBNET-CAPACITY" -> {
+                Object len = firstOf(f.details(), "neededPrefixLength", "prefixLength");
+                Object recommended = f.details().get("recommendedPrefixLength");
+                String need = len == null ? "a larger subnet" : "a /" + len + (recommended == null ? "" : " (/" + recommended + " recommended)");
+                yield (f.severity() == minet.rules.Severity.WARNING ? "recommended: " : "needs ") + need
+                        + "; Azure cannot resize a subnet in use: create a new subnet of that size and deploy the instance there";
+            }
+            case "MI-SUBNET-GATEWAY" -> "GatewaySubnet is reserved for the VNet gateway: create a dedicated subnet for the managed instance";
+            case "MI-SUBNET-DEDICATED" -> "move the other resources out of the subnet, or give the managed instance a dedicated subnet";
+            case "MI-NAT-SAME-REGION" -> "same-region traffic is not NATed to the management endpoint's IP: put the service in another region,"
+                    + " or allow the instance another way than by that IP";
+            case "MI-DNS-CUSTOM" -> "make sure the custom DNS servers resolve *.core.windows.net, then confirm it on the virtual network";
+            case "NSG-LIMIT" -> "remove or merge rules: an NSG holds at most 1000";
+            case "UDR-LIMIT" -> "remove or merge routes: a route table holds at most 400";
+            case "NET-ADDRESS" -> "correct the address prefixes: the fixes do not move address space";
+            default -> f.message() == null ? "no automatic fix: edit the design" : "no automatic fix: " + f.message();
+        };
+        return new FixOutcome(f.ruleId(), f.elementId(), what);
+    }
+
+    private static Object firstOf(Map<String, Object> details, String... keys) {
+        for (String k : keys) if (details.get(k) != null) return details.get(k);
+        return null;
+    }
+}

@@ -1,0 +1,92 @@
+package minet.io.arm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import minet.io.InputException;
+import minet.io.JsonSource;
+import minet.model.ImportNote;
+import minet.model.Source;
+
+/**
+ * What one import shares across its templates: the notes, where each evaluated object came from, the parsed
+ * expressions and the limits that keep a hostile template from exhausting memory, stack or time.
+ */
+final class Context {
+    /** Azure's own limit on a copy loop's count. */
+    static final int MAX_COPY_COUNT = 800;
+    /** Elements all copy loops together may produce (nested loops multiply). */
+    static final int MAX_COPIES = 2_000_000;
+    /** Nested evaluations (JSON levels, calls, variable look-ups) before we refuse; keeps us off the stack's end. */
+    static final int MAX_DEPTH = 1_200;
+    /** Longest string or array an expression may produce; doubling through variables would otherwise explode. */
+    static final int MAX_VALUE_SIZE = 8 * 1024 * 1024;
+    static final int MAX_DEPLOYMENT_NESTING = 16;
+
+    record Origin(JsonSource src, String pointer) {
+        Source source() { return src.source(pointer); }
+    }
+
+    final List<JsonSource> linkable;
+    private final List<ImportNote> notes = new ArrayList<>();
+    private final Set<String> noted = new HashSet<>();
+    private final IdentityHashMap<JsonNode, Origin> origins = new IdentityHashMap<>();
+    private final Map<String, Expression> parsed = new HashMap<>();
+    final Set<JsonSource> used = new HashSet<>();
+    private int copies;
+    private int depth;
+
+    Context(List<JsonSource> linkable) {
+        this.linkable = linkable;
+    }
+
+    List<ImportNote> notes() { return List.copyOf(notes); }
+
+    /** Adds a note once per rule, place and message (copy loops would repeat it). */
+    void note(String ruleId, String severity, String resource, String message, Origin where) {
+        note(ruleId, severity, resource, message, where == null ? null : where.source());
+    }
+
+    void note(String ruleId, String severity, String resource, String message, Source s) {
+        String key = ruleId + '\u0000' + (s == null ? "" : s.file() + s.pointer()) + '\u0000' + message;
+        if (noted.add(key)) notes.add(new ImportNote(ruleId, severity, resource, message, s));
+    }
+
+    void origin(JsonNode evaluated, JsonSource src, String pointer) {
+        if (evaluated instanceof ObjectNode) origins.putIfAbsent(evaluated, new Origin(src, pointer));
+        else if (evaluated instanceof ArrayNode a) {
+            for (JsonNode e : a) if (e instanceof ObjectNode) origins.putIfAbsent(e, new Origin(src, pointer));
+        }
+    }
+
+    Origin originOf(JsonNode evaluated) { return origins.get(evaluated); }
+
+    Expression parsed(String text) { return parsed.get(text); }
+    void parsed(String text, Expression e) {
+        if (parsed.size() < 100_000) parsed.put(text, e);
+    }
+
+    void copied(int n, JsonSource src, String pointer) throws InputException {
+        copies += n;
+        if (copies > MAX_COPIES) throw src.error(pointer, "copy loops expand to more than " + MAX_COPIES + " elements");
+    }
+
+    /** @param pointer a String or a {@link Ptr}, written out only for the error */
+    void enter(JsonSource src, Object pointer) throws InputException {
+        if (++depth > MAX_DEPTH) {
+            depth = 0; // the exception unwinds every level
+            throw src.error(pointer.toString(), "the template nests expressions, variables or values too deeply (more than " + MAX_DEPTH + " levels)");
+        }
+    }
+
+    void leave() {
+        if (depth > 0) depth--;
+    }
+}

@@ -1,0 +1,402 @@
+package minet.io.arm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import minet.io.InputException;
+import minet.model.Access;
+import minet.model.Design;
+import minet.model.Direction;
+import minet.model.Lists;
+import minet.model.ManagedInstance;
+import minet.model.Peering;
+import minet.model.Route;
+import minet.model.Source;
+import minet.model.RouteTable;
+import minet.model.SecurityGroup;
+import minet.model.SecurityRule;
+import minet.model.Subnet;
+import minet.model.SubnetResource;
+import minet.model.VirtualNetwork;
+
+/**
+ * Maps deployed resources onto the design: VNets with their subnets and peerings, NSGs with their rules, route
+ * tables with their routes, managed instances, and anything else that points at a subnet (a gateway, a NIC, a
+ * private endpoint …) as a {@link SubnetResource}. Child resources declared on their own (subnets, security
+ * rules, routes, peerings) join their parent wherever it stands in the template.
+ */
+final class DesignBuilder {
+    private static final String VNET = "Microsoft.Network/virtualNetworks";
+    private static final String SUBNET = VNET + "/subnets";
+    private static final String PEERING = VNET + "/virtualNetworkPeerings";
+    private static final String NSG = "Microsoft.Network/networkSecurityGroups";
+    private static final String RULE = NSG + "/securityRules";
+    private static final String ROUTE_TABLE = "Microsoft.Network/routeTables";
+    private static final String ROUTE = ROUTE_TABLE + "/routes";
+    private static final String MANAGED_INSTANCE = "Microsoft.Sql/managedInstances";
+
+    private final Context cx;
+    private final Map<String, VnetParts> vnets = new LinkedHashMap<>();
+    private final Map<String, NsgParts> nsgs = new LinkedHashMap<>();
+    private final Map<String, RouteTableParts> routeTables = new LinkedHashMap<>();
+    private final List<ManagedInstance> instances = new ArrayList<>();
+    private final List<SubnetUser> subnetUsers = new ArrayList<>();
+
+    private static final class VnetParts {
+        Deployments.Resource declared;
+        VirtualNetwork vnet;
+        final Map<String, Subnet> subnets = new LinkedHashMap<>();
+        final List<Peering> peerings = new ArrayList<>();
+        String id;
+        String name;
+    }
+
+    private static final class NsgParts {
+        Deployments.Resource declared;
+        SecurityGroup nsg;
+        final List<SecurityRule> extra = new ArrayList<>();
+        String id;
+        String name;
+    }
+
+    private static final class RouteTableParts {
+        Deployments.Resource declared;
+        RouteTable table;
+        final List<Route> extra = new ArrayList<>();
+        String id;
+        String name;
+    }
+
+    private record SubnetUser(Deployments.Resource resource, String subnetId, Context.Origin where) {}
+
+    DesignBuilder(Context cx) {
+        this.cx = cx;
+    }
+
+    Design build(String name, List<Deployments.Resource> resources) throws InputException {
+        for (Deployments.Resource r : resources) {
+            if (r.is(VNET)) vnet(r);
+            else if (r.is(SUBNET)) {
+                Node props = properties(r);
+                parentVnet(r).subnets.put(key(r.name()), subnet(parentId(r), r.name(), props, r.origin()));
+            } else if (r.is(PEERING)) parentVnet(r).peerings.add(peering(r.name(), properties(r)));
+            else if (r.is(NSG)) nsg(r);
+            else if (r.is(RULE)) parentNsg(r).extra.add(rule(r.name(), properties(r), r.origin()));
+            else if (r.is(ROUTE_TABLE)) routeTable(r);
+            else if (r.is(ROUTE)) parentRouteTable(r).extra.add(route(r.name(), properties(r), r.origin()));
+            else if (r.is(MANAGED_INSTANCE)) instance(r);
+            else other(r);
+        }
+        return assemble(name);
+    }
+
+    // ---- virtual networks ----
+
+    private void vnet(Deployments.Resource r) throws InputException {
+        Node props = properties(r);
+        VnetParts parts = vnets.computeIfAbsent(key(r.id()), k -> new VnetParts());
+        parts.declared = r;
+        parts.id = r.id();
+        parts.name = r.name();
+        List<Subnet> inline = new ArrayList<>();
+        for (Node s : props.objects("subnets")) {
+            String sn = s.string("name");
+            if (sn == null) throw s.error("a subnet needs a name");
+            inline.add(subnet(r.id(), sn, s.object("properties"), s.where));
+        }
+        // subnets declared on their own may come before their VNet in the template: they win over inline ones
+        Map<String, Subnet> merged = new LinkedHashMap<>();
+        for (Subnet s : inline) merged.put(key(s.name()), s);
+        merged.putAll(parts.subnets);
+        parts.subnets.clear();
+        parts.subnets.putAll(merged);
+        List<Peering> peerings = new ArrayList<>();
+        for (Node p : props.objects("virtualNetworkPeerings")) {
+            peerings.add(peering(p.string("name"), p.object("properties")));
+        }
+        parts.peerings.addAll(0, peerings);
+        parts.vnet = new VirtualNetwork(r.id(), r.name(), location(r), props.object("addressSpace").strings("addressPrefixes"),
+                props.object("dhcpOptions").strings("dnsServers"), false, List.of(), List.of(), r.origin().source());
+    }
+
+    private Subnet subnet(String vnetId, String name, Node p, Context.Origin where) throws InputException {
+        List<String> prefixes = new ArrayList<>();
+        String one = p.string("addressPrefix");
+        if (one != null) prefixes.add(one);
+        for (String s : p.strings("addressPrefixes")) if (!prefixes.contains(s)) prefixes.add(s);
+        List<String> endpoints = new ArrayList<>();
+        for (Node e : p.objects("serviceEndpoints")) {
+            String service = e.string("service");
+            if (service != null) endpoints.add(service);
+        }
+        List<String> delegations = new ArrayList<>();
+        for (Node d : p.objects("delegations")) {
+            String service = d.object("properties").string("serviceName");
+            if (service == null) service = d.string("serviceName");
+            if (service != null) delegations.add(service);
+        }
+        return new Subnet(vnetId + "/subnets/" + name, name, prefixes, p.object("networkSecurityGroup").string("id"),
+                p.object("routeTable").string("id"), endpoints, delegations, List.of(), false, where.source());
+    }
+
+    private Peering peering(String name, Node p) throws InputException {
+        return new Peering(name, p.object("remoteVirtualNetwork").string("id"),
+                p.object("remoteAddressSpace").strings("addressPrefixes"), p.bool("useRemoteGateways"));
+    }
+
+    private VnetParts parentVnet(Deployments.Resource r) {
+        String id = parentId(r);
+        VnetParts parts = vnets.computeIfAbsent(key(id), k -> new VnetParts());
+        if (parts.id == null) {
+            parts.id = id;
+            parts.name = r.names().get(0);
+        }
+        return parts;
+    }
+
+    // ---- security groups and route tables ----
+
+    private void nsg(Deployments.Resource r) throws InputException {
+        Node props = properties(r);
+        List<SecurityRule> rules = new ArrayList<>();
+        for (Node rule : props.objects("securityRules")) {
+            String rn = rule.string("name");
+            if (rn == null) throw rule.error("a security rule needs a name");
+            rules.add(rule(rn, rule.object("properties"), rule.where));
+        }
+        NsgParts parts = nsgs.computeIfAbsent(key(r.id()), k -> new NsgParts());
+        parts.declared = r;
+        parts.id = r.id();
+        parts.name = r.name();
+        parts.nsg = new SecurityGroup(r.id(), r.name(), location(r), rules, r.origin().source());
+    }
+
+    private SecurityRule rule(String name, Node p, Context.Origin where) throws InputException {
+        Direction direction = null;
+        Access access = null;
+        String d = p.string("direction");
+        String a = p.string("access");
+        try {
+            if (d != null && !p.isPlaceholder("direction")) direction = Direction.parse(d);
+            if (a != null && !p.isPlaceholder("access")) access = Access.parse(a);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(where.src().file(), where.source().line(), where.source().column(),
+                    "security rule '" + name + "': " + e.getMessage());
+        }
+        return new SecurityRule(name, p.string("description"), p.integer("priority"), direction, access, p.string("protocol"),
+                p.string("sourcePortRange"), p.strings("sourcePortRanges"),
+                p.string("destinationPortRange"), p.strings("destinationPortRanges"),
+                p.string("sourceAddressPrefix"), p.strings("sourceAddressPrefixes"),
+                p.string("destinationAddressPrefix"), p.strings("destinationAddressPrefixes"),
+                ids(p, "sourceApplicationSecurityGroups"), ids(p, "destinationApplicationSecurityGroups"), where.source());
+    }
+
+    private static List<String> ids(Node p, String field) throws InputException {
+        List<String> out = new ArrayList<>();
+        for (Node o : p.objects(field)) {
+            String id = o.string("id");
+            if (id != null) out.add(id);
+        }
+        return out;
+    }
+
+    private NsgParts parentNsg(Deployments.Resource r) {
+        String id = parentId(r);
+        NsgParts parts = nsgs.computeIfAbsent(key(id), k -> new NsgParts());
+        if (parts.id == null) {
+            parts.id = id;
+            parts.name = r.names().get(0);
+        }
+        return parts;
+    }
+
+    private void routeTable(Deployments.Resource r) throws InputException {
+        Node props = properties(r);
+        List<Route> routes = new ArrayList<>();
+        for (Node route : props.objects("routes")) {
+            String rn = route.string("name");
+            if (rn == null) throw route.error("a route needs a name");
+            routes.add(route(rn, route.object("properties"), route.where));
+        }
+        RouteTableParts parts = routeTables.computeIfAbsent(key(r.id()), k -> new RouteTableParts());
+        parts.declared = r;
+        parts.id = r.id();
+        parts.name = r.name();
+        parts.table = new RouteTable(r.id(), r.name(), location(r), props.bool("disableBgpRoutePropagation"), routes, r.origin().source());
+    }
+
+    private Route route(String name, Node p, Context.Origin where) throws InputException {
+        return new Route(name, p.string("addressPrefix"), p.string("nextHopType"), p.string("nextHopIpAddress"), where.source());
+    }
+
+    private RouteTableParts parentRouteTable(Deployments.Resource r) {
+        String id = parentId(r);
+        RouteTableParts parts = routeTables.computeIfAbsent(key(id), k -> new RouteTableParts());
+        if (parts.id == null) {
+            parts.id = id;
+            parts.name = r.names().get(0);
+        }
+        return parts;
+    }
+
+    // ---- managed instances and other subnet users ----
+
+    private void instance(Deployments.Resource r) throws InputException {
+        Scope s = r.scope();
+        Node props = properties(r);
+        Node sku = Node.of(s.eval(r.raw().get("sku"), r.pointer() + "/sku", r.loops()), new Context.Origin(s.src, r.pointer() + "/sku"), cx, "sku");
+        String tier = sku.string("tier");
+        if (tier == null || sku.isPlaceholder("tier")) tier = sku.string("name");
+        Integer vCores = props.integer("vCores");
+        instances.add(new ManagedInstance(r.id(), r.name(), props.string("subnetId"), ManagedInstance.Tier.parse(tier),
+                vCores == null ? 0 : vCores, ManagedInstance.ConnectionType.parse(props.string("proxyOverride")),
+                props.bool("publicDataEndpointEnabled"), ManagedInstance.ReplicationRole.NONE, location(r), null, null,
+                r.origin().source()));
+    }
+
+    /** Any other resource: whatever points at a subnet ({@code "subnet": {"id": …}}) lives in it. */
+    private void other(Deployments.Resource r) throws InputException {
+        JsonNode raw = r.raw().get("properties");
+        if (raw == null || !mentionsSubnet(raw, 0)) return;
+        JsonNode props = r.scope().eval(raw, r.pointer() + "/properties", r.loops());
+        List<String> found = new ArrayList<>();
+        collectSubnetIds(props, found, 0);
+        for (String id : found) subnetUsers.add(new SubnetUser(r, id, r.origin()));
+    }
+
+    private static boolean mentionsSubnet(JsonNode n, int depth) {
+        if (depth > 64) return false;
+        if (n.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getKey().equalsIgnoreCase("subnet") || e.getKey().equalsIgnoreCase("copy")) return true;
+                if (mentionsSubnet(e.getValue(), depth + 1)) return true;
+            }
+        } else if (n.isArray()) {
+            for (JsonNode e : n) if (mentionsSubnet(e, depth + 1)) return true;
+        }
+        return false;
+    }
+
+    private static void collectSubnetIds(JsonNode n, List<String> out, int depth) {
+        if (depth > 64) return;
+        if (n.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode id = e.getKey().equalsIgnoreCase("subnet") && e.getValue().isObject() ? Functions.get(e.getValue(), "id") : null;
+                if (id != null && id.isTextual()) {
+                    if (out.stream().noneMatch(x -> Lists.sameId(x, id.textValue()))) out.add(id.textValue());
+                } else {
+                    collectSubnetIds(e.getValue(), out, depth + 1);
+                }
+            }
+        } else if (n.isArray()) {
+            for (JsonNode e : n) collectSubnetIds(e, out, depth + 1);
+        }
+    }
+
+    // ---- assembling ----
+
+    private Design assemble(String name) {
+        List<VirtualNetwork> vs = new ArrayList<>();
+        for (VnetParts p : vnets.values()) {
+            VirtualNetwork v = p.vnet;
+            if (v == null) {
+                v = new VirtualNetwork(p.id, p.name, null, List.of(), List.of(), false, List.of(), List.of(), null);
+                reference("virtualNetworks/" + p.name, "virtual network '" + p.name + "' is not in the template; its subnets declared here are shown in an empty stand-in",
+                        firstSubnetSource(p));
+            }
+            vs.add(v.withSubnets(new ArrayList<>(p.subnets.values())).withPeerings(p.peerings));
+        }
+        List<SecurityGroup> gs = new ArrayList<>();
+        for (NsgParts p : nsgs.values()) {
+            SecurityGroup g = p.nsg != null ? p.nsg : new SecurityGroup(p.id, p.name, null, List.of(), null);
+            if (p.nsg == null) reference("networkSecurityGroups/" + p.name, "network security group '" + p.name + "' is not in the template; only its rules declared here are shown", null);
+            List<SecurityRule> rules = new ArrayList<>(g.rules());
+            for (SecurityRule r : p.extra) {
+                rules.removeIf(x -> x.name() != null && x.name().equalsIgnoreCase(r.name()));
+                rules.add(r);
+            }
+            gs.add(g.withRules(rules));
+        }
+        List<RouteTable> ts = new ArrayList<>();
+        for (RouteTableParts p : routeTables.values()) {
+            RouteTable t = p.table != null ? p.table : new RouteTable(p.id, p.name, null, false, List.of(), null);
+            if (p.table == null) reference("routeTables/" + p.name, "route table '" + p.name + "' is not in the template; only its routes declared here are shown", null);
+            List<Route> routes = new ArrayList<>(t.routes());
+            for (Route r : p.extra) {
+                routes.removeIf(x -> x.name() != null && x.name().equalsIgnoreCase(r.name()));
+                routes.add(r);
+            }
+            ts.add(t.withRoutes(routes));
+        }
+        Design d = Design.empty(name).withVirtualNetworks(vs).withSecurityGroups(gs).withRouteTables(ts).withManagedInstances(instances);
+
+        for (SubnetUser u : subnetUsers) {
+            Optional<Subnet> s = d.subnet(u.subnetId());
+            SubnetResource sr = new SubnetResource(u.resource().type(), u.resource().name(), u.resource().id());
+            if (s.isPresent()) {
+                d = d.mapSubnet(s.get().id(), x -> x.withResources(Lists.plus(x.resources(), sr)));
+            } else {
+                reference(u.resource().path(), u.resource().type() + " '" + u.resource().name() + "' uses subnet " + u.subnetId()
+                        + ", which is not in the template", u.where().source());
+            }
+        }
+        for (ManagedInstance m : d.managedInstances()) {
+            if (m.subnetId() != null && d.subnet(m.subnetId()).isEmpty()) {
+                reference("managedInstances/" + m.name(), "managed instance '" + m.name() + "' is in subnet " + m.subnetId()
+                        + ", which is not in the template", m.source());
+            }
+        }
+        final Design done = d;
+        done.subnets().forEach(s -> {
+            if (s.nsgId() != null && done.securityGroup(s.nsgId()).isEmpty()) {
+                reference("subnets/" + s.name(), "subnet '" + s.name() + "' uses network security group " + s.nsgId()
+                        + ", which is not in the template", s.source());
+            }
+            if (s.routeTableId() != null && done.routeTable(s.routeTableId()).isEmpty()) {
+                reference("subnets/" + s.name(), "subnet '" + s.name() + "' uses route table " + s.routeTableId()
+                        + ", which is not in the template", s.source());
+            }
+        });
+        return d;
+    }
+
+    private static Source firstSubnetSource(VnetParts p) {
+        return p.subnets.values().stream().map(Subnet::source).filter(s -> s != null).findFirst().orElse(null);
+    }
+
+    private void reference(String resource, String message, Source where) {
+        cx.note("IMPORT-REFERENCE", "info", resource, message, where);
+    }
+
+    // ---- helpers ----
+
+    private Node properties(Deployments.Resource r) throws InputException {
+        JsonNode raw = r.raw().get("properties");
+        String ptr = r.pointer() + "/properties";
+        JsonNode v = raw == null ? null : r.scope().eval(raw, ptr, r.loops());
+        return Node.of(v, new Context.Origin(r.scope().src, ptr), cx, "properties");
+    }
+
+    private static String location(Deployments.Resource r) throws InputException {
+        JsonNode l = r.raw().get("location");
+        if (l == null) return null;
+        return Functions.str(r.scope().eval(l, r.pointer() + "/location", r.loops()));
+    }
+
+    private static String parentId(Deployments.Resource r) {
+        String id = r.id();
+        int cut = id.lastIndexOf('/', id.lastIndexOf('/') - 1);
+        return id.substring(0, cut);
+    }
+
+    private static String key(String id) {
+        return id.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,21 @@
+package minet.io.arm;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+
+/**
+ * A value the importer cannot know offline (a parameter without a value, {@code reference()} …), shown as
+ * {@code {name}}. It passes through functions that need a real value instead of failing them, so that a
+ * template without its parameters file still opens.
+ */
+final class Placeholder extends TextNode {
+    private static final long serialVersionUID = 1L;
+
+    Placeholder(String what) {
+        super("{" + what + "}");
+    }
+
+    static boolean any(Iterable<? extends Object> values) {
+        for (Object v : values) if (v instanceof Placeholder) return true;
+        return false;
+    }
+}

@@ -1,0 +1,317 @@
+package minet.io.arm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import minet.io.InputException;
+import minet.io.JsonSource;
+
+/**
+ * One template being deployed: its parameters (given values, else defaults, else a placeholder), its variables
+ * (evaluated lazily, once) and the deployment facts that {@code resourceGroup()}, {@code subscription()} and
+ * {@code deployment()} return. Parameter and variable names are case-insensitive, as in ARM.
+ */
+final class Scope {
+    static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    final Context cx;
+    final JsonSource src;
+    /** The pointer of this template's object in {@link #src} ("" for a whole file). */
+    final String base;
+    final JsonNode subscriptionId;
+    final JsonNode resourceGroupName;
+    final String location;
+    final String deploymentName;
+    private final Map<String, Param> params = new LinkedHashMap<>();
+    private final Map<String, Var> vars = new HashMap<>();
+
+    private static final class Param {
+        final String name;
+        final String type;
+        final String pointer;
+        final JsonNode declaration;
+        JsonNode value;
+        boolean resolving;
+
+        Param(String name, String type, String pointer, JsonNode declaration) {
+            this.name = name;
+            this.type = type;
+            this.pointer = pointer;
+            this.declaration = declaration;
+        }
+    }
+
+    private static final class Var {
+        final String name;
+        final String pointer;
+        final JsonNode raw;
+        /** For a variable made by the variables' {@code copy} section: the loop's spec. */
+        final boolean copy;
+        JsonNode value;
+        boolean resolving;
+
+        Var(String name, String pointer, JsonNode raw, boolean copy) {
+            this.name = name;
+            this.pointer = pointer;
+            this.raw = raw;
+            this.copy = copy;
+        }
+    }
+
+    /**
+     * @param given values for parameters by lower-case name (a parameters file, the parent deployment), taken
+     *              as they are (ARM does not evaluate them again)
+     */
+    Scope(Context cx, JsonSource src, String base, JsonNode subscriptionId, JsonNode resourceGroupName, String location,
+          String deploymentName, Map<String, JsonNode> given) throws InputException {
+        this.cx = cx;
+        this.src = src;
+        this.base = base;
+        this.subscriptionId = subscriptionId;
+        this.resourceGroupName = resourceGroupName;
+        this.location = location;
+        this.deploymentName = deploymentName;
+        JsonNode template = node(base);
+        if (!template.isObject()) throw src.error(base, "a template must be a JSON object");
+        JsonNode ps = template.get("parameters");
+        if (ps != null && !ps.isNull()) {
+            if (!ps.isObject()) throw src.error(base + "/parameters", "parameters must be an object");
+            for (Iterator<Map.Entry<String, JsonNode>> it = ps.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String ptr = base + "/parameters/" + JsonSource.escape(e.getKey());
+                if (!e.getValue().isObject()) throw src.error(ptr, "parameter '" + e.getKey() + "' must be an object with a type");
+                String type = e.getValue().path("type").asText("string").toLowerCase(Locale.ROOT);
+                params.put(key(e.getKey()), new Param(e.getKey(), type, ptr, e.getValue()));
+            }
+        }
+        for (Map.Entry<String, JsonNode> g : given.entrySet()) {
+            Param p = params.get(g.getKey());
+            if (p != null) p.value = g.getValue();
+        }
+        for (Param p : params.values()) {
+            if (p.value == null && !p.declaration.has("defaultValue")) {
+                p.value = new Placeholder(p.name);
+                cx.note("IMPORT-PARAMETER", "info", "parameters/" + p.name,
+                        "parameter '" + p.name + "' has no value: shown as {" + p.name + "}; pass a parameters file (--parameters) or --param "
+                                + p.name + "=…", new Context.Origin(src, p.pointer));
+            }
+        }
+        JsonNode vs = template.get("variables");
+        if (vs != null && !vs.isNull()) {
+            if (!vs.isObject()) throw src.error(base + "/variables", "variables must be an object");
+            for (Iterator<Map.Entry<String, JsonNode>> it = vs.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String ptr = base + "/variables/" + JsonSource.escape(e.getKey());
+                if (e.getKey().equalsIgnoreCase("copy") && e.getValue().isArray()) {
+                    int i = 0;
+                    for (JsonNode spec : e.getValue()) {
+                        String sp = ptr + "/" + i++;
+                        if (!spec.isObject() || !spec.path("name").isTextual() || !spec.has("count") || !spec.has("input")) {
+                            throw src.error(sp, "a variable copy needs name, count and input");
+                        }
+                        String name = spec.get("name").textValue();
+                        vars.put(key(name), new Var(name, sp, spec, true));
+                    }
+                } else {
+                    vars.put(key(e.getKey()), new Var(e.getKey(), ptr, e.getValue(), false));
+                }
+            }
+        }
+    }
+
+    static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    /** The raw template value at {@code pointer} (absolute in {@link #src}). */
+    JsonNode node(String pointer) {
+        return src.root().at(pointer);
+    }
+
+    /** Declared type of a parameter, lower case; null if not declared. */
+    String parameterType(String name) {
+        Param p = params.get(key(name));
+        return p == null ? null : p.type;
+    }
+
+    Iterable<String> parameterNames() {
+        return params.values().stream().map(p -> p.name).toList();
+    }
+
+    JsonNode parameter(String name, Site site, int at) throws InputException {
+        Param p = params.get(key(name));
+        if (p == null) throw site.error(at, "the template declares no parameter '" + name + "'");
+        if (p.value != null) return p.value;
+        if (p.resolving) throw site.error(at, "parameter '" + name + "' depends on itself through its defaultValue");
+        p.resolving = true;
+        cx.enter(src, p.pointer);
+        try {
+            p.value = eval(p.declaration.get("defaultValue"), p.pointer + "/defaultValue", null);
+        } finally {
+            cx.leave();
+            p.resolving = false;
+        }
+        return p.value;
+    }
+
+    JsonNode variable(String name, Site site, int at) throws InputException {
+        Var v = vars.get(key(name));
+        if (v == null) throw site.error(at, "the template declares no variable '" + name + "'");
+        if (v.value != null) return v.value;
+        if (v.resolving) throw site.error(at, "variable '" + v.name + "' depends on itself");
+        v.resolving = true;
+        cx.enter(src, v.pointer);
+        try {
+            if (v.copy) {
+                int count = count(v.raw.get("count"), v.pointer + "/count", null);
+                ArrayNode out = F.arrayNode(count);
+                for (int i = 0; i < count; i++) {
+                    out.add(eval(v.raw.get("input"), v.pointer + "/input", Loops.with(null, v.name, i)));
+                }
+                v.value = out;
+            } else {
+                v.value = eval(v.raw, v.pointer, null);
+            }
+            cx.origin(v.value, src, v.copy ? v.pointer + "/input" : v.pointer);
+        } finally {
+            cx.leave();
+            v.resolving = false;
+        }
+        return v.value;
+    }
+
+    // ---- evaluating template values ----
+
+    /** Evaluates every expression in a template value; returns {@code raw} itself when nothing changes. */
+    JsonNode eval(JsonNode raw, String pointer, Loops loops) throws InputException {
+        return eval(raw, Ptr.of(pointer), loops);
+    }
+
+    JsonNode eval(JsonNode raw, Ptr pointer, Loops loops) throws InputException {
+        if (raw == null) return null;
+        if (raw.isTextual()) return text(raw, pointer, loops);
+        if (raw.isObject()) return object((ObjectNode) raw, pointer, loops);
+        if (raw.isArray()) return array((ArrayNode) raw, pointer, loops);
+        return raw;
+    }
+
+    private JsonNode text(JsonNode raw, Ptr ptr, Loops loops) throws InputException {
+        String s = raw.textValue();
+        int n = s.length();
+        if (n < 2 || s.charAt(0) != '[' || s.charAt(n - 1) != ']') return raw;
+        if (s.charAt(1) == '[') return F.textNode(s.substring(1)); // "[[" escapes a literal bracket
+        String text = s.substring(1, n - 1);
+        String pointer = ptr.toString();
+        Site site = new Site(this, pointer, text, loops);
+        Expression e = cx.parsed(text);
+        if (e == null) {
+            try {
+                e = Expression.parse(text);
+            } catch (Expression.SyntaxError x) {
+                throw site.error(x.at, x.getMessage());
+            }
+            cx.parsed(text, e);
+        }
+        JsonNode v = Functions.value(e, site);
+        cx.origin(v, src, pointer);
+        return v;
+    }
+
+    private JsonNode object(ObjectNode raw, Ptr pointer, Loops loops) throws InputException {
+        cx.enter(src, pointer);
+        try {
+            ObjectNode out = null;
+            int i = 0;
+            for (Iterator<Map.Entry<String, JsonNode>> it = raw.fields(); it.hasNext(); i++) {
+                Map.Entry<String, JsonNode> e = it.next();
+                Ptr ptr = pointer.field(e.getKey());
+                JsonNode v = e.getValue();
+                if (e.getKey().equalsIgnoreCase("copy") && isPropertyCopy(v)) {
+                    if (out == null) out = copyFields(raw, i);
+                    int j = 0;
+                    for (JsonNode spec : v) {
+                        String sp = ptr + "/" + j++;
+                        JsonNode nameNode = eval(spec.get("name"), sp + "/name", loops);
+                        String name = nameNode.asText();
+                        int count = count(spec.get("count"), sp + "/count", loops);
+                        ArrayNode items = F.arrayNode(count);
+                        Ptr input = Ptr.of(sp + "/input");
+                        for (int k = 0; k < count; k++) {
+                            JsonNode item = eval(spec.get("input"), input, Loops.with(loops, name, k));
+                            cx.origin(item, src, input.toString());
+                            items.add(item);
+                        }
+                        out.set(name, items);
+                    }
+                    continue;
+                }
+                JsonNode ev = eval(v, ptr, loops);
+                if (out == null && ev != v) out = copyFields(raw, i);
+                if (out != null) out.set(e.getKey(), ev);
+            }
+            return out == null ? raw : out;
+        } finally {
+            cx.leave();
+        }
+    }
+
+    private static ObjectNode copyFields(ObjectNode raw, int first) {
+        ObjectNode out = F.objectNode();
+        Iterator<Map.Entry<String, JsonNode>> it = raw.fields();
+        for (int i = 0; i < first; i++) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.set(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
+    /** A {@code copy} inside properties: an array of {name, count, input} loops (anything else is a value). */
+    private static boolean isPropertyCopy(JsonNode v) {
+        if (!v.isArray() || v.isEmpty()) return false;
+        for (JsonNode spec : v) {
+            if (!spec.isObject() || !spec.has("name") || !spec.has("count") || !spec.has("input")) return false;
+        }
+        return true;
+    }
+
+    private JsonNode array(ArrayNode raw, Ptr pointer, Loops loops) throws InputException {
+        cx.enter(src, pointer);
+        try {
+            ArrayNode out = null;
+            for (int i = 0; i < raw.size(); i++) {
+                JsonNode v = raw.get(i);
+                JsonNode ev = eval(v, pointer.index(i), loops);
+                if (out == null && ev != v) {
+                    out = F.arrayNode(raw.size());
+                    for (int j = 0; j < i; j++) out.add(raw.get(j));
+                }
+                if (out != null) out.add(ev);
+            }
+            return out == null ? raw : out;
+        } finally {
+            cx.leave();
+        }
+    }
+
+    /** A copy loop's count: 0 to 800 as Azure allows; unknown (a parameter without value) counts as 0. */
+    int count(JsonNode raw, String pointer, Loops loops) throws InputException {
+        if (raw == null) throw src.error(pointer, "copy needs a count");
+        JsonNode v = eval(raw, pointer, loops);
+        if (v instanceof Placeholder) return 0;
+        long n;
+        if (v.isIntegralNumber()) n = v.asLong();
+        else if (v.isTextual() && v.textValue().matches("-?\\d{1,10}")) n = Long.parseLong(v.textValue());
+        else throw src.error(pointer, "copy count must be a whole number, not " + Functions.describe(v));
+        if (n < 0 || n > Context.MAX_COPY_COUNT) {
+            throw src.error(pointer, "copy count must be between 0 and " + Context.MAX_COPY_COUNT + ", not " + n);
+        }
+        cx.copied((int) n, src, pointer);
+        return (int) n;
+    }
+}

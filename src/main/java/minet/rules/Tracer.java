@@ -1,0 +1,210 @@
+package minet.rules;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import minet.model.Design;
+import minet.model.Direction;
+import minet.model.ExternalNetwork;
+import minet.model.Lists;
+import minet.model.ManagedInstance;
+import minet.model.Route;
+import minet.model.SecurityGroup;
+import minet.model.Subnet;
+import minet.model.VirtualNetwork;
+import minet.rules.eval.AddressSet;
+import minet.rules.eval.AddressSpace;
+import minet.rules.eval.Cidr;
+import minet.rules.eval.CompiledRule;
+import minet.rules.eval.Evaluation;
+import minet.rules.eval.Intervals;
+import minet.rules.eval.NsgEvaluator;
+import minet.rules.eval.PacketVerdict;
+import minet.rules.eval.Ports;
+import minet.rules.eval.Protocols;
+import minet.rules.eval.Traffic;
+import minet.rules.eval.Verdict;
+import minet.rules.route.RouteEntry;
+import minet.rules.route.RouteResolver;
+
+/**
+ * Network Watcher's "IP flow verify" and "next hop", offline: for traffic from one endpoint to another, the route
+ * Azure picks at the source subnet, the source subnet's outbound NSG and the destination subnet's inbound NSG,
+ * with the rule that decides each. Endpoints are addresses, prefixes, service tags or elements of the design
+ * (subnet, managed instance, external network) by name or id. Built once per design; thread-safe.
+ *
+ * <pre>{@code
+ * Tracer t = new Tracer(design);
+ * Trace r = t.trace(t.endpoint("AppSubnet"), t.endpoint("sqlmi-ref"), Protocols.TCP, 1433);
+ * r.verdict();              // ALLOWED …
+ * r.route().describe();     // "system route 10.0.0.0/16 → VnetLocal"
+ * r.inbound().rule();       // the rule that decided at the destination
+ * }</pre>
+ */
+public final class Tracer {
+    private final Design design;
+    private final Map<Subnet, Compiled> bySubnet = new IdentityHashMap<>();
+    private final List<Compiled> inOrder = new java.util.ArrayList<>();
+    private final Map<VirtualNetwork, AddressSpace> spaces = new IdentityHashMap<>();
+    private final AddressSpace outside;
+
+    /** What the tracer keeps per subnet: its routes, its NSG in both directions, its address space. */
+    private record Compiled(Subnet subnet, VirtualNetwork vnet, long[] addresses, RouteResolver routes, SecurityGroup nsg,
+                            NsgEvaluator inbound, NsgEvaluator outbound, AddressSpace space) {}
+
+    /** A traced endpoint: its label, its addresses as a prefix list or a service tag, and the subnet it sits in (or null). */
+    public record Endpoint(String label, long[] ranges, String tag, Subnet subnet, String kind) {
+        /** True for exactly one IPv4 address. */
+        public boolean singleAddress() { return tag == null && ranges.length == 2 && ranges[0] == ranges[1]; }
+    }
+
+    /** One NSG on the path: {@code nsg} null when the subnet has none (everything passes). */
+    public record NsgStep(Direction direction, Subnet subnet, SecurityGroup nsg, Verdict verdict, CompiledRule rule, Evaluation evaluation) {
+        public boolean allowed() { return verdict.allowed(); }
+    }
+
+    /** The result: the route at the source (null when the source is outside the design), both NSG steps, the verdict. */
+    public record Trace(Endpoint from, Endpoint to, int protocol, int port, RouteEntry route, String routeNote,
+                        NsgStep outbound, NsgStep inbound, Verdict verdict) {
+        public boolean allowed() { return verdict.allowed(); }
+        public boolean droppedByRoute() { return route != null && route.hasNextHop(Route.NONE); }
+    }
+
+    public Tracer(Design design) {
+        this.design = design;
+        this.outside = AddressSpace.of(design, null);
+        for (VirtualNetwork v : design.virtualNetworks()) {
+            AddressSpace space = AddressSpace.of(design, v);
+            spaces.put(v, space);
+            for (Subnet s : v.subnets()) {
+                long[] a = Intervals.EMPTY;
+                for (String p : s.addressPrefixes()) {
+                    long[] r = Cidr.parse(p);
+                    if (r != null) a = Intervals.union(a, r);
+                }
+                SecurityGroup nsg = s.nsgId() == null ? null : design.securityGroup(s.nsgId()).orElse(null);
+                Compiled c = new Compiled(s, v, a, RouteResolver.forSubnet(design, s), nsg,
+                        NsgEvaluator.of(nsg, Direction.INBOUND, space), NsgEvaluator.of(nsg, Direction.OUTBOUND, space), space);
+                bySubnet.put(s, c);
+                inOrder.add(c);
+            }
+        }
+    }
+
+    public Design design() { return design; }
+
+    /**
+     * An endpoint from the user's words: an IPv4 address or prefix, the name or id of a subnet, managed instance or
+     * external network, or a service tag.
+     * @throws IllegalArgumentException naming what was not found
+     */
+    public Endpoint endpoint(String text) {
+        String t = text == null ? "" : text.trim();
+        long[] r = Cidr.parse(t);
+        if (r != null) return new Endpoint(t, r, null, subnetHolding(r), r[0] == r[1] ? "address" : "prefix");
+        for (Compiled c : inOrder) {
+            Subnet s = c.subnet();
+            if (t.equalsIgnoreCase(s.name()) || Lists.sameId(t, s.id())) return new Endpoint("subnet '" + s.name() + "' (" + String.join(", ", s.addressPrefixes()) + ")", c.addresses(), null, s, "subnet");
+        }
+        for (ManagedInstance m : design.managedInstances()) {
+            if (t.equalsIgnoreCase(m.name()) || Lists.sameId(t, m.id())) {
+                Subnet s = design.subnet(m.subnetId()).orElseThrow(() -> new IllegalArgumentException("managed instance '" + m.name() + "' is in subnet '" + m.subnetId() + "', which is not in the design"));
+                return new Endpoint("managed instance '" + m.name() + "' (subnet " + String.join(", ", s.addressPrefixes()) + ")", bySubnet.get(s).addresses(), null, s, "instance");
+            }
+        }
+        for (ExternalNetwork e : design.externalNetworks()) {
+            if (!t.equalsIgnoreCase(e.name()) && !Lists.sameId(t, e.id())) continue;
+            long[] a = Intervals.EMPTY;
+            for (String p : e.addressPrefixes()) {
+                long[] x = Cidr.parse(p);
+                if (x != null) a = Intervals.union(a, x);
+            }
+            if (a.length > 0) return new Endpoint("'" + e.name() + "' (" + String.join(", ", e.addressPrefixes()) + ")", a, null, subnetHolding(a), "external");
+            String tag = e.serviceTag() != null ? e.serviceTag() : "Internet";
+            return new Endpoint("'" + e.name() + "' (" + tag + ")", Intervals.EMPTY, tag, null, "external");
+        }
+        if (t.equals("*") || outside.isTag(t) || t.equalsIgnoreCase("AzureLoadBalancer") || AddressSpace.KNOWN_TAGS.stream().anyMatch(t::equalsIgnoreCase)) {
+            return new Endpoint(t, Intervals.EMPTY, t, null, "tag");
+        }
+        throw new IllegalArgumentException("'" + t + "' is neither an IPv4 address or prefix, nor a subnet, managed instance, external network or service tag of the design");
+    }
+
+    /** Traces by the user's words; protocol "tcp" or "udp" (any case). */
+    public Trace trace(String from, String to, int port, String protocol) {
+        int proto = Protocols.parse(protocol);
+        if (proto != Protocols.TCP && proto != Protocols.UDP) throw new IllegalArgumentException("protocol must be tcp or udp, not '" + protocol + "'");
+        if (port < 0 || port > Ports.MAX) throw new IllegalArgumentException("port must be within 0–65535, not " + port);
+        return trace(endpoint(from), endpoint(to), proto, port);
+    }
+
+    /** Traces {@code protocol} (one of {@link Protocols}' bits) to destination {@code port}. */
+    public Trace trace(Endpoint from, Endpoint to, int protocol, int port) {
+        Compiled src = from.subnet() == null ? null : bySubnet.get(from.subnet());
+        Compiled dst = to.subnet() == null ? null : bySubnet.get(to.subnet());
+        RouteEntry route = null;
+        String note = null;
+        if (src != null) {
+            if (to.tag() == null) {
+                route = src.routes().nextHop(to.ranges()[0]);
+                if (to.ranges().length > 2 || to.ranges()[0] != to.ranges()[1]) note = "route of " + Cidr.ip(to.ranges()[0]) + ", the first address of the destination";
+            } else {
+                route = tagRoute(src, to.tag());
+                note = "service tag " + to.tag() + ": its addresses are not known offline, so the route shown is the table's route to the tag or the default route";
+            }
+        }
+        NsgStep out = src == null ? null : step(Direction.OUTBOUND, src, src.outbound(), from, to, protocol, port);
+        NsgStep in = dst == null ? null : step(Direction.INBOUND, dst, dst.inbound(), from, to, protocol, port);
+        Verdict v;
+        if (route != null && route.hasNextHop(Route.NONE)) v = Verdict.DENIED;
+        else v = combine(out == null ? Verdict.ALLOWED : out.verdict(), in == null ? Verdict.ALLOWED : in.verdict());
+        return new Trace(from, to, protocol, port, route, note, out, in, v);
+    }
+
+    private NsgStep step(Direction d, Compiled c, NsgEvaluator ev, Endpoint from, Endpoint to, int protocol, int port) {
+        if (c.nsg() == null) return new NsgStep(d, c.subnet(), null, Verdict.ALLOWED, null, null);
+        if (from.singleAddress() && to.singleAddress()) {
+            PacketVerdict p = ev.evaluate(protocol, from.ranges()[0], 0, to.ranges()[0], port);
+            return new NsgStep(d, c.subnet(), c.nsg(), p.verdict(), p.rule(), null);
+        }
+        AddressSpace space = c.space();
+        Traffic q = new Traffic(protocol, set(from, space), Ports.ALL, set(to, space), new long[] {port, port});
+        Evaluation e = ev.evaluate(q);
+        CompiledRule rule = e.verdict().blocked() ? e.firstDeny()
+                : e.verdict() == Verdict.INDETERMINATE ? e.uncertainRules().get(0)
+                : e.decisions().isEmpty() ? null : e.decisions().get(0).rule();
+        return new NsgStep(d, c.subnet(), c.nsg(), e.verdict(), rule, e);
+    }
+
+    private static AddressSet set(Endpoint e, AddressSpace space) {
+        return e.tag() != null ? space.resolve(e.tag()) : new AddressSet(e.ranges(), 0);
+    }
+
+    private RouteEntry tagRoute(Compiled c, String tag) {
+        RouteEntry broadest = null;
+        for (RouteEntry e : c.routes().entries()) if (e.prefixLength() == 0 && broadest == null) broadest = e;
+        if (c.subnet().routeTableId() != null) {
+            var table = design.routeTable(c.subnet().routeTableId()).orElse(null);
+            if (table != null) {
+                for (Route r : table.routes()) {
+                    if (tag.equalsIgnoreCase(r.addressPrefix())) {
+                        return new RouteEntry(r.name(), r.addressPrefix(), 0, Cidr.MAX, 0, r.nextHopType(), r.nextHopIpAddress(), RouteEntry.Origin.USER, r);
+                    }
+                }
+            }
+        }
+        return broadest;
+    }
+
+    private static Verdict combine(Verdict a, Verdict b) {
+        List<Verdict> order = List.of(Verdict.DENIED, Verdict.PARTIAL, Verdict.INDETERMINATE, Verdict.ALLOWED_BY_DEFAULT, Verdict.ALLOWED);
+        return order.indexOf(a) <= order.indexOf(b) ? a : b;
+    }
+
+    /** The subnet whose prefixes hold all of {@code ranges}, or null. */
+    private Subnet subnetHolding(long[] ranges) {
+        for (Compiled c : inOrder) if (c.addresses().length > 0 && Intervals.containsAll(c.addresses(), ranges)) return c.subnet();
+        return null;
+    }
+
+
+}

@@ -1,0 +1,230 @@
+package minet.rules.check;
+
+import static minet.rules.check.Findings.details;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import minet.model.Design;
+import minet.model.Direction;
+import minet.model.ManagedInstance;
+import minet.model.ResourcePaths;
+import minet.model.SecurityGroup;
+import minet.model.Subnet;
+import minet.model.VirtualNetwork;
+import minet.rules.Catalog;
+import minet.rules.Seed;
+import minet.rules.Severity;
+import minet.rules.eval.AddressSet;
+import minet.rules.eval.AddressSpace;
+import minet.rules.eval.CompiledRule;
+import minet.rules.eval.Decision;
+import minet.rules.eval.Evaluation;
+import minet.rules.eval.Intervals;
+import minet.rules.eval.NsgEvaluator;
+import minet.rules.eval.Ports;
+import minet.rules.eval.Protocols;
+import minet.rules.eval.Traffic;
+import minet.rules.eval.Verdict;
+
+/** MI-NSG-*: the seed's mandatory security rules, checked as sets of traffic through the MI subnet's NSG. */
+final class MiNsgChecks {
+    private MiNsgChecks() {}
+
+    /** A traffic requirement: what must be allowed, in words for messages, and the rule a fix would add. */
+    record Need(String ruleId, Direction direction, Traffic traffic, String sourceLabel, String destinationLabel, String fixRule) {}
+
+    static void run(Scope scope, Subnet s, VirtualNetwork vnet, SecurityGroup nsg, Findings out) {
+        AddressSet mi = Scope.addresses(s);
+        if (mi == null) return; // NET-ADDRESS reports the prefix
+        AddressSpace space = scope.space(vnet);
+        String miLabel = Scope.prefixes(s);
+        NsgEvaluator in = scope.evaluator(nsg, vnet, Direction.INBOUND), outb = scope.evaluator(nsg, vnet, Direction.OUTBOUND);
+        Design d = scope.design();
+        List<ManagedInstance> instances = d.instancesIn(s);
+
+        Need mgmtIn = new Need(Catalog.MI_NSG_IN_MANAGEMENT, Direction.INBOUND,
+                Traffic.of(Protocols.TCP, space.internet(), mi, Ports.parseAll(Seed.MANAGEMENT_INBOUND_PORTS)), "Internet", miLabel, Seed.RULE_MANAGEMENT_IN);
+        Need subnetIn = new Need(Catalog.MI_NSG_IN_SUBNET, Direction.INBOUND, Traffic.of(Protocols.ALL, mi, mi, Ports.ALL), miLabel, miLabel, Seed.RULE_SUBNET_IN);
+        Need probeIn = new Need(Catalog.MI_NSG_IN_HEALTH_PROBE, Direction.INBOUND,
+                Traffic.of(Protocols.ALL, space.loadBalancer(), mi, Ports.ALL), "AzureLoadBalancer", miLabel, Seed.RULE_HEALTH_PROBE_IN);
+        Need mgmtOut = new Need(Catalog.MI_NSG_OUT_MANAGEMENT, Direction.OUTBOUND,
+                Traffic.of(Protocols.TCP, mi, space.resolve("AzureCloud"), Ports.parseAll(Seed.MANAGEMENT_OUTBOUND_PORTS)), miLabel, "AzureCloud", Seed.RULE_MANAGEMENT_OUT);
+        Need subnetOut = new Need(Catalog.MI_NSG_OUT_SUBNET, Direction.OUTBOUND, Traffic.of(Protocols.ALL, mi, mi, Ports.ALL), miLabel, miLabel, Seed.RULE_SUBNET_OUT);
+
+        Evaluation eMgmtIn = mandatory(scope, s, nsg, in, mgmtIn, out);
+        Evaluation eSubnetIn = mandatory(scope, s, nsg, in, subnetIn, out);
+        Evaluation eProbeIn = mandatory(scope, s, nsg, in, probeIn, out);
+        Evaluation eMgmtOut = mandatory(scope, s, nsg, outb, mgmtOut, out);
+        Evaluation eSubnetOut = mandatory(scope, s, nsg, outb, subnetOut, out);
+
+        singleRule(Catalog.MI_NSG_IN_MANAGEMENT_SINGLE_RULE, nsg, s, eMgmtIn, Seed.MANAGEMENT_INBOUND_PORTS, "inbound", Seed.RULE_MANAGEMENT_IN, out);
+        singleRule(Catalog.MI_NSG_OUT_MANAGEMENT_SINGLE_RULE, nsg, s, eMgmtOut, Seed.MANAGEMENT_OUTBOUND_PORTS, "outbound", Seed.RULE_MANAGEMENT_OUT, out);
+        order(nsg, s, Direction.INBOUND, List.of(eMgmtIn, eSubnetIn, eProbeIn), out);
+        order(nsg, s, Direction.OUTBOUND, List.of(eMgmtOut, eSubnetOut), out);
+
+        List<String> publishers = instances.stream().filter(m -> m.replicationRole().needsFileShare()).map(ManagedInstance::name).toList();
+        if (!publishers.isEmpty()) {
+            Need repl = new Need(Catalog.MI_NSG_REPLICATION, Direction.OUTBOUND,
+                    Traffic.of(Protocols.TCP, mi, space.resolve("Storage"), Ports.parseAll(List.of(Seed.REPLICATION_PORT))), miLabel,
+                    "Storage (Azure file share)", Seed.RULE_REPLICATION_OUT);
+            Evaluation e = outb.evaluate(repl.traffic());
+            String why = " (instance " + String.join(", ", publishers) + " publishes or distributes with transactional replication)";
+            if (e.verdict().blocked()) report(repl, Severity.ERROR, nsg, s, e, out, why);
+            else if (e.verdict() == Verdict.INDETERMINATE) report(repl, Severity.WARNING, nsg, s, e, out, why);
+        }
+
+        // Data endpoint: proxy 1433 always; redirect 11000–11999 unless every instance is set to Proxy.
+        boolean redirect = instances.isEmpty() || instances.stream().anyMatch(m -> m.connectionType().usesRedirect());
+        List<Need> data = new ArrayList<>();
+        data.add(new Need(Catalog.MI_NSG_DATA, Direction.INBOUND, Traffic.of(Protocols.TCP, space.virtualNetwork(), mi,
+                Ports.parseAll(List.of(Seed.TDS_PORT))), "VirtualNetwork", miLabel, Seed.RULE_TDS_IN));
+        if (redirect) {
+            data.add(new Need(Catalog.MI_NSG_DATA, Direction.INBOUND, Traffic.of(Protocols.TCP, space.virtualNetwork(), mi,
+                    Ports.parseAll(List.of(Seed.REDIRECT_PORTS))), "VirtualNetwork", miLabel, Seed.RULE_REDIRECT_IN));
+        }
+        for (Need n : data) {
+            Evaluation e = in.evaluate(n.traffic());
+            if (e.verdict().blocked()) report(n, Severity.WARNING, nsg, s, e, out, ": clients in the virtual network cannot reach the data endpoint");
+        }
+
+        exposed(nsg, s, in, Traffic.of(Protocols.TCP, space.internet(), mi, Ports.parseAll(List.of(Seed.TDS_PORT, Seed.REDIRECT_PORTS))), miLabel, out);
+    }
+
+    /** Evaluates a mandatory requirement and reports a block (error), a default-only allow or an undecidable case (warning). */
+    private static Evaluation mandatory(Scope scope, Subnet s, SecurityGroup nsg, NsgEvaluator ev, Need n, Findings out) {
+        Evaluation e = ev.evaluate(n.traffic());
+        switch (e.verdict()) {
+            case PARTIAL, DENIED -> report(n, Severity.ERROR, nsg, s, e, out, "");
+            case INDETERMINATE, ALLOWED_BY_DEFAULT -> report(n, Severity.WARNING, nsg, s, e, out, "");
+            default -> { }
+        }
+        return e;
+    }
+
+    private static void report(Need n, Severity sev, SecurityGroup nsg, Subnet s, Evaluation e, Findings out, String why) {
+        String dir = n.direction().azure().toLowerCase(Locale.ROOT);
+        Traffic q = n.traffic();
+        String nsgLabel = "NSG '" + nsg.name() + "'";
+        String message;
+        Map<String, Object> det = details("nsgId", nsg.id(), "subnetId", s.id(), "subnet", Scope.prefixes(s), "direction", n.direction().azure(),
+                "protocol", Protocols.describe(q.protocols()), "ports", Ports.list(q.destinationPorts()), "source", n.sourceLabel(),
+                "destination", n.destinationLabel(), "verdict", e.verdict().name(), "decidingRules", Scope.names(decidingRules(e)),
+                "suggestedRule", n.fixRule());
+        if (e.verdict().blocked()) {
+            CompiledRule deny = e.firstDeny();
+            long[] blockedPorts = Intervals.intersect(e.deniedDestinationPorts(), q.destinationPorts());
+            String what = describe(e.deniedProtocols() & q.protocols(), blockedPorts, q.destinationPorts());
+            message = nsgLabel + " blocks " + dir + " " + what + " from " + n.sourceLabel() + " to " + n.destinationLabel() + ": "
+                    + (deny.isDefault() ? "no rule allows it, so " + deny.describe() + " denies it"
+                       : allowedBefore(e, deny) ? deny.describe() + " denies what the rules before it leave unallowed"
+                       : deny.describe() + " denies it before any allow") + why;
+            det.put("blockedPorts", Ports.list(blockedPorts));
+            det.put("denyingRule", deny.name());
+            det.put("denyingRulePriority", deny.rule().priority());
+            det.put("denyingRuleIsDefault", deny.isDefault());
+        } else if (e.verdict() == Verdict.INDETERMINATE) {
+            CompiledRule doubt = e.uncertainRules().get(0);
+            message = "Cannot tell offline whether " + nsgLabel + " allows " + dir + " " + describe(q.protocols(), q.destinationPorts(), q.destinationPorts())
+                    + " from " + n.sourceLabel() + " to " + n.destinationLabel() + ": " + doubt.describe()
+                    + " may match part of it (a service tag's addresses are not known offline)" + why;
+            det.put("uncertainRules", Scope.names(e.uncertainRules()));
+        } else {
+            List<CompiledRule> defaults = e.allowingRules().stream().filter(CompiledRule::isDefault).toList();
+            String names = String.join(", ", defaults.stream().map(CompiledRule::describe).toList());
+            message = nsgLabel + " allows " + dir + " " + describe(q.protocols(), q.destinationPorts(), q.destinationPorts()) + " from "
+                    + n.sourceLabel() + " to " + n.destinationLabel() + (e.onlyDefaultRulesAllow() ? " only through " : " partly only through ")
+                    + names + "; add '" + n.fixRule() + "' so that a later rule cannot break it";
+            det.put("defaultRules", Scope.names(defaults));
+        }
+        det.put("allowingRules", Scope.names(e.allowingRules().stream().filter(r -> !r.isDefault()).toList()));
+        out.add(n.ruleId(), sev, ResourcePaths.nsg(nsg), message, det, nsg.id(), nsg.source());
+    }
+
+    /** Split ports: several user rules allow the management ports and none of them carries all of them. */
+    private static void singleRule(String ruleId, SecurityGroup nsg, Subnet s, Evaluation e, List<String> ports, String dir, String fixRule, Findings out) {
+        List<CompiledRule> allowing = e.allowingRules().stream().filter(r -> !r.isDefault()).toList();
+        if (allowing.size() < 2) return;
+        long[] all = Ports.parseAll(ports);
+        for (CompiledRule r : allowing) if (Intervals.containsAll(r.match().destinationPorts(), all)) return;
+        List<String> names = Scope.names(allowing);
+        out.add(ruleId, Severity.ERROR, ResourcePaths.nsg(nsg), "NSG '" + nsg.name() + "' splits the " + dir + " management ports "
+                + String.join(", ", ports) + " over " + names.size() + " rules (" + quoted(names)
+                + "); deployment fails with VnetSubnetConflictWithIntendedPolicy unless one rule carries all of them",
+                details("nsgId", nsg.id(), "subnetId", s.id(), "subnet", Scope.prefixes(s), "direction", dir.equals("inbound") ? "Inbound" : "Outbound",
+                        "rules", names, "ports", ports, "suggestedRule", fixRule), nsg.id(), nsg.source());
+    }
+
+    /** The rules that decide mandatory traffic come before every other rule of their direction. */
+    private static void order(SecurityGroup nsg, Subnet s, Direction d, List<Evaluation> evaluations, Findings out) {
+        Set<CompiledRule> mandatory = new LinkedHashSet<>();
+        for (Evaluation e : evaluations) {
+            for (CompiledRule r : e.allowingRules()) if (!r.isDefault()) mandatory.add(r);
+        }
+        if (mandatory.isEmpty()) return;
+        CompiledRule last = null;
+        for (CompiledRule r : mandatory) if (last == null || r.priority() > last.priority()) last = r;
+        List<String> before = new ArrayList<>();
+        minet.model.SecurityRule first = null;
+        for (var r : nsg.rules(d)) {
+            if (r.priority() == null || r.priority() >= last.priority()) continue;
+            if (mandatory.stream().noneMatch(m -> m.rule() == r)) {
+                before.add(r.name());
+                if (first == null || r.priority() < first.priority()) first = r;
+            }
+        }
+        if (before.isEmpty()) return;
+        CompiledRule overtaken = null;
+        for (CompiledRule m : mandatory) {
+            if (m.priority() > first.priority() && (overtaken == null || m.priority() < overtaken.priority())) overtaken = m;
+        }
+        String dir = d.azure().toLowerCase(Locale.ROOT);
+        out.add(Catalog.MI_NSG_ORDER, Severity.WARNING, ResourcePaths.nsg(nsg), "NSG '" + nsg.name() + "': rule '" + first.name() + "' (priority "
+                + first.priority() + ")" + (before.size() > 1 ? " and " + (before.size() - 1) + " more" : "") + (before.size() > 1 ? " come" : " comes") + " before the mandatory "
+                + dir + " " + overtaken.describe() + "; the seed wants the mandatory rules before any other rule",
+                details("nsgId", nsg.id(), "subnetId", s.id(), "direction", d.azure(), "mandatoryRules", Scope.names(new ArrayList<>(mandatory)),
+                        "precedingRules", before), nsg.id(), nsg.source());
+    }
+
+    /** Every user rule that opens the data endpoint to Internet sources. */
+    private static void exposed(SecurityGroup nsg, Subnet s, NsgEvaluator in, Traffic q, String miLabel, Findings out) {
+        Evaluation e = in.evaluate(q);
+        for (CompiledRule r : e.allowingRules()) {
+            if (r.isDefault()) continue;
+            long[] ports = Intervals.EMPTY;
+            for (Decision d : e.decisions()) if (d.rule() == r && d.certain()) ports = Intervals.union(ports, d.portion().destinationPorts());
+            out.add(Catalog.MI_NSG_EXPOSED, Severity.WARNING, ResourcePaths.rule(nsg, r.rule()), "NSG '" + nsg.name() + "': " + r.describe()
+                    + " opens TCP " + Ports.describe(ports) + " on " + miLabel + " to Internet sources; narrow its source to the clients that need it",
+                    details("nsgId", nsg.id(), "subnetId", s.id(), "rule", r.name(), "ports", Ports.list(ports),
+                            "sourcePrefixes", r.rule().sourcePrefixes()), nsg.id(), r.rule().source() != null ? r.rule().source() : nsg.source());
+        }
+    }
+
+    /** True when some user allow comes before {@code deny} for this traffic. */
+    private static boolean allowedBefore(Evaluation e, CompiledRule deny) {
+        for (CompiledRule r : e.allowingRules()) if (!r.isDefault() && r.priority() < deny.priority()) return true;
+        return false;
+    }
+
+    private static List<CompiledRule> decidingRules(Evaluation e) {
+        Set<CompiledRule> out = new LinkedHashSet<>();
+        for (Decision d : e.decisions()) out.add(d.rule());
+        return new ArrayList<>(out);
+    }
+
+    /** "TCP 9003", "TCP 80, 443", "any protocol", "UDP (any port)". */
+    static String describe(int protocols, long[] ports, long[] asked) {
+        boolean allPorts = ports.length == 2 && ports[0] == 0 && ports[1] == Ports.MAX;
+        String p = protocols == Protocols.ALL ? (allPorts ? "traffic of any protocol" : "traffic to port " + Ports.describe(ports))
+                                              : Protocols.describe(protocols) + (allPorts ? "" : " " + Ports.describe(ports));
+        return p;
+    }
+
+    static String quoted(List<String> names) {
+        return String.join(", ", names.stream().map(n -> "'" + n + "'").toList());
+    }
+
+}

@@ -1,0 +1,115 @@
+package minet.ui.dialogs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import minet.io.AtomicFiles;
+import minet.io.export.ExportFormat;
+import minet.model.Design;
+import minet.rules.Report;
+import minet.ui.validation.DesignContext;
+import minet.ui.validation.FixService;
+
+/**
+ * File → Export rule sets…: pick formats, preview one, copy it, or save all picked to a folder (each file written
+ * atomically). "Corrected" exports what Fix all would produce without applying it to the open design.
+ */
+public final class ExportViewModel {
+    private final DesignContext context;
+    private final FixService fixes;
+    private final DialogService dialogs;
+    private final java.util.function.Function<Design, Report> validate;
+    private final Map<ExportFormat, BooleanProperty> picked = new EnumMap<>(ExportFormat.class);
+    private final ObjectProperty<ExportFormat> previewFormat = new SimpleObjectProperty<>(ExportFormat.ARM);
+    private final BooleanProperty corrected = new SimpleBooleanProperty(true);
+    private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+
+    public ExportViewModel(DesignContext context, FixService fixes, DialogService dialogs,
+                           java.util.function.Function<Design, Report> validate) {
+        this.context = context;
+        this.fixes = fixes;
+        this.dialogs = dialogs;
+        this.validate = validate;
+        for (ExportFormat f : ExportFormat.values()) picked.put(f, new SimpleBooleanProperty(f == ExportFormat.ARM));
+        previewFormat.addListener(o -> refreshPreview());
+        corrected.addListener(o -> refreshPreview());
+        refreshPreview();
+    }
+
+    /** The design the export writes: the open one, or what Fix all makes of it. */
+    public Design exported() {
+        Design d = context.design();
+        if (!corrected.get()) return d;
+        return fixes.fixAll(d, validate.apply(d)).map(FixService.FixPlan::after).orElse(d);
+    }
+
+    public void refreshPreview() {
+        ExportFormat f = previewFormat.get();
+        if (f == null) {
+            preview.set("");
+            return;
+        }
+        try {
+            preview.set(f.exporter().export(exported()));
+        } catch (IllegalArgumentException e) {
+            preview.set("");
+            status.set(f.cliName() + ": " + e.getMessage());
+        }
+    }
+
+    public void copyPreview() {
+        dialogs.copyToClipboard(preview.get());
+        status.set("Copied " + previewFormat.get().fileName() + " to the clipboard");
+    }
+
+    /** Asks for a folder and writes every picked format into it. */
+    public void save() {
+        dialogs.chooseFolder("Export rule sets to").ifPresent(this::saveTo);
+    }
+
+    /** Writes each picked format as its own file; returns the files written. */
+    public List<Path> saveTo(Path folder) {
+        List<Path> written = new ArrayList<>();
+        Design d = exported();
+        for (ExportFormat f : ExportFormat.values()) {
+            if (!picked.get(f).get()) continue;
+            Path target = folder.resolve(f.fileName());
+            try {
+                AtomicFiles.write(target, f.exporter().export(d));
+                if (f.executable()) makeExecutable(target);
+                written.add(target);
+            } catch (IOException | IllegalArgumentException e) {
+                dialogs.showError("Export failed", target + ": " + e.getMessage());
+                break;
+            }
+        }
+        status.set(written.isEmpty() ? "Nothing written" : "Wrote " + written.size() + " file(s) to " + folder);
+        return written;
+    }
+
+    private static void makeExecutable(Path p) throws IOException {
+        try {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException e) {
+            p.toFile().setExecutable(true); // not a POSIX file system (Windows)
+        }
+    }
+
+    public BooleanProperty pickedProperty(ExportFormat f) { return picked.get(f); }
+    public ObjectProperty<ExportFormat> previewFormatProperty() { return previewFormat; }
+    public BooleanProperty correctedProperty() { return corrected; }
+    public ReadOnlyStringProperty previewProperty() { return preview.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+}

@@ -1,0 +1,75 @@
+package minet.ui.dialogs;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import minet.ui.dialogs.DialogService.ImportRequest;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Picks the files of one import: a template and its parameters, several az CLI files, or Terraform JSON. */
+public final class ImportDialog extends Dialog<ImportRequest> {
+    public static final ButtonType IMPORT = new ButtonType("Import", ButtonBar.ButtonData.OK_DONE);
+
+    public ImportDialog(Window owner) {
+        if (owner != null) initOwner(owner);
+        setTitle("Import");
+        setHeaderText("ARM template, az CLI JSON (several files merge by resource ID) or Terraform JSON"
+                + " (terraform show -json). The format is detected.");
+        ObservableList<Path> files = FXCollections.observableArrayList();
+        ListView<Path> list = new ListView<>(files);
+        list.setId("importFiles");
+        list.setPrefHeight(160);
+        list.setPlaceholder(new Label("No file chosen"));
+        Button add = new Button("Add files…", new FontIcon("mdi2f-file-plus"));
+        add.setOnAction(e -> {
+            FileChooser fc = chooser("Files to import");
+            List<File> chosen = fc.showOpenMultipleDialog(getOwner());
+            if (chosen != null) chosen.forEach(f -> files.add(f.toPath()));
+        });
+        Button remove = new Button("Remove", new FontIcon("mdi2m-minus"));
+        remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> files.remove(list.getSelectionModel().getSelectedItem()));
+
+        TextField params = new TextField();
+        params.setId("importParameters");
+        params.setPromptText("optional: the template's parameters file");
+        HBox.setHgrow(params, Priority.ALWAYS);
+        Button browse = new Button("Browse…");
+        browse.setOnAction(e -> {
+            File f = chooser("ARM parameters file").showOpenDialog(getOwner());
+            if (f != null) params.setText(f.toString());
+        });
+        VBox box = new VBox(8, new HBox(8, add, remove), list, new Label("ARM parameters file"), new HBox(8, params, browse));
+        box.setPadding(new Insets(10));
+        box.setPrefWidth(640);
+        getDialogPane().setContent(box);
+        getDialogPane().getButtonTypes().setAll(IMPORT, ButtonType.CANCEL);
+        getDialogPane().lookupButton(IMPORT).disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(files));
+        setResultConverter(b -> b == IMPORT
+                ? new ImportRequest(files, params.getText().isBlank() ? null : Path.of(params.getText().trim()))
+                : null);
+    }
+
+    private static FileChooser chooser(String title) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("JSON", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        return fc;
+    }
+}

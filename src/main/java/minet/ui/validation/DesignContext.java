@@ -1,0 +1,28 @@
+package minet.ui.validation;
+
+import java.nio.file.Path;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import minet.edit.Command;
+import minet.model.Design;
+
+/**
+ * What the validation, fix, import, export and trace view models need from the open document and the canvas.
+ * The shell implements it; tests use {@link DocumentContext}.
+ */
+public interface DesignContext {
+    ReadOnlyObjectProperty<Design> designProperty();
+
+    default Design design() { return designProperty().get(); }
+
+    /** One undoable step. */
+    void execute(Command c);
+
+    /** Replaces the open design without history, as opening a file does (an import). */
+    void replace(Design d, Path file);
+
+    /** Selects the element with this model id on the canvas and scrolls it into the middle. */
+    void reveal(String elementId);
+
+    /** Highlights these elements (a traced path); an empty list clears the highlight. */
+    default void highlight(java.util.List<String> elementIds) {}
+}

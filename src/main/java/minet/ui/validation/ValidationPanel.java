@@ -1,0 +1,196 @@
+package minet.ui.validation;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import minet.rules.Finding;
+import minet.rules.Severity;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The bottom panel: findings with filter, counts, Fix buttons, and the selected finding explained. */
+public final class ValidationPanel extends BorderPane {
+
+    public ValidationPanel(ValidationViewModel vm) {
+        getStyleClass().add("validation-panel");
+        setId("validationPanel");
+
+        ToggleButton errors = severityToggle(Severity.ERROR, vm.showErrorsProperty());
+        errors.textProperty().bind(Bindings.format("%d errors", vm.errorsProperty()));
+        ToggleButton warnings = severityToggle(Severity.WARNING, vm.showWarningsProperty());
+        warnings.textProperty().bind(Bindings.format("%d warnings", vm.warningsProperty()));
+        ToggleButton infos = severityToggle(Severity.INFO, vm.showInfosProperty());
+        infos.textProperty().bind(Bindings.format("%d info", vm.infosProperty()));
+
+        TextField filter = new TextField();
+        filter.setId("findingFilter");
+        filter.setPromptText("Filter by rule, element or message");
+        filter.setPrefColumnCount(24);
+        filter.textProperty().bindBidirectional(vm.filterTextProperty());
+
+        ComboBox<String> profile = new ComboBox<>(vm.profiles());
+        profile.setId("profileSelector");
+        profile.valueProperty().bindBidirectional(vm.profileProperty());
+        profile.setTooltip(new Tooltip("The rule profile the design is checked against"));
+
+        Button fixAll = new Button("Fix all…", new FontIcon("mdi2a-auto-fix"));
+        fixAll.setId("fixAllButton");
+        fixAll.setTooltip(new Tooltip("Review every available fix, then apply them as one undoable step"));
+        fixAll.disableProperty().bind(Bindings.isEmpty(vm.allFindings()));
+        fixAll.setOnAction(e -> vm.fixAll());
+
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(new Label("Problems"), errors, warnings, infos, filter, grow,
+                new Label("Profile"), profile, fixAll);
+        setTop(bar);
+
+        TableView<Finding> table = new TableView<>(vm.visibleFindings());
+        table.setId("findingsTable");
+        table.setPlaceholder(new Label("No problems found"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        TableColumn<Finding, Severity> sev = new TableColumn<>("");
+        sev.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().severity()));
+        sev.setCellFactory(c -> new TableCell<>() {
+            @Override protected void updateItem(Severity s, boolean empty) {
+                super.updateItem(s, empty);
+                setGraphic(empty || s == null ? null : icon(s));
+                setTooltip(empty || s == null ? null : new Tooltip(s.id()));
+            }
+        });
+        sev.setPrefWidth(34);
+        sev.setMaxWidth(34);
+        sev.setMinWidth(34);
+        TableColumn<Finding, String> rule = column("Rule", Finding::ruleId, 190);
+        TableColumn<Finding, String> element = column("Element", Finding::resource, 260);
+        TableColumn<Finding, String> message = column("Message", Finding::message, 420);
+        TableColumn<Finding, Finding> fix = new TableColumn<>("");
+        fix.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        fix.setCellFactory(c -> new TableCell<>() {
+            private final Button b = new Button("Fix", new FontIcon("mdi2w-wrench"));
+            {
+                b.getStyleClass().add("small");
+                b.setOnAction(e -> {
+                    if (getItem() != null) vm.fix(getItem());
+                });
+            }
+
+            @Override protected void updateItem(Finding f, boolean empty) {
+                super.updateItem(f, empty);
+                setGraphic(empty || f == null || !vm.canFix(f) ? null : b);
+            }
+        });
+        fix.setPrefWidth(80);
+        fix.setMinWidth(80);
+        table.getColumns().addAll(java.util.List.of(sev, rule, element, message, fix));
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, f) -> vm.selectedProperty().set(f));
+        vm.selectedProperty().addListener((o, was, f) -> {
+            if (f == null) table.getSelectionModel().clearSelection();
+            else if (table.getSelectionModel().getSelectedItem() != f) table.getSelectionModel().select(f);
+        });
+
+        SplitPane split = new SplitPane(table, details(vm));
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.68);
+        setCenter(split);
+        setPrefHeight(240);
+    }
+
+    private static VBox details(ValidationViewModel vm) {
+        Label title = new Label();
+        title.getStyleClass().add("title-4");
+        title.setStyle("-fx-font-weight: bold");
+        title.setWrapText(true);
+        Label requirementHead = new Label("What the seed requires");
+        requirementHead.setStyle("-fx-font-weight: bold");
+        Label requirement = new Label();
+        requirement.setWrapText(true);
+        Label fixHead = new Label("What the fix does");
+        fixHead.setStyle("-fx-font-weight: bold");
+        Label fix = new Label();
+        fix.setWrapText(true);
+        Label facts = new Label();
+        facts.setId("findingFacts");
+        facts.setWrapText(true);
+        vm.detailsProperty().addListener((o, was, d) -> {
+            title.setText(d.title());
+            requirement.setText(d.requirement());
+            fix.setText(d.fix());
+            facts.setText(String.join("\n", d.facts()));
+        });
+        Label hint = new Label("Select a finding to see the rule in words and what decided it.");
+        hint.setWrapText(true);
+        hint.visibleProperty().bind(vm.selectedProperty().isNull());
+        hint.managedProperty().bind(hint.visibleProperty());
+        VBox content = new VBox(6, hint, title, requirementHead, requirement, fixHead, fix, facts);
+        for (var n : new javafx.scene.Node[] {title, requirementHead, requirement, fixHead, fix, facts}) {
+            n.visibleProperty().bind(vm.selectedProperty().isNotNull());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        content.setPadding(new Insets(8));
+        content.setFillWidth(true);
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        VBox box = new VBox(scroll);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        box.setId("findingDetails");
+        return box;
+    }
+
+    private static TableColumn<Finding, String> column(String title, java.util.function.Function<Finding, String> f, double w) {
+        TableColumn<Finding, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
+        c.setPrefWidth(w);
+        return c;
+    }
+
+    private static ToggleButton severityToggle(Severity s, javafx.beans.property.BooleanProperty shown) {
+        ToggleButton b = new ToggleButton("", icon(s));
+        b.setId("show-" + s.id());
+        b.selectedProperty().bindBidirectional(shown);
+        b.setTooltip(new Tooltip("Show or hide " + s.id() + " findings"));
+        b.setAlignment(Pos.CENTER_LEFT);
+        return b;
+    }
+
+    /** The severity's icon, coloured as the canvas badges are. */
+    public static FontIcon icon(Severity s) {
+        FontIcon i = switch (s) {
+            case ERROR -> new FontIcon("mdi2c-close-circle");
+            case WARNING -> new FontIcon("mdi2a-alert");
+            case INFO -> new FontIcon("mdi2i-information");
+        };
+        i.setIconColor(color(s));
+        i.setIconSize(16);
+        return i;
+    }
+
+    public static Color color(Severity s) {
+        return switch (s) {
+            case ERROR -> Color.web("#d1242f");
+            case WARNING -> Color.web("#bf8700");
+            case INFO -> Color.web("#0969da");
+        };
+    }
+}

@@ -1,0 +1,228 @@
+package minet.ui.validation;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import minet.edit.Command;
+import minet.model.Design;
+import minet.rules.Catalog;
+import minet.rules.Finding;
+import minet.rules.Report;
+import minet.rules.RuleInfo;
+import minet.rules.Severity;
+import minet.rules.Validator;
+import minet.ui.dialogs.DialogService;
+import minet.ui.validation.FixService.FixPlan;
+
+/**
+ * The validation panel's state: the newest findings of the open design, filtered by severity and text, their
+ * counts, the status line, the selected finding's explanation, and the Fix / Fix all actions. Re-validation is
+ * requested on every design or profile change and runs in the background (see {@link LiveValidator}).
+ */
+public final class ValidationViewModel implements AutoCloseable {
+
+    /** What the details pane shows for the selected finding, in the user's words. */
+    public record Details(String title, String requirement, String fix, List<String> facts) {
+        public static final Details NONE = new Details("", "", "", List.of());
+    }
+
+    private final DesignContext context;
+    private final FixService fixes;
+    private final DialogService dialogs;
+    private final LiveValidator<Analysis> live;
+
+    private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final FilteredList<Finding> visible = new FilteredList<>(findings);
+    private final BooleanProperty showErrors = new SimpleBooleanProperty(true);
+    private final BooleanProperty showWarnings = new SimpleBooleanProperty(true);
+    private final BooleanProperty showInfos = new SimpleBooleanProperty(true);
+    private final StringProperty filterText = new SimpleStringProperty("");
+    private final ReadOnlyLongWrapper errors = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper warnings = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper infos = new ReadOnlyLongWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Validating…");
+    private final ObjectProperty<Finding> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Details> details = new ReadOnlyObjectWrapper<>(Details.NONE);
+    private final StringProperty profile = new SimpleStringProperty(Validator.DEFAULT_PROFILE);
+    private final ObservableList<String> profiles = FXCollections.observableArrayList(Catalog.profiles());
+    // Whether a finding has a fix is asked per table row: computed once per result.
+    private final Map<Finding, Boolean> fixable = new IdentityHashMap<>();
+
+    /**
+     * @param liveFactory builds the background validator given where to deliver results; the window passes a
+     *                    single-thread scheduler and Platform::runLater, tests a controllable one
+     */
+    public ValidationViewModel(DesignContext context, FixService fixes, DialogService dialogs,
+                               Function<java.util.function.Consumer<Analysis>, LiveValidator<Analysis>> liveFactory) {
+        this.context = context;
+        this.fixes = fixes;
+        this.dialogs = dialogs;
+        this.live = liveFactory.apply(this::publish);
+        showErrors.addListener(o -> refilter());
+        showWarnings.addListener(o -> refilter());
+        showInfos.addListener(o -> refilter());
+        filterText.addListener(o -> refilter());
+        selected.addListener((o, was, f) -> {
+            details.set(f == null ? Details.NONE : explain(f));
+            if (f != null && f.elementId() != null) context.reveal(f.elementId());
+        });
+        context.designProperty().addListener((o, was, d) -> live.request(d, profile.get()));
+        profile.addListener((o, was, p) -> live.requestNow(context.design(), p));
+        live.requestNow(context.design(), profile.get());
+    }
+
+    /** The analysis the window uses: the profile's rules plus the verdict of each drawn flow. */
+    public static Analysis analyze(Design d, String profile, FlowAnalyzer flows) {
+        Report r = Validator.validate(d, profile);
+        return new Analysis(d, r, flows.verdicts(d));
+    }
+
+    /** Evaluates the flows drawn on the canvas; the canvas supplies it (none until it is wired). */
+    public interface FlowAnalyzer {
+        Map<String, Analysis.FlowVerdict> verdicts(Design d);
+
+        FlowAnalyzer NONE = d -> Map.of();
+    }
+
+    private void publish(Analysis a) {
+        Finding keep = selected.get();
+        analysis.set(a);
+        fixable.clear();
+        Report r = a.report();
+        findings.setAll(r.findings());
+        errors.set(r.errors());
+        warnings.set(r.warnings());
+        infos.set(r.infos());
+        status.set(statusLine(r));
+        // Keep the user's place when the same finding is still there after an edit.
+        selected.set(keep != null && r.findings().contains(keep) ? r.findings().get(r.findings().indexOf(keep)) : null);
+    }
+
+    /** "2 errors, 1 warning · validated in 3 ms". */
+    public static String statusLine(Report r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(plural(r.errors(), "error")).append(", ").append(plural(r.warnings(), "warning"));
+        if (r.infos() > 0) sb.append(", ").append(plural(r.infos(), "info"));
+        double ms = r.nanos() / 1e6;
+        String time = ms < 1 ? "<1 ms" : Math.round(ms) + " ms";
+        return sb.append(" · validated in ").append(time).toString();
+    }
+
+    private static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    private void refilter() {
+        String text = filterText.get() == null ? "" : filterText.get().trim().toLowerCase(Locale.ROOT);
+        visible.setPredicate(f -> shows(f.severity()) && (text.isEmpty() || matches(f, text)));
+    }
+
+    private boolean shows(Severity s) {
+        return switch (s) {
+            case ERROR -> showErrors.get();
+            case WARNING -> showWarnings.get();
+            case INFO -> showInfos.get();
+        };
+    }
+
+    private static boolean matches(Finding f, String text) {
+        return contains(f.ruleId(), text) || contains(f.resource(), text) || contains(f.message(), text);
+    }
+
+    private static boolean contains(String s, String lowerText) {
+        return s != null && s.toLowerCase(Locale.ROOT).contains(lowerText);
+    }
+
+    private Details explain(Finding f) {
+        Optional<RuleInfo> info = Catalog.info(profile.get(), f.ruleId());
+        List<String> facts = new ArrayList<>();
+        f.details().forEach((k, v) -> facts.add(fact(k, v)));
+        return info.map(i -> new Details(i.id() + " · " + i.title(), i.requirement(), i.fix(), facts))
+                .orElseGet(() -> new Details(f.ruleId(), f.message(), "", facts));
+    }
+
+    /** A details entry in words; the keys are rules.md's JSON contract. */
+    static String fact(String key, Object value) {
+        String v = value instanceof java.util.Collection<?> c
+                ? String.join(", ", c.stream().map(String::valueOf).toList()) : String.valueOf(value);
+        return switch (key) {
+            case "decidingRule" -> "Decided by: " + v;
+            case "uncovered" -> "Not routed to Internet: " + v;
+            case "routes" -> "Conflicting routes: " + v;
+            default -> key.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT) + ": " + v;
+        };
+    }
+
+    // ---- fixing ----
+
+    public boolean canFix(Finding f) {
+        return fixable.computeIfAbsent(f, x -> fixes.fix(context.design(), x).isPresent());
+    }
+
+    /** Applies one finding's fix as one undoable step. */
+    public void fix(Finding f) {
+        fixes.fix(context.design(), f).ifPresent(context::execute);
+    }
+
+    /** Computes every fix, shows the review, and applies it as one undoable step when the user agrees. */
+    public void fixAll() {
+        Design d = context.design();
+        Optional<FixPlan> plan = fixes.fixAll(d, currentReport(d));
+        if (plan.isEmpty()) {
+            dialogs.showError("Fix all", "No finding of this design has an automatic fix.");
+            return;
+        }
+        if (dialogs.reviewFixes(plan.get())) context.execute(plan.get().command());
+    }
+
+    /** The report of exactly this design: the live one when it is current, else computed now. */
+    public Report currentReport(Design d) {
+        Analysis a = analysis.get();
+        return a != null && a.design() == d && a.report().profile().equals(profile.get())
+                ? a.report() : Validator.validate(d, profile.get());
+    }
+
+    /** Validates the open design at once, e.g. right after an import. */
+    public void revalidateNow() { live.requestNow(context.design(), profile.get()); }
+
+    // ---- properties ----
+
+    public ReadOnlyObjectProperty<Analysis> analysisProperty() { return analysis.getReadOnlyProperty(); }
+    public ObservableList<Finding> visibleFindings() { return visible; }
+    public ObservableList<Finding> allFindings() { return FXCollections.unmodifiableObservableList(findings); }
+    public BooleanProperty showErrorsProperty() { return showErrors; }
+    public BooleanProperty showWarningsProperty() { return showWarnings; }
+    public BooleanProperty showInfosProperty() { return showInfos; }
+    public StringProperty filterTextProperty() { return filterText; }
+    public ReadOnlyLongProperty errorsProperty() { return errors.getReadOnlyProperty(); }
+    public ReadOnlyLongProperty warningsProperty() { return warnings.getReadOnlyProperty(); }
+    public ReadOnlyLongProperty infosProperty() { return infos.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    public ObjectProperty<Finding> selectedProperty() { return selected; }
+    public ReadOnlyObjectProperty<Details> detailsProperty() { return details.getReadOnlyProperty(); }
+    public StringProperty profileProperty() { return profile; }
+    public ObservableList<String> profiles() { return profiles; }
+    public DesignContext context() { return context; }
+
+    @Override public void close() { live.close(); }
+}

@@ -1,0 +1,219 @@
+package minet.io.arm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import minet.io.ImportOptions;
+import minet.io.InputException;
+import minet.io.JsonSource;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+
+/**
+ * Whatever a user feeds the importer, it either imports or says what is wrong (InputException): never another
+ * exception, never a hang. Inputs are the real-world templates and the fixtures, mutated.
+ */
+class ArmImportRobustnessTest {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Stacked DEEP_NESTING mutations exceed Jackson's default write depth (1000); the importer must see them. */
+    static byte[] deepWriter(JsonNode tree) {
+        try {
+            var factory = com.fasterxml.jackson.core.JsonFactory.builder()
+                    .streamWriteConstraints(com.fasterxml.jackson.core.StreamWriteConstraints.builder().maxNestingDepth(1_000_000).build())
+                    .build();
+            return new ObjectMapper(factory).writeValueAsBytes(tree);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+    static final JsonNodeFactory F = JsonNodeFactory.instance;
+    static final List<Path> INPUTS = List.of(
+            RealWorldTemplatesTest.Y2019, RealWorldTemplatesTest.NESTED, RealWorldTemplatesTest.SERVICE_AIDED,
+            RealWorldTemplatesTest.ENVIRONMENT, ResourcesTest.LOOPS, ResourcesTest.NESTED, ResourcesTest.LINKED);
+    static final List<JsonNode> TREES = new ArrayList<>();
+
+    static {
+        try {
+            for (Path p : INPUTS) TREES.add(MAPPER.readTree(Files.readAllBytes(p)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    enum Op { DELETE, WRONG_TYPE, EXPRESSION, HUGE_STRING, DEEP_NESTING, DUPLICATE }
+
+    /** Imports or refuses with InputException, within a bound that only a hang would exceed. */
+    static void importsOrRefuses(byte[] bytes) {
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            try {
+                JsonSource src = JsonSource.parse("mutated.json", bytes);
+                ArmImporter.load(List.of(src), ImportOptions.NONE);
+            } catch (InputException expected) {
+                assertThat(expected.getMessage()).startsWith("mutated.json").doesNotContain("Exception");
+            }
+        });
+    }
+
+    @Property(tries = 300)
+    void mutatedTemplatesImportOrRaiseInputException(@ForAll("inputs") int input, @ForAll("mutations") List<Tuple.Tuple3<Op, Integer, String>> mutations) {
+        JsonNode tree = TREES.get(input).deepCopy();
+        for (Tuple.Tuple3<Op, Integer, String> m : mutations) tree = mutate(tree, m.get1(), m.get2(), m.get3());
+        importsOrRefuses(deepWriter(tree));
+    }
+
+    @Property(tries = 150)
+    void truncatedTemplatesRaiseInputException(@ForAll("inputs") int input, @ForAll("fractions") double fraction) throws Exception {
+        byte[] all = Files.readAllBytes(INPUTS.get(input));
+        byte[] cut = java.util.Arrays.copyOf(all, (int) (all.length * fraction));
+        importsOrRefuses(cut);
+    }
+
+    @Property(tries = 300)
+    void randomExpressionsEvaluateOrRaiseInputException(@ForAll("expressions") String expression) {
+        String vars = "\"list\": [1, 2, 3], \"obj\": {\"a\": {\"b\": \"c\"}}, \"text\": \"10.0.0.0/24\", \"self\": \"[variables('self')]\"";
+        String params = "\"p\": {\"type\": \"string\", \"defaultValue\": \"x\"}, \"missing\": {\"type\": \"array\"}";
+        String resource = "{\"type\": \"Microsoft.Network/routeTables\", \"name\": \"rt\", \"properties\": {\"routes\": "
+                + "[{\"name\": \"r\", \"properties\": {\"addressPrefix\": " + MAPPER.valueToTree("[" + expression + "]") + "}}]}}";
+        importsOrRefuses(Arm.template(params, vars, resource).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @net.jqwik.api.Example
+    void longVariableChainIsRefusedNotOverflowed() {
+        StringBuilder vars = new StringBuilder("\"v0\": \"end\"");
+        for (int i = 1; i <= 20_000; i++) vars.append(", \"v").append(i).append("\": \"[variables('v").append(i - 1).append("')]\"");
+        String resource = "{\"type\": \"Microsoft.Network/routeTables\", \"name\": \"[variables('v20000')]\"}";
+        importsOrRefuses(Arm.template("", vars.toString(), resource).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Provide
+    Arbitrary<Integer> inputs() {
+        return Arbitraries.integers().between(0, INPUTS.size() - 1);
+    }
+
+    @Provide
+    Arbitrary<Double> fractions() {
+        return Arbitraries.doubles().between(0, 0.999).ofScale(3);
+    }
+
+    @Provide
+    Arbitrary<List<Tuple.Tuple3<Op, Integer, String>>> mutations() {
+        Arbitrary<Tuple.Tuple3<Op, Integer, String>> one = Combinators.combine(
+                Arbitraries.of(Op.class), Arbitraries.integers().between(0, Integer.MAX_VALUE), expressions())
+                .as(Tuple::of);
+        return one.list().ofMinSize(1).ofMaxSize(4);
+    }
+
+    static final List<String> FUNCTIONS = List.of("concat", "format", "parameters", "variables", "resourceId", "if", "equals",
+            "not", "and", "or", "replace", "toLower", "length", "copyIndex", "string", "int", "bool", "split", "first", "last",
+            "contains", "union", "createArray", "createObject", "empty", "coalesce", "uniqueString", "guid", "substring",
+            "indexOf", "take", "skip", "range", "min", "max", "add", "sub", "mul", "div", "mod", "less", "json", "base64",
+            "reference", "resourceGroup", "subscription", "deployment", "listKeys", "padLeft", "nosuchfunction");
+
+    @Provide
+    Arbitrary<String> expressions() {
+        return Arbitraries.oneOf(expression(4), Arbitraries.strings().ofMaxLength(40)
+                .withChars("[]()',.0123456789abcxyz -_{}\\\"").map(s -> s));
+    }
+
+    private Arbitrary<String> expression(int depth) {
+        Arbitrary<String> leaf = Arbitraries.oneOf(
+                Arbitraries.integers().between(-3, 1000).map(String::valueOf),
+                Arbitraries.strings().ofMaxLength(6).withChars("ab/.'[]{}01").map(s -> "'" + s.replace("'", "''") + "'"),
+                Arbitraries.of("parameters('p')", "parameters('missing')", "variables('list')", "variables('obj')",
+                        "variables('text')", "variables('self')", "variables('nope')", "copyIndex()", "resourceGroup()"));
+        if (depth == 0) return leaf;
+        Arbitrary<String> call = Combinators.combine(Arbitraries.of(FUNCTIONS), expression(depth - 1).list().ofMaxSize(3))
+                .as((f, args) -> f + "(" + String.join(", ", args) + ")");
+        Arbitrary<String> access = Combinators.combine(expression(depth - 1), Arbitraries.of(".a", ".b", "[0]", "[5]", "['a']", ".properties"))
+                .as((e, a) -> e + a);
+        return Arbitraries.frequencyOf(Tuple.of(2, leaf), Tuple.of(4, call), Tuple.of(1, access));
+    }
+
+    // ---- mutations ----
+
+    static JsonNode mutate(JsonNode root, Op op, int seed, String expression) {
+        List<JsonNode[]> slots = new ArrayList<>(); // {parent, node}
+        collect(null, root, slots);
+        JsonNode[] slot = slots.get(Math.floorMod(seed, slots.size()));
+        JsonNode parent = slot[0];
+        JsonNode node = slot[1];
+        JsonNode replacement;
+        switch (op) {
+            case DELETE:
+                if (parent == null) return F.objectNode();
+                replace(parent, node, null);
+                return root;
+            case WRONG_TYPE:
+                replacement = node.isTextual() ? F.numberNode(seed % 1000) : node.isNumber() ? F.booleanNode(true)
+                        : node.isContainerNode() ? F.textNode("[" + expression + "]") : F.arrayNode().add(seed);
+                break;
+            case EXPRESSION:
+                replacement = F.textNode("[" + expression + "]");
+                break;
+            case HUGE_STRING:
+                replacement = F.textNode("[concat('" + "x".repeat(1 << 20) + "', '" + expression.replace("'", "''") + "')]");
+                break;
+            case DEEP_NESTING: {
+                JsonNode n = node;
+                int levels = 50 + seed % 700;
+                for (int i = 0; i < levels; i++) n = (i % 2 == 0) ? F.arrayNode().add(n) : F.objectNode().set("copy", n);
+                replacement = n;
+                break;
+            }
+            default: // DUPLICATE: a sibling appears twice (e.g. a resource or a rule)
+                if (parent instanceof ArrayNode a) {
+                    a.add(node.deepCopy());
+                    return root;
+                }
+                replacement = node.deepCopy();
+        }
+        if (parent == null) return replacement;
+        replace(parent, node, replacement);
+        return root;
+    }
+
+    private static void collect(JsonNode parent, JsonNode node, List<JsonNode[]> out) {
+        out.add(new JsonNode[] {parent, node});
+        for (JsonNode child : node) collect(node, child, out);
+    }
+
+    private static void replace(JsonNode parent, JsonNode child, JsonNode with) {
+        if (parent instanceof ObjectNode o) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getValue() == child) {
+                    if (with == null) it.remove();
+                    else e.setValue(with);
+                    return;
+                }
+            }
+        } else if (parent instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i) == child) {
+                    if (with == null) a.remove(i);
+                    else a.set(i, with);
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package minet.ui.dialogs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import minet.edit.Command;
+import minet.edit.Document;
+import minet.io.DesignFile;
+import minet.io.export.ExportFormat;
+import minet.model.Design;
+import minet.model.SecurityGroup;
+import minet.rules.Finding;
+import minet.rules.Report;
+import minet.rules.Validator;
+import minet.ui.validation.DocumentContext;
+import minet.ui.validation.FixService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExportViewModelTest {
+    @TempDir Path dir;
+    private final FakeDialogs dialogs = new FakeDialogs();
+    private final Design sample = read();
+    private final DocumentContext context = new DocumentContext(new Document(sample, null));
+
+    private static Design read() {
+        try {
+            return DesignFile.read(Path.of("sample-networks", "reference.minet.json"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** "Fix all" here adds an NSG named fixed-nsg, so the corrected export can be told apart. */
+    private static final FixService ADD_NSG = new FixService() {
+        @Override public Optional<Command> fix(Design d, Finding f) { return Optional.empty(); }
+
+        @Override public Optional<FixPlan> fixAll(Design d, Report r) {
+            Command c = Command.of("Fix all", x -> x.withSecurityGroups(
+                    java.util.stream.Stream.concat(x.securityGroups().stream(),
+                            java.util.stream.Stream.of(new SecurityGroup("fixed-nsg", "fixed-nsg", null, List.of(), null))).toList()));
+            return Optional.of(new FixPlan(c, c.apply(d), List.of(), List.of(), List.of()));
+        }
+    };
+
+    private ExportViewModel vm() {
+        return new ExportViewModel(context, ADD_NSG, dialogs, d -> Validator.validate(d));
+    }
+
+    @Test void previewIsTheExporterOutputOfTheCorrectedDesignWithoutChangingTheOpenOne() {
+        ExportViewModel vm = vm();
+        assertThat(vm.previewProperty().get()).isEqualTo(ExportFormat.ARM.exporter().export(ADD_NSG.fixAll(sample, null).get().after()));
+        assertThat(vm.previewProperty().get()).contains("fixed-nsg");
+        assertThat(context.design()).isEqualTo(sample);
+        vm.correctedProperty().set(false);
+        assertThat(vm.previewProperty().get()).isEqualTo(ExportFormat.ARM.exporter().export(sample)).doesNotContain("fixed-nsg");
+        vm.previewFormatProperty().set(ExportFormat.MARKDOWN);
+        assertThat(vm.previewProperty().get()).isEqualTo(ExportFormat.MARKDOWN.exporter().export(sample));
+    }
+
+    @Test void savesEachPickedFormatToTheFolder() throws Exception {
+        ExportViewModel vm = vm();
+        vm.pickedProperty(ExportFormat.BICEP).set(true);
+        vm.pickedProperty(ExportFormat.AZCLI).set(true);
+        List<Path> written = vm.saveTo(dir);
+        assertThat(written).containsExactly(dir.resolve("nsg-and-routes.json"), dir.resolve("nsg-and-routes.bicep"),
+                dir.resolve("nsg-and-routes.sh"));
+        assertThat(Files.readString(dir.resolve("nsg-and-routes.bicep"))).contains("fixed-nsg");
+        assertThat(Files.isExecutable(dir.resolve("nsg-and-routes.sh"))).isTrue();
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test void saveAsksForAFolderAndCopyUsesTheClipboard() {
+        ExportViewModel vm = vm();
+        dialogs.folderAnswer = Optional.of(dir);
+        vm.save();
+        assertThat(dir.resolve("nsg-and-routes.json")).exists();
+        vm.copyPreview();
+        assertThat(dialogs.clipboard).containsExactly(vm.previewProperty().get());
+    }
+
+    @Test void aFolderThatCannotBeWrittenIsReported() throws Exception {
+        Path file = dir.resolve("not-a-folder");
+        Files.writeString(file, "x");
+        vm().saveTo(file);
+        assertThat(dialogs.errors).singleElement().asString().startsWith("Export failed").contains("not-a-folder");
+    }
+}

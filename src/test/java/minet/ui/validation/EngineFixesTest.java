@@ -1,0 +1,27 @@
+package minet.ui.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import minet.fix.Change;
+import minet.io.Importer;
+import minet.model.Design;
+import minet.rules.Report;
+import org.junit.jupiter.api.Test;
+
+class EngineFixesTest {
+    private static final Path SERVICE_AIDED = Path.of("..", "shared", "real-world", "quickstart-sqlmi-new-vnet-service-aided.json");
+    private final EngineFixes fixes = new EngineFixes((b, a) -> List.of("semantic"));
+
+    @Test void fixAllOfTheServiceAidedTemplateAddsTheSeedsRulesAndRoutesAsOneCommand() throws Exception {
+        Design d = Importer.load(SERVICE_AIDED);
+        FixService.FixPlan plan = fixes.fixAll(d, new Report("p", List.of(), 0)).orElseThrow();
+        assertThat(plan.command().apply(d)).isEqualTo(plan.after());
+        assertThat(plan.changes()).anyMatch(c -> c.kind() == Change.Kind.ADDED && c.element() == Change.Element.ROUTE);
+        assertThat(plan.changes()).anyMatch(c -> c.kind() == Change.Kind.ADDED && c.element() == Change.Element.SECURITY_RULE);
+        assertThat(plan.semanticChanges()).containsExactly("semantic");
+        // idempotent: nothing left to fix afterwards
+        assertThat(fixes.fixAll(plan.after(), new Report("p", List.of(), 0))).isEmpty();
+    }
+}

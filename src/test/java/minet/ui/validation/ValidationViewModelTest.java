@@ -1,0 +1,196 @@
+package minet.ui.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import minet.edit.Command;
+import minet.edit.Document;
+import minet.model.Design;
+import minet.rules.Finding;
+import minet.rules.Report;
+import minet.rules.Severity;
+import minet.ui.dialogs.FakeDialogs;
+import org.junit.jupiter.api.Test;
+
+class ValidationViewModelTest {
+    private static Finding finding(String rule, Severity s, String resource, String message, String elementId) {
+        return new Finding(rule, s, resource, message, Map.of(), elementId, null);
+    }
+
+    static final Finding MGMT = finding("MI-NSG-IN-MANAGEMENT", Severity.ERROR, "networkSecurityGroups/mi-nsg",
+            "inbound management is not allowed", "nsg-1");
+    static final Finding UDR = finding("MI-UDR-MANAGEMENT", Severity.ERROR, "routeTables/mi-rt",
+            "management prefixes are not routed to Internet", "rt-1");
+    static final Finding SIZE = finding("MI-SUBNET-SIZE", Severity.WARNING, "virtualNetworks/v/subnets/mi",
+            "subnet leaves no room to scale", "subnet-1");
+    static final Finding NOTE = finding("IMPORT-NOTE", Severity.INFO, "virtualNetworks/v", "read 2 resources", "vnet-1");
+
+    private final ManualScheduler scheduler = new ManualScheduler();
+    private final FakeDialogs dialogs = new FakeDialogs();
+    private final DocumentContext context = new DocumentContext(new Document(Design.empty("start"), null));
+
+    /** The design's name lists the findings it "has" (a stand-in rule engine the test controls). */
+    private static final BiFunction<Design, String, Analysis> RULES = (d, p) -> {
+        List<Finding> fs = new ArrayList<>();
+        if (d.name().contains("mgmt")) fs.add(MGMT);
+        if (d.name().contains("udr")) fs.add(UDR);
+        if (d.name().contains("size")) fs.add(SIZE);
+        if (d.name().contains("note")) fs.add(NOTE);
+        return new Analysis(d, new Report(p, fs, 3_200_000), Map.of());
+    };
+
+    /** Fixes "mgmt" and "udr" by dropping them from the name. */
+    private static final FixService FIXES = new FixService() {
+        @Override public Optional<Command> fix(Design d, Finding f) {
+            String token = f == MGMT ? "mgmt" : f == UDR ? "udr" : null;
+            if (token == null || !d.name().contains(token)) return Optional.empty();
+            return Optional.of(Command.of("Fix " + f.ruleId(), x -> x.withName(x.name().replace(token, ""))));
+        }
+
+        @Override public Optional<FixPlan> fixAll(Design d, Report r) {
+            List<Command> parts = r.findings().stream().map(f -> fix(d, f)).flatMap(Optional::stream).toList();
+            if (parts.isEmpty()) return Optional.empty();
+            Command all = Command.compound("Fix all", parts);
+            return Optional.of(new FixPlan(all, all.apply(d),
+                    List.of(new minet.fix.Change(minet.fix.Change.Kind.ADDED, minet.fix.Change.Element.SECURITY_RULE,
+                            "networkSecurityGroups/mi-nsg/securityRules/x", "mi-nsg/x", null, "100, Inbound", null)),
+                    List.of("management traffic now allowed"), List.of()));
+        }
+    };
+
+    private ValidationViewModel vm() {
+        return new ValidationViewModel(context, FIXES, dialogs,
+                sink -> new LiveValidator<>(RULES, scheduler, Runnable::run, sink, 100));
+    }
+
+    private void edit(String name) {
+        context.execute(Command.of("rename", d -> d.withName(name)));
+    }
+
+    @Test void countsAndStatusLineFollowTheNewestReport() {
+        ValidationViewModel vm = vm();
+        edit("mgmt udr size");
+        scheduler.runPending();
+        assertThat(vm.errorsProperty().get()).isEqualTo(2);
+        assertThat(vm.warningsProperty().get()).isEqualTo(1);
+        assertThat(vm.infosProperty().get()).isZero();
+        assertThat(vm.statusProperty().get()).isEqualTo("2 errors, 1 warning · validated in 3 ms");
+        edit("size");
+        scheduler.runPending();
+        assertThat(vm.statusProperty().get()).isEqualTo("0 errors, 1 warning · validated in 3 ms");
+    }
+
+    @Test void editsAreValidatedInTheBackgroundNotInline() {
+        ValidationViewModel vm = vm();
+        scheduler.runPending();
+        edit("mgmt");
+        assertThat(vm.allFindings()).isEmpty(); // nothing ran on the editing thread
+        scheduler.runPending();
+        assertThat(vm.allFindings()).containsExactly(MGMT);
+    }
+
+    @Test void filtersBySeverityAndText() {
+        ValidationViewModel vm = vm();
+        edit("mgmt udr size note");
+        scheduler.runPending();
+        assertThat(vm.visibleFindings()).containsExactly(MGMT, UDR, SIZE, NOTE);
+        vm.showErrorsProperty().set(false);
+        assertThat(vm.visibleFindings()).containsExactly(SIZE, NOTE);
+        vm.showErrorsProperty().set(true);
+        vm.filterTextProperty().set("ROUTETABLES");  // resource, case-insensitive
+        assertThat(vm.visibleFindings()).containsExactly(UDR);
+        vm.filterTextProperty().set("room to scale"); // message
+        assertThat(vm.visibleFindings()).containsExactly(SIZE);
+        vm.filterTextProperty().set("mi-nsg-in");     // rule ID
+        assertThat(vm.visibleFindings()).containsExactly(MGMT);
+        vm.showErrorsProperty().set(false);
+        assertThat(vm.visibleFindings()).isEmpty();
+        // the counts are of all findings, not the filtered ones
+        assertThat(vm.errorsProperty().get()).isEqualTo(2);
+    }
+
+    @Test void filterStaysAppliedToNewResults() {
+        ValidationViewModel vm = vm();
+        vm.showWarningsProperty().set(false);
+        edit("mgmt size");
+        scheduler.runPending();
+        assertThat(vm.visibleFindings()).containsExactly(MGMT);
+    }
+
+    @Test void selectingAFindingRevealsItsElementAndExplainsIt() {
+        ValidationViewModel vm = vm();
+        edit("udr");
+        scheduler.runPending();
+        vm.selectedProperty().set(UDR);
+        assertThat(context.revealed()).containsExactly("rt-1");
+        assertThat(vm.detailsProperty().get().title()).contains("MI-UDR-MANAGEMENT");
+    }
+
+    @Test void detailsSayWhatDecidedInWords() {
+        assertThat(ValidationViewModel.fact("decidingRule", "networkSecurityGroups/n/securityRules/deny_all"))
+                .isEqualTo("Decided by: networkSecurityGroups/n/securityRules/deny_all");
+        assertThat(ValidationViewModel.fact("uncovered", List.of("13.96.0.0/13", "20.0.0.0/8")))
+                .isEqualTo("Not routed to Internet: 13.96.0.0/13, 20.0.0.0/8");
+        assertThat(ValidationViewModel.fact("minimumPrefix", 27)).isEqualTo("minimum prefix: 27");
+    }
+
+    @Test void fixOneIsOneUndoableStep() {
+        ValidationViewModel vm = vm();
+        edit("mgmt udr");
+        scheduler.runPending();
+        assertThat(vm.canFix(MGMT)).isTrue();
+        assertThat(vm.canFix(SIZE)).isFalse();
+        vm.fix(MGMT);
+        assertThat(context.design().name()).isEqualTo(" udr");
+        scheduler.runPending();
+        assertThat(vm.allFindings()).containsExactly(UDR);
+        context.undo();
+        assertThat(context.design().name()).isEqualTo("mgmt udr");
+    }
+
+    @Test void fixAllAppliesAfterReviewAsOneUndoStep() {
+        ValidationViewModel vm = vm();
+        edit("mgmt udr size");
+        scheduler.runPending();
+        vm.fixAll();
+        assertThat(dialogs.reviewed).hasSize(1);
+        assertThat(context.design().name()).isEqualTo("  size");
+        assertThat(context.document().history().undoLabel()).contains("Fix all");
+        scheduler.runPending();
+        assertThat(vm.errorsProperty().get()).isZero();
+        context.undo();
+        assertThat(context.design().name()).isEqualTo("mgmt udr size");
+    }
+
+    @Test void cancellingTheReviewChangesNothing() {
+        ValidationViewModel vm = vm();
+        edit("mgmt");
+        scheduler.runPending();
+        dialogs.applyReview = false;
+        vm.fixAll();
+        assertThat(dialogs.reviewed).hasSize(1);
+        assertThat(context.design().name()).isEqualTo("mgmt");
+        assertThat(context.document().history().undoLabel()).contains("rename");
+    }
+
+    @Test void fixAllWithNothingToFixSaysSo() {
+        ValidationViewModel vm = vm();
+        edit("size");
+        scheduler.runPending();
+        vm.fixAll();
+        assertThat(dialogs.reviewed).isEmpty();
+        assertThat(dialogs.errors).singleElement().asString().contains("No finding");
+    }
+
+    @Test void fixAllUsesTheCurrentDesignEvenBeforeItsValidationArrived() {
+        ValidationViewModel vm = vm();
+        edit("mgmt");
+        // not yet validated: the view model must not fix against a stale report
+        vm.fixAll();
+        assertThat(dialogs.reviewed).isEmpty(); // the real Validator (no rules for this fake name) finds nothing
+    }
+}
