@@ -12,15 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import minet.io.AtomicFiles;
-import minet.io.ImportOptions;
-import minet.io.Importer;
 import minet.io.InputException;
 import minet.io.export.ExportFormat;
 import minet.model.Design;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code minet export FILE… --to FORMAT[,FORMAT…] [-o DIR]}: writes the design's NSGs, route tables and subnet
@@ -33,9 +31,7 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {"0:exported", "2:input unusable or output not writable (the message says why)"})
 public final class ExportCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE",
-            description = "A design (*.minet.json), an ARM template, az CLI JSON or Terraform JSON.")
-    List<Path> files = new ArrayList<>();
+    @Mixin InputOptions input;
 
     @Option(names = "--to", required = true, split = ",", paramLabel = "FORMAT", converter = FormatConverter.class,
             description = "arm, bicep, terraform, azcli, powershell, csv or markdown.")
@@ -44,12 +40,6 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR",
             description = "Directory to write nsg-and-routes.<ext> into (created if missing); without it, print to stdout.")
     Path outputDir;
-
-    @Option(names = "--parameters", paramLabel = "FILE", description = "ARM parameters file for a template.")
-    Path parametersFile;
-
-    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "An ARM parameter value (overrides the parameters file).")
-    Map<String, String> parameters = new LinkedHashMap<>();
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -68,10 +58,9 @@ public final class ExportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Design design;
         try {
-            design = Importer.load(files, new ImportOptions(parametersFile, parameters));
+            design = input.load();
         } catch (InputException e) {
-            err.println("minet export: " + e.getMessage());
-            return Cli.UNUSABLE;
+            return Problems.unusable(spec, e);
         }
         // Render every format before writing any, so a value no format can carry leaves no partial output.
         Map<ExportFormat, String> texts = new LinkedHashMap<>();

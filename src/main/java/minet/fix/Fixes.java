@@ -171,9 +171,8 @@ public final class Fixes {
 
     /** Every fix as one command, one undo step. Applying it again changes nothing. */
     public static Fix fixAll(Design d) {
-        List<Step> steps = steps(d);
-        int n = (int) steps.stream().filter(s -> !s.apply(d, NsgFixes.IGNORE).equals(d)).count();
-        return new Fix(ALL, null, "Apply every available fix (" + n + (n == 1 ? " fix" : " fixes") + ")",
+        // Cheap to make: the steps are computed when the command runs, on the design it is given.
+        return new Fix(ALL, null, "Apply every available fix (NSG-SHADOWED deletions excepted)",
                 Command.of("Fix all", x -> runSteps(steps(x), x, NsgFixes.IGNORE)));
     }
 
@@ -295,9 +294,11 @@ public final class Fixes {
     public static FixOutcome advice(Finding f) {
         String what = switch (f.ruleId()) {
             case "MI-SUBNET-SIZE", "MI-SUBNET-CAPACITY" -> {
-                Object len = firstOf(f.details(), "prefixLength", "neededPrefixLength", "suggestedPrefixLength", "needed");
-                String need = len == null ? "a larger subnet" : "a /" + len.toString().replace("/", "");
-                yield "needs " + need + ": Azure cannot resize a subnet in use; create a new subnet of that size and deploy the instance there";
+                Object len = firstOf(f.details(), "neededPrefixLength", "prefixLength");
+                Object recommended = f.details().get("recommendedPrefixLength");
+                String need = len == null ? "a larger subnet" : "a /" + len + (recommended == null ? "" : " (/" + recommended + " recommended)");
+                yield (f.severity() == minet.rules.Severity.WARNING ? "recommended: " : "needs ") + need
+                        + "; Azure cannot resize a subnet in use: create a new subnet of that size and deploy the instance there";
             }
             case "MI-SUBNET-GATEWAY" -> "GatewaySubnet is reserved for the VNet gateway: create a dedicated subnet for the managed instance";
             case "MI-SUBNET-DEDICATED" -> "move the other resources out of the subnet, or give the managed instance a dedicated subnet";

@@ -2,11 +2,15 @@ package minet.fix;
 
 import java.util.List;
 import minet.model.Design;
+import minet.model.Direction;
+import minet.model.SecurityGroup;
 import minet.model.SecurityRule;
 import minet.model.Subnet;
+import minet.model.VirtualNetwork;
 import minet.rules.eval.AddressSet;
 import minet.rules.eval.AddressSpace;
 import minet.rules.eval.Intervals;
+import minet.rules.eval.NsgEvaluator;
 import minet.rules.eval.Ports;
 
 /**
@@ -22,9 +26,30 @@ final class Match {
 
     private Match() {}
 
+    private record Memo(Design design, VirtualNetwork vnet, AddressSpace space) {}
+    private record EvaluatorMemo(SecurityGroup nsg, Direction direction, AddressSpace space, NsgEvaluator evaluator) {}
+
+    // The fixes ask the same design many questions in a row: keep the last answer (compared by identity; values are immutable).
+    private static volatile Memo lastSpace;
+    private static volatile EvaluatorMemo lastEvaluator;
+
     /** The address space seen from the subnet's VNet. */
     static AddressSpace space(Design d, Subnet s) {
-        return AddressSpace.of(d, d.vnetOf(s).orElse(null));
+        VirtualNetwork v = d.vnetOf(s).orElse(null);
+        Memo m = lastSpace;
+        if (m != null && m.design() == d && m.vnet() == v) return m.space();
+        AddressSpace sp = AddressSpace.of(d, v);
+        lastSpace = new Memo(d, v, sp);
+        return sp;
+    }
+
+    /** The engine's evaluator of one direction of an NSG. */
+    static NsgEvaluator evaluator(SecurityGroup g, Direction dir, AddressSpace sp) {
+        EvaluatorMemo m = lastEvaluator;
+        if (m != null && m.nsg() == g && m.direction() == dir && m.space() == sp) return m.evaluator();
+        NsgEvaluator e = NsgEvaluator.of(g, dir, sp);
+        lastEvaluator = new EvaluatorMemo(g, dir, sp, e);
+        return e;
     }
 
     static boolean isAny(String s) {

@@ -26,7 +26,6 @@ import minet.rules.eval.Cidr;
 import minet.rules.eval.CompiledRule;
 import minet.rules.eval.Ports;
 import minet.rules.eval.Protocols;
-import minet.rules.eval.NsgEvaluator;
 import minet.rules.eval.Traffic;
 import minet.rules.eval.Verdict;
 
@@ -72,7 +71,7 @@ final class NsgFixes {
      * default rules. Indeterminate (a tag's unknown extent) counts as not allowed: the fix makes it certain.
      */
     static boolean allowed(SecurityGroup g, Requirement req) {
-        Verdict v = NsgEvaluator.of(g, req.direction(), req.space()).evaluate(req.traffic()).verdict();
+        Verdict v = Match.evaluator(g, req.direction(), req.space()).evaluate(req.traffic()).verdict();
         return req.mandatory() ? v == Verdict.ALLOWED : v.allowed();
     }
 
@@ -338,7 +337,7 @@ final class NsgFixes {
             while (front < current.size() && chosenSet.contains(current.get(front))) front++;
             if (front == chosenSet.size()) continue; // already first
             List<SecurityRule> ahead = new ArrayList<>();
-            Set<SecurityRule> ahead_ = identitySet();
+            Set<SecurityRule> aheadSet = identitySet();
             for (int i = 0; i < current.size(); i++) {
                 SecurityRule r = current.get(i);
                 if (!chosenSet.contains(r)) continue;
@@ -347,7 +346,7 @@ final class NsgFixes {
                         && (e.getKey().ruleId().equals(Requirement.MGMT_IN) || e.getKey().ruleId().equals(Requirement.MGMT_OUT)));
                 if (i < front || management || isMandatoryRule(mandatoryOf(d, g, dir), r)) {
                     ahead.add(r);
-                    ahead_.add(r);
+                    aheadSet.add(r);
                     continue;
                 }
                 // Moving a broader rule ahead would change other verdicts: add the seed's own rule instead.
@@ -356,12 +355,12 @@ final class NsgFixes {
                     Requirement req = e.getKey();
                     SecurityRule added = req.rule(uniqueName(taken, req.name()), Priorities.MIN);
                     ahead.add(added);
-                    ahead_.add(added);
+                    aheadSet.add(added);
                 }
             }
             List<SecurityRule> order = new ArrayList<>(ahead);
-            for (SecurityRule r : current) if (!ahead_.contains(r)) order.add(r);
-            Optional<SecurityGroup> placed = arrange(g, dir, order, ahead_);
+            for (SecurityRule r : current) if (!aheadSet.contains(r)) order.add(r);
+            Optional<SecurityGroup> placed = arrange(g, dir, order, aheadSet);
             if (placed.isEmpty()) {
                 cannot.accept("NSG '" + g.name() + "' has no free priorities to put the mandatory "
                         + dir.azure().toLowerCase(Locale.ROOT) + " rules first (100–4096 is full): remove rules first");
@@ -391,7 +390,7 @@ final class NsgFixes {
     static List<SecurityRule> exposing(SecurityGroup g, Subnet s, AddressSpace sp) {
         AddressSet mi = sp.resolveAll(s.addressPrefixes());
         Traffic q = Traffic.of(Protocols.TCP, sp.internet(), mi, Ports.parseAll(DATA_PORTS));
-        return NsgEvaluator.of(g, Direction.INBOUND, sp).evaluate(q).allowingRules().stream()
+        return Match.evaluator(g, Direction.INBOUND, sp).evaluate(q).allowingRules().stream()
                 .filter(r -> !r.isDefault()).map(CompiledRule::rule).toList();
     }
 

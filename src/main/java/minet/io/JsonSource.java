@@ -14,8 +14,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import minet.model.Source;
 
 /**
@@ -39,12 +40,19 @@ public final class JsonSource {
 
     private final String file;
     private final JsonNode root;
-    private final Map<String, long[]> positions;
+    private final long rootAt;
+    /**
+     * Where each container's children stand, in the container's order, packed as line << 32 | column. Kept per
+     * container rather than per pointer string: a 20 MB template has millions of values, and building and
+     * hashing a pointer for each cost several times Jackson's own parse.
+     */
+    private final IdentityHashMap<JsonNode, long[]> children;
 
-    private JsonSource(String file, JsonNode root, Map<String, long[]> positions) {
+    private JsonSource(String file, JsonNode root, long rootAt, IdentityHashMap<JsonNode, long[]> children) {
         this.file = file;
         this.root = root;
-        this.positions = positions;
+        this.rootAt = rootAt;
+        this.children = children;
     }
 
     public static JsonSource read(Path path) throws InputException {
@@ -63,17 +71,18 @@ public final class JsonSource {
 
     public static JsonSource parse(String name, byte[] bytes) throws InputException {
         if (bytes.length > MAX_BYTES) throw new InputException(name, "input exceeds " + (MAX_BYTES >> 20) + " MiB");
-        Map<String, long[]> pos = new HashMap<>();
+        IdentityHashMap<JsonNode, long[]> children = new IdentityHashMap<>();
         try (JsonParser p = FACTORY.createParser(bytes)) {
             JsonToken t = p.nextToken();
             if (t == null) throw new InputException(name, 1, 1, "the file is empty, expected JSON");
-            JsonNode root = readValue(p, "", pos);
+            long rootAt = at(p);
+            JsonNode root = readValue(p, children);
             JsonToken extra = p.nextToken();
             if (extra != null) {
                 JsonLocation l = p.currentTokenLocation();
                 throw new InputException(name, (int) l.getLineNr(), (int) l.getColumnNr(), "unexpected content after the JSON value");
             }
-            return new JsonSource(name, root, pos);
+            return new JsonSource(name, root, rootAt, children);
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             String msg = e.getOriginalMessage();
@@ -86,26 +95,46 @@ public final class JsonSource {
         }
     }
 
-    private static JsonNode readValue(JsonParser p, String pointer, Map<String, long[]> pos) throws IOException {
+    private static long at(JsonParser p) {
         JsonLocation l = p.currentTokenLocation();
-        pos.put(pointer, new long[] {l.getLineNr(), l.getColumnNr()});
+        return ((long) l.getLineNr() << 32) | (l.getColumnNr() & 0xffffffffL);
+    }
+
+    private static JsonNode readValue(JsonParser p, IdentityHashMap<JsonNode, long[]> children) throws IOException {
         JsonNodeFactory f = JsonNodeFactory.instance;
         switch (p.currentToken()) {
             case START_OBJECT: {
                 ObjectNode o = f.objectNode();
+                long[] at = new long[4];
+                int n = 0;
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
                     p.nextToken();
-                    o.set(key, readValue(p, pointer + "/" + escape(key), pos));
+                    long where = at(p);
+                    JsonNode v = readValue(p, children);
+                    if (o.has(key)) { // a repeated key keeps its first place in the object and takes the last value
+                        int i = 0;
+                        for (Iterator<String> it = o.fieldNames(); !it.next().equals(key); ) i++;
+                        at[i] = where;
+                    } else {
+                        if (n == at.length) at = Arrays.copyOf(at, n * 2);
+                        at[n++] = where;
+                    }
+                    o.set(key, v);
                 }
+                children.put(o, at);
                 return o;
             }
             case START_ARRAY: {
                 ArrayNode a = f.arrayNode();
-                int i = 0;
+                long[] at = new long[4];
+                int n = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    a.add(readValue(p, pointer + "/" + i++, pos));
+                    if (n == at.length) at = Arrays.copyOf(at, n * 2);
+                    at[n++] = at(p);
+                    a.add(readValue(p, children));
                 }
+                children.put(a, at);
                 return a;
             }
             case VALUE_STRING: return f.textNode(p.getText());
@@ -132,21 +161,46 @@ public final class JsonSource {
     public int column(String pointer) { return (int) at(pointer)[1]; }
 
     private long[] at(String pointer) {
-        String p = pointer;
-        while (true) {
-            long[] l = positions.get(p);
-            if (l != null) return l;
-            int cut = p.lastIndexOf('/');
-            if (cut < 0) return new long[] {0, 0};
-            p = p.substring(0, cut);
+        long found = rootAt;
+        if (pointer != null && !pointer.isEmpty()) {
+            JsonNode node = root;
+            for (String raw : pointer.substring(1).split("/", -1)) {
+                long[] at = children.get(node);
+                if (at == null) break;
+                String segment = raw.replace("~1", "/").replace("~0", "~");
+                int index = -1;
+                if (node.isArray()) {
+                    try {
+                        index = Integer.parseInt(segment);
+                    } catch (NumberFormatException e) {
+                        break;
+                    }
+                    if (index < 0 || index >= node.size()) break;
+                    node = node.get(index);
+                } else {
+                    int i = 0;
+                    for (Iterator<String> it = node.fieldNames(); it.hasNext(); i++) {
+                        if (it.next().equals(segment)) {
+                            index = i;
+                            break;
+                        }
+                    }
+                    if (index < 0) break;
+                    node = node.get(segment);
+                }
+                found = at[index];
+            }
         }
+        return new long[] {found >>> 32, found & 0xffffffffL};
     }
 
     public Source source(String pointer) {
-        return new Source(file, pointer, line(pointer), column(pointer));
+        long[] l = at(pointer);
+        return new Source(file, pointer, (int) l[0], (int) l[1]);
     }
 
     public InputException error(String pointer, String problem) {
-        return new InputException(file, line(pointer), column(pointer), problem);
+        long[] l = at(pointer);
+        return new InputException(file, (int) l[0], (int) l[1], problem);
     }
 }

@@ -286,7 +286,7 @@ class FixesTest {
     @Test
     void aFindingWithoutFixGetsAdvice() {
         Finding f = new Finding("MI-SUBNET-CAPACITY", Severity.ERROR, "virtualNetworks/vnet-mi/subnets/ManagedInstance", "too small",
-                Map.of("prefixLength", 27), SUBNET, null);
+                Map.of("prefixLength", 28, "neededPrefixLength", 27), SUBNET, null);
         assertThat(Fixes.forFinding(ref, f)).isEmpty();
         assertThat(Fixes.advice(f).message()).startsWith("needs a /27");
     }

@@ -102,6 +102,23 @@ class SubnetRulesTest {
     }
 
     @Test
+    void validationIsPureAndThreadSafe() throws Exception {
+        Design messy = withoutRule(instances(resize(ref, "10.0.0.0/28"), 3, 2), "allow_health_probe_inbound");
+        List<Finding> alone = Validator.validate(messy).findings();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<Finding>>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                Design d = i % 2 == 0 ? messy : ref;
+                runs.add(pool.submit(() -> Validator.validate(d).findings()));
+            }
+            for (int i = 0; i < runs.size(); i++) assertThat(runs.get(i).get()).isEqualTo(i % 2 == 0 ? alone : List.of());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void theCatalogHasEveryRuleOfRulesMdOnce() {
         List<String> ids = Catalog.all(Validator.DEFAULT_PROFILE).stream().map(RuleInfo::id).toList();
         assertThat(ids).hasSize(30).doesNotHaveDuplicates().contains(Catalog.MI_UDR_CONFLICT, Catalog.NET_ADDRESS, Catalog.NSG_SHADOWED);

@@ -78,10 +78,11 @@ final class Context {
         if (copies > MAX_COPIES) throw src.error(pointer, "copy loops expand to more than " + MAX_COPIES + " elements");
     }
 
-    void enter(JsonSource src, String pointer) throws InputException {
+    /** @param pointer a String or a {@link Ptr}, written out only for the error */
+    void enter(JsonSource src, Object pointer) throws InputException {
         if (++depth > MAX_DEPTH) {
             depth = 0; // the exception unwinds every level
-            throw src.error(pointer, "the template nests expressions, variables or values too deeply (more than " + MAX_DEPTH + " levels)");
+            throw src.error(pointer.toString(), "the template nests expressions, variables or values too deeply (more than " + MAX_DEPTH + " levels)");
         }
     }
 

@@ -178,6 +178,7 @@ final class Scope {
             } else {
                 v.value = eval(v.raw, v.pointer, null);
             }
+            cx.origin(v.value, src, v.copy ? v.pointer + "/input" : v.pointer);
         } finally {
             cx.leave();
             v.resolving = false;
@@ -189,6 +190,10 @@ final class Scope {
 
     /** Evaluates every expression in a template value; returns {@code raw} itself when nothing changes. */
     JsonNode eval(JsonNode raw, String pointer, Loops loops) throws InputException {
+        return eval(raw, Ptr.of(pointer), loops);
+    }
+
+    JsonNode eval(JsonNode raw, Ptr pointer, Loops loops) throws InputException {
         if (raw == null) return null;
         if (raw.isTextual()) return text(raw, pointer, loops);
         if (raw.isObject()) return object((ObjectNode) raw, pointer, loops);
@@ -196,12 +201,13 @@ final class Scope {
         return raw;
     }
 
-    private JsonNode text(JsonNode raw, String pointer, Loops loops) throws InputException {
+    private JsonNode text(JsonNode raw, Ptr ptr, Loops loops) throws InputException {
         String s = raw.textValue();
         int n = s.length();
         if (n < 2 || s.charAt(0) != '[' || s.charAt(n - 1) != ']') return raw;
         if (s.charAt(1) == '[') return F.textNode(s.substring(1)); // "[[" escapes a literal bracket
         String text = s.substring(1, n - 1);
+        String pointer = ptr.toString();
         Site site = new Site(this, pointer, text, loops);
         Expression e = cx.parsed(text);
         if (e == null) {
@@ -217,14 +223,14 @@ final class Scope {
         return v;
     }
 
-    private JsonNode object(ObjectNode raw, String pointer, Loops loops) throws InputException {
+    private JsonNode object(ObjectNode raw, Ptr pointer, Loops loops) throws InputException {
         cx.enter(src, pointer);
         try {
             ObjectNode out = null;
             int i = 0;
             for (Iterator<Map.Entry<String, JsonNode>> it = raw.fields(); it.hasNext(); i++) {
                 Map.Entry<String, JsonNode> e = it.next();
-                String ptr = pointer + "/" + JsonSource.escape(e.getKey());
+                Ptr ptr = pointer.field(e.getKey());
                 JsonNode v = e.getValue();
                 if (e.getKey().equalsIgnoreCase("copy") && isPropertyCopy(v)) {
                     if (out == null) out = copyFields(raw, i);
@@ -235,8 +241,11 @@ final class Scope {
                         String name = nameNode.asText();
                         int count = count(spec.get("count"), sp + "/count", loops);
                         ArrayNode items = F.arrayNode(count);
+                        Ptr input = Ptr.of(sp + "/input");
                         for (int k = 0; k < count; k++) {
-                            items.add(eval(spec.get("input"), sp + "/input", Loops.with(loops, name, k)));
+                            JsonNode item = eval(spec.get("input"), input, Loops.with(loops, name, k));
+                            cx.origin(item, src, input.toString());
+                            items.add(item);
                         }
                         out.set(name, items);
                     }
@@ -246,9 +255,7 @@ final class Scope {
                 if (out == null && ev != v) out = copyFields(raw, i);
                 if (out != null) out.set(e.getKey(), ev);
             }
-            JsonNode result = out == null ? raw : out;
-            cx.origin(result, src, pointer);
-            return result;
+            return out == null ? raw : out;
         } finally {
             cx.leave();
         }
@@ -273,13 +280,13 @@ final class Scope {
         return true;
     }
 
-    private JsonNode array(ArrayNode raw, String pointer, Loops loops) throws InputException {
+    private JsonNode array(ArrayNode raw, Ptr pointer, Loops loops) throws InputException {
         cx.enter(src, pointer);
         try {
             ArrayNode out = null;
             for (int i = 0; i < raw.size(); i++) {
                 JsonNode v = raw.get(i);
-                JsonNode ev = eval(v, pointer + "/" + i, loops);
+                JsonNode ev = eval(v, pointer.index(i), loops);
                 if (out == null && ev != v) {
                     out = F.arrayNode(raw.size());
                     for (int j = 0; j < i; j++) out.add(raw.get(j));

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import minet.model.Design;
@@ -22,7 +23,8 @@ import minet.model.VirtualNetwork;
  * A deployable ARM template. Rules and routes are child resources, so a redeploy adds and updates what it lists
  * and leaves other rules alone (a parent with a {@code securityRules} array would replace the whole set). Subnet
  * associations are {@code virtualNetworks/subnets} resources; their parent VNet is not declared, so it is not
- * touched.
+ * touched. A design past the template's 800-resource limit (an NSG at Azure's 1000 rules) gets its rules and routes
+ * in nested deployments.
  */
 public final class ArmExporter implements Exporter {
     public static final String SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
@@ -32,6 +34,10 @@ public final class ArmExporter implements Exporter {
     static final String RT = "Microsoft.Network/routeTables";
     static final String ROUTE = "Microsoft.Network/routeTables/routes";
     static final String SUBNET = "Microsoft.Network/virtualNetworks/subnets";
+    static final String DEPLOYMENT = "Microsoft.Resources/deployments";
+    static final String DEPLOYMENT_API_VERSION = "2022-09-01";
+    /** Azure's limit on the resources of one template. */
+    static final int MAX_RESOURCES = 800;
 
     static final String SUBNET_COMMENT = "A subnet PUT replaces the whole subnet: its address prefix, delegations and "
             + "service endpoints are repeated here from the design so that they survive. Anything else the subnet has "
@@ -70,42 +76,57 @@ public final class ArmExporter implements Exporter {
         loc.putObject("metadata").put("description", "Region of the NSGs and route tables.");
         ArrayNode resources = t.putArray("resources");
 
+        // Parents first, each followed by its rules or routes; the children may move into nested deployments below.
+        List<ObjectNode> parents = new ArrayList<>();
+        List<Child> children = new ArrayList<>();
         Map<SecurityGroup, String> nsgParam = new IdentityHashMap<>();
-        Map<SecurityGroup, List<String>> ruleIds = new IdentityHashMap<>();
         for (SecurityGroup g : scope.securityGroups()) {
             String p = ids.next("nsgName", g.name());
             nsgParam.put(g, p);
             nameParameter(params, p, g.name(), "Name of the network security group.");
-            ObjectNode r = resource(resources, NSG, "[parameters(" + expr(p) + ")]");
+            ObjectNode r = resource(NSG, "[parameters(" + expr(p) + ")]");
             r.put("location", "[parameters('location')]");
             r.putObject("properties");
-            List<String> deps = new ArrayList<>();
+            parents.add(r);
             for (SecurityRule rule : g.rules()) {
-                ObjectNode rr = resource(resources, RULE, "[concat(parameters(" + expr(p) + "), '/', " + expr(rule.name()) + ")]");
-                rr.putArray("dependsOn").add(nsgId(p));
+                ObjectNode rr = resource(RULE, "[concat(parameters(" + expr(p) + "), '/', " + expr(rule.name()) + ")]");
                 rr.set("properties", props.securityRule(rule));
-                deps.add("[resourceId('" + RULE + "', parameters(" + expr(p) + "), " + expr(rule.name()) + ")]");
+                children.add(new Child(r, rr, g, p, nsgId(p),
+                        "[resourceId('" + RULE + "', parameters(" + expr(p) + "), " + expr(rule.name()) + ")]"));
             }
-            ruleIds.put(g, deps);
         }
-
         Map<RouteTable, String> rtParam = new IdentityHashMap<>();
-        Map<RouteTable, List<String>> routeIds = new IdentityHashMap<>();
         for (RouteTable rt : scope.routeTables()) {
             String p = ids.next("routeTableName", rt.name());
             rtParam.put(rt, p);
             nameParameter(params, p, rt.name(), "Name of the route table.");
-            ObjectNode r = resource(resources, RT, "[parameters(" + expr(p) + ")]");
+            ObjectNode r = resource(RT, "[parameters(" + expr(p) + ")]");
             r.put("location", "[parameters('location')]");
             r.putObject("properties").put("disableBgpRoutePropagation", rt.disableBgpRoutePropagation());
-            List<String> deps = new ArrayList<>();
+            parents.add(r);
             for (Route route : rt.routes()) {
-                ObjectNode rr = resource(resources, ROUTE, "[concat(parameters(" + expr(p) + "), '/', " + expr(route.name()) + ")]");
-                rr.putArray("dependsOn").add(rtId(p));
+                ObjectNode rr = resource(ROUTE, "[concat(parameters(" + expr(p) + "), '/', " + expr(route.name()) + ")]");
                 rr.set("properties", props.route(route));
-                deps.add("[resourceId('" + ROUTE + "', parameters(" + expr(p) + "), " + expr(route.name()) + ")]");
+                children.add(new Child(r, rr, rt, p, rtId(p),
+                        "[resourceId('" + ROUTE + "', parameters(" + expr(p) + "), " + expr(route.name()) + ")]"));
             }
-            routeIds.put(rt, deps);
+        }
+        // What a subnet waits for, per NSG or route table: its rules or routes, or the deployments that hold them.
+        Map<Object, LinkedHashSet<String>> ready = new IdentityHashMap<>();
+        int count = parents.size() + children.size() + scope.associations().size();
+        if (count <= MAX_RESOURCES) {
+            for (ObjectNode parent : parents) {
+                resources.add(parent);
+                for (Child c : children) {
+                    if (c.parent() != parent) continue;
+                    c.resource().putArray("dependsOn").add(c.parentId());
+                    resources.add(c.resource());
+                    ready.computeIfAbsent(c.owner(), k -> new LinkedHashSet<>()).add(c.id());
+                }
+            }
+        } else {
+            parents.forEach(resources::add);
+            nested(resources, children, ready);
         }
 
         Map<VirtualNetwork, String> vnetParam = new IdentityHashMap<>();
@@ -117,20 +138,23 @@ public final class ArmExporter implements Exporter {
                 return p;
             });
             String name = "[concat(parameters(" + expr(vp) + "), '/', " + expr(a.subnet().name()) + ")]";
-            ObjectNode r = resource(resources, SUBNET, name);
+            ObjectNode r = resource(SUBNET, name);
+            resources.add(r);
             r.put("comments", SUBNET_COMMENT);
-            ArrayNode deps = r.putArray("dependsOn");
+            LinkedHashSet<String> deps = new LinkedHashSet<>();
+            // Associate only once the rules and routes are in place, so the subnet never runs on half a rule set.
             if (a.nsg() != null) {
                 deps.add(nsgId(nsgParam.get(a.nsg())));
-                ruleIds.get(a.nsg()).forEach(deps::add);
+                if (scope.waitsForRules(a)) deps.addAll(ready.getOrDefault(a.nsg(), new LinkedHashSet<>()));
             }
             if (a.routeTable() != null) {
                 deps.add(rtId(rtParam.get(a.routeTable())));
-                routeIds.get(a.routeTable()).forEach(deps::add);
+                if (scope.waitsForRoutes(a)) deps.addAll(ready.getOrDefault(a.routeTable(), new LinkedHashSet<>()));
             }
             // Azure refuses concurrent updates of subnets of one VNet: deploy them one after the other.
             String previous = lastSubnet.put(a.vnet(), "[resourceId('" + SUBNET + "', parameters(" + expr(vp) + "), " + expr(a.subnet().name()) + ")]");
             if (previous != null) deps.add(previous);
+            deps.forEach(r.putArray("dependsOn")::add);
             r.set("properties", props.subnet(a.subnet(),
                     a.nsg() == null ? null : TextNode.valueOf(nsgId(nsgParam.get(a.nsg()))),
                     a.routeTable() == null ? null : TextNode.valueOf(rtId(rtParam.get(a.routeTable())))));
@@ -157,8 +181,48 @@ public final class ArmExporter implements Exporter {
         n.putObject("metadata").put("description", description);
     }
 
-    private static ObjectNode resource(ArrayNode resources, String type, String name) {
-        ObjectNode r = resources.addObject();
+    /**
+     * A template holds at most 800 resources (copy loops included). Past that, the rules and routes go into nested
+     * deployments of at most 800 each; those wait for their NSGs and route tables, and subnets wait for them.
+     */
+    private static void nested(ArrayNode resources, List<Child> children, Map<Object, LinkedHashSet<String>> ready) {
+        for (int from = 0, part = 1; from < children.size(); from += MAX_RESOURCES, part++) {
+            List<Child> chunk = children.subList(from, Math.min(children.size(), from + MAX_RESOURCES));
+            String name = "nsg-and-routes-part-" + part;
+            ObjectNode d = resources.addObject();
+            d.put("type", DEPLOYMENT);
+            d.put("apiVersion", DEPLOYMENT_API_VERSION);
+            d.put("name", name);
+            d.put("comments", "Rules and routes " + (from + 1) + " to " + (from + chunk.size())
+                    + ": a template holds at most " + MAX_RESOURCES + " resources.");
+            ArrayNode deps = d.putArray("dependsOn");
+            chunk.stream().map(Child::parentId).distinct().forEach(deps::add);
+            ObjectNode p = d.putObject("properties");
+            p.put("mode", "Incremental");
+            p.putObject("expressionEvaluationOptions").put("scope", "inner");
+            ObjectNode values = p.putObject("parameters");
+            ObjectNode inner = p.putObject("template");
+            inner.put("$schema", SCHEMA);
+            inner.put("contentVersion", "1.0.0.0");
+            ObjectNode innerParams = inner.putObject("parameters");
+            for (String param : chunk.stream().map(Child::parentParam).distinct().toList()) {
+                innerParams.putObject(param).put("type", "string");
+                values.putObject(param).put("value", "[parameters(" + expr(param) + ")]");
+            }
+            ArrayNode innerResources = inner.putArray("resources");
+            String id = "[resourceId('" + DEPLOYMENT + "', " + expr(name) + ")]";
+            for (Child c : chunk) {
+                innerResources.add(c.resource());
+                ready.computeIfAbsent(c.owner(), k -> new LinkedHashSet<>()).add(id);
+            }
+        }
+    }
+
+    /** A rule or route resource, with the NSG or route table it belongs to. */
+    private record Child(ObjectNode parent, ObjectNode resource, Object owner, String parentParam, String parentId, String id) {}
+
+    private static ObjectNode resource(String type, String name) {
+        ObjectNode r = F.objectNode();
         r.put("type", type);
         r.put("apiVersion", API_VERSION);
         r.put("name", name);

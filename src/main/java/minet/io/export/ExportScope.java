@@ -45,6 +45,24 @@ public record ExportScope(List<SecurityGroup> securityGroups, List<RouteTable> r
         return associations.stream().filter(a -> a.routeTable() == t).toList();
     }
 
+    /**
+     * Whether the subnet of {@code a} must wait for every rule of its NSG. Subnets of one VNet are deployed one
+     * after the other, so only the first of them that uses the NSG needs to; the others wait for it. This keeps a
+     * template at Azure's limits (1000 rules, 100 subnets) from listing 100 000 dependencies.
+     */
+    public boolean waitsForRules(Association a) {
+        return a.nsg() != null && earlier(a).noneMatch(b -> b.nsg() == a.nsg());
+    }
+
+    /** As {@link #waitsForRules}, for the routes of the subnet's route table. */
+    public boolean waitsForRoutes(Association a) {
+        return a.routeTable() != null && earlier(a).noneMatch(b -> b.routeTable() == a.routeTable());
+    }
+
+    private java.util.stream.Stream<Association> earlier(Association a) {
+        return associations.subList(0, associations.indexOf(a)).stream().filter(b -> b.vnet() == a.vnet());
+    }
+
     /** The design's region when its NSGs, route tables and VNets agree on one; otherwise null. */
     private static String locationOf(Design d) {
         List<String> all = new ArrayList<>();

@@ -122,6 +122,11 @@ public final class TerraformExporter implements Exporter {
             routeRefs.put(t, refs);
         }
 
+        // The first subnet to use an NSG (route table) waits for all its rules (routes); the next ones wait for the
+        // association before them, so the subnet never runs on half a rule set and 100 subnets do not each list
+        // 1000 rules.
+        Map<SecurityGroup, String> lastNsgAssociation = new IdentityHashMap<>();
+        Map<RouteTable, String> lastRtAssociation = new IdentityHashMap<>();
         for (ExportScope.Association as : scope.associations()) {
             String label = ids.next("subnet", as.vnet().name() + "_" + as.subnet().name());
             block(sb, "data \"azurerm_subnet\" \"" + label + "\"", List.of(
@@ -129,17 +134,20 @@ public final class TerraformExporter implements Exporter {
                     attr("virtual_network_name", string(as.vnet().name())),
                     attr("resource_group_name", "var.resource_group_name")));
             if (as.nsg() != null) {
-                // Associate only once the rules are in place, so the subnet never runs on a half-built NSG.
-                block(sb, "resource \"azurerm_subnet_network_security_group_association\" \"" + label + "\"", List.of(
+                String type = "azurerm_subnet_network_security_group_association";
+                String before = lastNsgAssociation.put(as.nsg(), type + "." + label);
+                block(sb, "resource \"" + type + "\" \"" + label + "\"", List.of(
                         attr("subnet_id", "data.azurerm_subnet." + label + ".id"),
                         attr("network_security_group_id", "azurerm_network_security_group." + nsgLabel.get(as.nsg()) + ".id"),
-                        attr("depends_on", "[" + String.join(", ", ruleRefs.get(as.nsg())) + "]")));
+                        attr("depends_on", "[" + (before != null ? before : String.join(", ", ruleRefs.get(as.nsg()))) + "]")));
             }
             if (as.routeTable() != null) {
-                block(sb, "resource \"azurerm_subnet_route_table_association\" \"" + label + "\"", List.of(
+                String type = "azurerm_subnet_route_table_association";
+                String before = lastRtAssociation.put(as.routeTable(), type + "." + label);
+                block(sb, "resource \"" + type + "\" \"" + label + "\"", List.of(
                         attr("subnet_id", "data.azurerm_subnet." + label + ".id"),
                         attr("route_table_id", "azurerm_route_table." + rtLabel.get(as.routeTable()) + ".id"),
-                        attr("depends_on", "[" + String.join(", ", routeRefs.get(as.routeTable())) + "]")));
+                        attr("depends_on", "[" + (before != null ? before : String.join(", ", routeRefs.get(as.routeTable()))) + "]")));
             }
         }
         return sb.toString();

@@ -52,7 +52,7 @@ final class NetworkChecks {
                 text = " has a next hop IP address, which only a VirtualAppliance next hop takes";
             }
             String p = r.addressPrefix();
-            boolean badPrefix = p == null || !(Cidr.isAddressOrPrefix(p) || AddressSpace.looksLikeTag(p));
+            boolean badPrefix = p == null || !(Cidr.isAddressOrPrefix(p) || AddressSpace.looksLikeTag(p) || Cidr.isPlaceholder(p));
             if (problem == null && !badPrefix) continue;
             String path = ResourcePaths.route(t, r);
             var src = r.source() != null ? r.source() : t.source();
@@ -75,6 +75,7 @@ final class NetworkChecks {
         long[] space = Intervals.EMPTY;
         for (String p : v.addressSpaces()) {
             long[] r = Cidr.parse(p);
+            if (r == null && Cidr.isPlaceholder(p)) continue;
             if (r == null) {
                 out.add(Catalog.NET_ADDRESS, Severity.ERROR, vpath, vl + " has address space '" + p + "', which is not an IPv4 CIDR",
                         details("vnetId", v.id(), "problem", "invalidAddressSpace", "addressPrefix", p), v.id(), v.source());
@@ -92,6 +93,7 @@ final class NetworkChecks {
             }
             for (String p : s.addressPrefixes()) {
                 long[] r = Cidr.parse(p);
+                if (r == null && Cidr.isPlaceholder(p)) continue;
                 if (r == null) {
                     out.add(Catalog.NET_ADDRESS, Severity.ERROR, path, sl + " has address prefix '" + p + "', which is not an IPv4 CIDR",
                             details("subnetId", s.id(), "problem", "invalidPrefix", "addressPrefix", p), s.id(), s.source());
@@ -132,6 +134,7 @@ final class NetworkChecks {
             if (e.kind() != ExternalNetwork.Kind.ON_PREMISES || !AddressSpace.reachesThrough(d, v, e)) continue;
             for (String p : e.addressPrefixes()) {
                 long[] r = Cidr.parse(p);
+                if (r == null && Cidr.isPlaceholder(p)) continue;
                 if (r == null) {
                     out.add(Catalog.NET_ADDRESS, Severity.ERROR, ResourcePaths.external(e), "On-premises network '" + e.name() + "' has address prefix '"
                             + p + "', which is not an IPv4 CIDR", details("externalId", e.id(), "problem", "invalidPrefix", "addressPrefix", p), e.id(), e.source());

@@ -117,7 +117,7 @@ final class NsgHygieneChecks {
         if (hasOne) all.add(one);
         for (String v : all) {
             String t = v.trim();
-            if (t.equals("*") || Cidr.isAddressOrPrefix(t) || AddressSpace.looksLikeTag(t) || t.equalsIgnoreCase("Internet")
+            if (t.equals("*") || Cidr.isPlaceholder(t) || Cidr.isAddressOrPrefix(t) || AddressSpace.looksLikeTag(t) || t.equalsIgnoreCase("Internet")
                     || t.equalsIgnoreCase("VirtualNetwork") || t.equalsIgnoreCase("AzureLoadBalancer")) continue;
             problems.add(new String[] {"prefix", "has " + side + " address prefix '" + v + "'; use *, an IP address, a CIDR or a service tag"});
         }

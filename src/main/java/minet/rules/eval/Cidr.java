@@ -75,6 +75,16 @@ public final class Cidr {
         return p.ipv4 ? ip(p.first) + "/" + p.prefixLength : null;
     }
 
+    /**
+     * True for an importer's stand-in for a value it could not resolve ("{vnetAddressRange}"): an ImportNote already
+     * says so, so checks of the value's form stay silent about it.
+     */
+    public static boolean isPlaceholder(String text) {
+        if (text == null) return false;
+        String t = text.trim();
+        return t.length() > 2 && t.startsWith("{") && t.endsWith("}");
+    }
+
     public static long size(long[] range) { return range[1] - range[0] + 1; }
 
     public static String ip(long v) { return new IPv4Address((int) v).toNormalizedString(); }

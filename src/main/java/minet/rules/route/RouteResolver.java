@@ -98,27 +98,37 @@ public final class RouteResolver {
      */
     public static long[] uncovered(long first, long last, List<RouteEntry> routes, String nextHopType) {
         List<RouteEntry> relevant = new ArrayList<>();
+        List<Integer> order = new ArrayList<>();
         List<Long> cuts = new ArrayList<>();
         cuts.add(first);
-        for (RouteEntry e : routes) {
+        for (int i = 0; i < routes.size(); i++) {
+            RouteEntry e = routes.get(i);
             if (e.last() < first || e.first() > last) continue;
             relevant.add(e);
+            order.add(i);
             if (e.first() > first) cuts.add(e.first());
             if (e.last() < last) cuts.add(e.last() + 1);
         }
         cuts.sort(null);
-        RouteResolver r = new RouteResolver(relevant);
-        boolean[] good = new boolean[r.byPreference.length];
-        for (int i = 0; i < good.length; i++) good[i] = r.byPreference[i].hasNextHop(nextHopType);
+        // Prefixes nest or are disjoint: sweep the cuts with a stack of the prefixes holding the current address,
+        // broader below, and on equal prefixes the preferred route (user, then list order) on top.
+        Integer[] idx = new Integer[relevant.size()];
+        for (int i = 0; i < idx.length; i++) idx[i] = i;
+        java.util.Arrays.sort(idx, Comparator.comparingLong((Integer i) -> relevant.get(i).first())
+                .thenComparingInt(i -> relevant.get(i).prefixLength())
+                .thenComparing((Integer i) -> relevant.get(i).origin(), Comparator.reverseOrder())
+                .thenComparing(i -> order.get(i), Comparator.reverseOrder()));
+        java.util.ArrayDeque<RouteEntry> stack = new java.util.ArrayDeque<>();
         long[] raw = new long[cuts.size() * 2];
-        int k = 0;
-        for (int i = 0; i < cuts.size(); i++) {
-            long lo = cuts.get(i);
-            long hi = i + 1 < cuts.size() ? cuts.get(i + 1) - 1 : last;
+        int k = 0, next = 0;
+        for (int c = 0; c < cuts.size(); c++) {
+            long lo = cuts.get(c);
+            long hi = c + 1 < cuts.size() ? cuts.get(c + 1) - 1 : last;
             if (lo > hi) continue;
-            // Prefixes are aligned, so every address of an elementary segment has the same longest match.
-            int win = r.indexOf(lo);
-            if (win < 0 || !good[win]) {
+            while (!stack.isEmpty() && stack.peek().last() < lo) stack.pop();
+            while (next < idx.length && relevant.get(idx[next]).first() <= lo) stack.push(relevant.get(idx[next++]));
+            RouteEntry win = stack.peek();
+            if (win == null || !win.hasNextHop(nextHopType)) {
                 raw[k++] = lo;
                 raw[k++] = hi;
             }

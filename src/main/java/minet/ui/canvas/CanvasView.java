@@ -61,7 +61,6 @@ public final class CanvasView extends Region {
         this.vm = vm;
         getStyleClass().add("canvas-view");
         setId("canvas");
-        pane.getStyleClass().add("grid");
         world.getTransforms().setAll(pan, scale);
         // The desk around the diagram's sheet takes the canvas palette (light or dark) too.
         viewport.getStyleClass().addAll("canvas-viewport", "diagram", "desk");
@@ -167,6 +166,17 @@ public final class CanvasView extends Region {
     public void zoomBy(double factor) { zoomAt(factor, getWidth() / 2, getHeight() / 2); }
 
     public void actualSize() { zoomAt(1 / vm.zoomProperty().get(), getWidth() / 2, getHeight() / 2); }
+
+    /** Pans so that the element's (first) box is in the middle of the view; false if it is not drawn. */
+    public boolean reveal(String elementId) {
+        List<DiagramNode> boxes = vm.diagram().nodesOf(elementId);
+        if (boxes.isEmpty()) return false;
+        Bounds b = boxes.get(0).bounds();
+        double z = vm.zoomProperty().get();
+        pan.setX(getWidth() / 2 - (b.x() + b.width() / 2) * z);
+        pan.setY(getHeight() / 2 - (b.y() + b.height() / 2) * z);
+        return true;
+    }
 
     public void panBy(double dx, double dy) {
         pan.setX(pan.getX() + dx);

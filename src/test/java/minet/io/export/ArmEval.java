@@ -27,6 +27,15 @@ final class ArmEval {
         }
     }
 
+    /** The evaluator of a nested deployment's inline template ("inner" scope): its parameters come from the outer one. */
+    ArmEval inner(JsonNode deployment) {
+        assert "inner".equals(deployment.at("/properties/expressionEvaluationOptions/scope").asText());
+        ArmEval e = new ArmEval(deployment.at("/properties/template"));
+        deployment.at("/properties/parameters").fields().forEachRemaining(p ->
+                e.parameters.put(p.getKey().toLowerCase(Locale.ROOT), string(p.getValue().get("value").textValue())));
+        return e;
+    }
+
     /** A template string's value: literal, "[["-escaped literal, or expression. */
     String string(String s) {
         if (s.startsWith("[[")) return s.substring(1);

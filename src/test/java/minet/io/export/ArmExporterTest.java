@@ -36,17 +36,27 @@ class ArmExporterTest {
                 .filter(r -> r.get("type").asText().equals(type)).toList();
     }
 
-    /** The rules and routes the template deploys, read back field by field: parent name → child name → properties. */
+    /**
+     * The rules and routes the template deploys, read back field by field, also from nested deployments:
+     * parent name → child name → properties.
+     */
     private static Map<String, Map<String, JsonNode>> children(JsonNode t, String type) {
-        ArmEval eval = new ArmEval(t);
         Map<String, Map<String, JsonNode>> out = new LinkedHashMap<>();
-        for (JsonNode r : ofType(t, type)) {
-            String full = eval.string(r.get("name").asText());
-            int cut = full.indexOf('/');
-            out.computeIfAbsent(full.substring(0, cut), k -> new LinkedHashMap<>())
-                    .put(full.substring(cut + 1), eval.tree(r.get("properties")));
-        }
+        collect(t, new ArmEval(t), type, out);
         return out;
+    }
+
+    private static void collect(JsonNode t, ArmEval eval, String type, Map<String, Map<String, JsonNode>> out) {
+        for (JsonNode r : t.get("resources")) {
+            if (r.get("type").asText().equals(ArmExporter.DEPLOYMENT)) {
+                collect(r.at("/properties/template"), eval.inner(r), type, out);
+            } else if (r.get("type").asText().equals(type)) {
+                String full = eval.string(r.get("name").asText());
+                int cut = full.indexOf('/');
+                out.computeIfAbsent(full.substring(0, cut), k -> new LinkedHashMap<>())
+                        .put(full.substring(cut + 1), eval.tree(r.get("properties")));
+            }
+        }
     }
 
     private static List<String> strings(JsonNode props, String one, String many) {
@@ -150,9 +160,9 @@ class ArmExporterTest {
         assertThat(app.get("addressPrefixes")).extracting(JsonNode::asText).containsExactly("10.0.1.0/24", "10.0.3.0/24");
         assertThat(app.get("serviceEndpoints")).extracting(n -> n.get("service").asText()).containsExactly("Microsoft.Storage", "Microsoft.Sql");
         assertThat(app.has("routeTable")).isFalse();
-        // subnets of one VNet go one after the other
+        // subnets of one VNet go one after the other; the second waits for the rules through the first
         assertThat(subnets.get(1).get("dependsOn")).extracting(n -> eval.string(n.asText()))
-                .contains(ArmExporter.SUBNET + "|vnet|subnet1");
+                .containsExactly(ArmExporter.NSG + "|nsg", ArmExporter.SUBNET + "|vnet|subnet1");
     }
 
     @Test
@@ -186,6 +196,35 @@ class ArmExporterTest {
     }
 
     @Test
+    void atAzuresLimitsRulesAndRoutesGoIntoNestedDeploymentsOfAtMost800() throws Exception {
+        Design d = Designs.atLimits();
+        String raw = new ArmExporter().export(d);
+        JsonNode t = JSON.readTree(raw);
+        assertThat(t.get("resources").size()).isLessThanOrEqualTo(ArmExporter.MAX_RESOURCES);
+        List<JsonNode> parts = ofType(t, ArmExporter.DEPLOYMENT);
+        assertThat(parts).hasSize(2);
+        ArmEval eval = new ArmEval(t);
+        for (JsonNode p : parts) {
+            assertThat(p.at("/properties/template/resources").size()).isLessThanOrEqualTo(ArmExporter.MAX_RESOURCES);
+            assertThat(p.at("/properties/mode").asText()).isEqualTo("Incremental");
+            // inside, nothing depends on a resource the nested template does not declare
+            p.at("/properties/template/resources").forEach(r -> assertThat(r.has("dependsOn")).isFalse());
+        }
+        assertThat(parts.get(0).get("dependsOn")).extracting(n -> eval.string(n.asText())).containsExactly(ArmExporter.NSG + "|nsg");
+        assertThat(parts.get(1).get("dependsOn")).extracting(n -> eval.string(n.asText()))
+                .containsExactly(ArmExporter.NSG + "|nsg", ArmExporter.RT + "|rt");
+        assertSameRulesAndRoutes(d, t);
+        // the first subnet waits for both parts, the others for the subnet before them
+        List<JsonNode> subnets = ofType(t, ArmExporter.SUBNET);
+        assertThat(subnets).hasSize(100);
+        assertThat(subnets.get(0).get("dependsOn")).extracting(n -> eval.string(n.asText())).containsExactly(
+                ArmExporter.NSG + "|nsg", ArmExporter.DEPLOYMENT + "|nsg-and-routes-part-1", ArmExporter.DEPLOYMENT + "|nsg-and-routes-part-2",
+                ArmExporter.RT + "|rt");
+        assertThat(subnets.get(1).get("dependsOn")).hasSize(3);
+        assertThat(raw.length()).as("ARM's 4 MB template limit").isLessThan(4 * 1024 * 1024);
+    }
+
+    @Test
     void literalEscapesOnlyWhatArmWouldEvaluate() {
         assertThat(ArmExporter.literal("[x]")).isEqualTo("[[x]");
         assertThat(ArmExporter.literal("[x")).isEqualTo("[x");
@@ -208,10 +247,17 @@ class ArmExporterTest {
         assertThat(ofType(t, ArmExporter.SUBNET)).allSatisfy(s -> assertThat(s.at("/properties/routeTable").isMissingNode()).isTrue());
     }
 
-    /** The importer's round trip: runs as soon as ArmImporter reads templates (today it says "not supported yet"). */
-    @Test
-    void armImportOfTheExportGivesTheSameRulesAndRoutes(@TempDir Path dir) throws Exception {
-        Design d = Designs.reference();
+    /** The importer's round trip (skipped, not failed, while ArmImporter says "not supported yet"). */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"reference", "hostile", "limits"})
+    void armImportOfTheExportGivesTheSameRulesRoutesAndAssociations(String which, @TempDir Path dir) throws Exception {
+        // '/' separates the segments of a child resource's name in ARM (Azure refuses it in names), so the hostile
+        // set goes through the importer without it
+        Design d = switch (which) {
+            case "reference" -> Designs.reference();
+            case "limits" -> Designs.atLimits();
+            default -> Designs.shaped(r -> Designs.hostile(r).replace('/', '_'));
+        };
         Path f = dir.resolve("nsg-and-routes.json");
         Files.writeString(f, new ArmExporter().export(d));
         Design back;
@@ -227,15 +273,26 @@ class ArmExporterTest {
             for (SecurityRule r : g.rules()) {
                 SecurityRule b = got.rules().stream().filter(x -> x.name().equals(r.name())).findFirst().orElseThrow();
                 assertThat(List.of(b.priority(), b.direction(), b.access(), b.protocol(), b.sourcePrefixes(), b.sourcePorts(),
-                        b.destinationPrefixes(), b.destinationPorts()))
+                        b.destinationPrefixes(), b.destinationPorts(), String.valueOf(b.description()),
+                        b.sourceApplicationSecurityGroups(), b.destinationApplicationSecurityGroups()))
                         .isEqualTo(List.of(r.priority(), r.direction(), r.access(), r.protocol(), r.sourcePrefixes(), r.sourcePorts(),
-                                r.destinationPrefixes(), r.destinationPorts()));
+                                r.destinationPrefixes(), r.destinationPorts(), String.valueOf(r.description()),
+                                r.sourceApplicationSecurityGroups(), r.destinationApplicationSecurityGroups()));
             }
         }
         for (RouteTable rt : d.routeTables()) {
             RouteTable got = back.routeTables().stream().filter(x -> x.name().equals(rt.name())).findFirst().orElseThrow();
-            assertThat(got.routes()).extracting(r -> r.name() + " " + r.addressPrefix() + " " + r.nextHopType())
-                    .containsExactlyElementsOf(rt.routes().stream().map(r -> r.name() + " " + r.addressPrefix() + " " + r.nextHopType()).toList());
+            assertThat(got.routes()).extracting(r -> List.of(r.name(), r.addressPrefix(), r.nextHopType(), String.valueOf(r.nextHopIpAddress())))
+                    .containsExactlyElementsOf(rt.routes().stream().map(r -> List.of(r.name(), r.addressPrefix(), r.nextHopType(), String.valueOf(r.nextHopIpAddress()))).toList());
+            assertThat(got.disableBgpRoutePropagation()).isEqualTo(rt.disableBgpRoutePropagation());
+        }
+        for (ExportScope.Association a : ExportScope.of(d).associations()) {
+            Subnet s = back.subnets().filter(x -> x.name().equals(a.subnet().name())).findFirst().orElseThrow();
+            assertThat(s.addressPrefixes()).isEqualTo(a.subnet().addressPrefixes());
+            assertThat(s.delegations()).isEqualTo(a.subnet().delegations());
+            assertThat(s.serviceEndpoints()).isEqualTo(a.subnet().serviceEndpoints());
+            assertThat(back.securityGroup(s.nsgId()).map(SecurityGroup::name)).isEqualTo(java.util.Optional.ofNullable(a.nsg()).map(SecurityGroup::name));
+            assertThat(back.routeTable(s.routeTableId()).map(RouteTable::name)).isEqualTo(java.util.Optional.ofNullable(a.routeTable()).map(RouteTable::name));
         }
     }
 }

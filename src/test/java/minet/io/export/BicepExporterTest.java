@@ -50,6 +50,12 @@ class BicepExporterTest {
     }
 
     @Test
+    void pastTheTemplateLimitTheFileSaysSo() {
+        assertThat(new BicepExporter().export(Designs.atLimits())).contains("// WARNING: 1502 resources, but a deployment holds at most 800.");
+        assertThat(new BicepExporter().export(Designs.reference())).doesNotContain("WARNING");
+    }
+
+    @Test
     void stringEscapes() {
         assertThat(BicepExporter.string("it's")).isEqualTo("'it\\'s'");
         assertThat(BicepExporter.string("a\\b")).isEqualTo("'a\\\\b'");

@@ -96,6 +96,26 @@ final class Designs {
         return shaped(role -> role);
     }
 
+    /** Azure's limits: an NSG of 1000 rules, a route table of 400 routes, both on 100 subnets of one VNet. */
+    static Design atLimits() {
+        List<SecurityRule> rules = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            rules.add(SecurityRule.of("rule-" + i, 100 + i % 500 * 7, i < 500 ? Direction.INBOUND : Direction.OUTBOUND,
+                    Access.ALLOW, "Tcp", List.of("10.0.0.0/8"), List.of("*"), List.of("10.1.0.0/16"), List.of(String.valueOf(1000 + i))));
+        }
+        List<Route> routes = new java.util.ArrayList<>();
+        for (int i = 0; i < 400; i++) routes.add(Route.of("route-" + i, (20 + i % 200) + "." + i / 200 + ".0.0/16", Route.INTERNET));
+        List<Subnet> subnets = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            subnets.add(new Subnet("vnet/s" + i, "subnet-" + i, List.of("10.1." + i + ".0/24"), "nsg", "rt",
+                    List.of(), List.of(), List.of(), false, null));
+        }
+        return new Design("limits", List.of(new VirtualNetwork("vnet", "vnet", "westeurope", List.of("10.0.0.0/8"),
+                List.of(), false, List.of(), subnets, null)),
+                List.of(new SecurityGroup("nsg", "nsg", "westeurope", rules, null)),
+                List.of(new RouteTable("rt", "rt", "westeurope", false, routes, null)), List.of(), List.of(), Layout.EMPTY, List.of());
+    }
+
     static Design withoutRouteTable(Design d) {
         return d.withRouteTables(List.of()).withVirtualNetworks(d.virtualNetworks().stream()
                 .map(v -> v.withSubnets(v.subnets().stream().map(s -> s.withRouteTableId(null)).toList())).toList());

@@ -133,6 +133,22 @@ class TerraformExporterTest {
         assertThat(res.get("azurerm_subnet_network_security_group_association")).hasSize(2);
     }
 
+    @Test
+    void atAzuresLimitsEachAssociationWaitsForTheOneBeforeNotForEveryRule() throws Exception {
+        Design d = Designs.atLimits();
+        var res = parse(new TerraformExporter().export(d));
+        assertSameRulesAndRoutes(d, res);
+        List<Map<String, Object>> nsgAssoc = new ArrayList<>(res.get("azurerm_subnet_network_security_group_association").values());
+        assertThat(nsgAssoc).hasSize(100);
+        assertThat((List<?>) nsgAssoc.get(0).get("depends_on")).hasSize(1000);
+        assertThat(nsgAssoc.subList(1, 100)).allSatisfy(a -> assertThat((List<?>) a.get("depends_on")).hasSize(1));
+        assertThat(text(((List<?>) nsgAssoc.get(1).get("depends_on")).get(0)))
+                .isEqualTo("azurerm_subnet_network_security_group_association.subnet_vnet_subnet_0");
+        List<Map<String, Object>> rtAssoc = new ArrayList<>(res.get("azurerm_subnet_route_table_association").values());
+        assertThat((List<?>) rtAssoc.get(0).get("depends_on")).hasSize(400);
+        assertThat(rtAssoc.subList(1, 100)).allSatisfy(a -> assertThat((List<?>) a.get("depends_on")).hasSize(1));
+    }
+
     @Property(tries = 300)
     void stringReadsBackAsItself(@ForAll String s) {
         Literals l = Literals.hcl("x = " + TerraformExporter.string(s));

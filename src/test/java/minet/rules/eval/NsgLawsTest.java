@@ -99,6 +99,31 @@ class NsgLawsTest {
         }
     }
 
+    @Property(tries = 400)
+    void boxSubtractionIsExactAndDisjoint(@ForAll("concreteRule") SecurityRule ra, @ForAll("concreteRule") SecurityRule rb, @ForAll long seed) {
+        Traffic a = NsgEvaluator.match(ra, SPACE), b = NsgEvaluator.match(rb, SPACE);
+        a = new Traffic(a.protocols() & (Protocols.TCP | Protocols.UDP), new AddressSet(a.source().ranges(), 0), a.sourcePorts(),
+                new AddressSet(a.destination().ranges(), 0), a.destinationPorts());
+        if (a.isEmpty()) return;
+        List<Traffic> pieces = a.subtract(b);
+        for (int i = 0; i < pieces.size(); i++) {
+            for (int j = i + 1; j < pieces.size(); j++) assertThat(pieces.get(i).intersects(pieces.get(j))).isFalse();
+        }
+        Random rnd = new Random(seed);
+        for (int n = 0; n < 100; n++) {
+            int proto = (a.protocols() & Protocols.TCP) != 0 && ((a.protocols() & Protocols.UDP) == 0 || rnd.nextBoolean()) ? Protocols.TCP : Protocols.UDP;
+            long s = sample(a.source().ranges(), rnd), sp = sample(a.sourcePorts(), rnd), d = sample(a.destination().ranges(), rnd), dp = sample(a.destinationPorts(), rnd);
+            boolean inB = contains(b, proto, s, sp, d, dp);
+            long hits = pieces.stream().filter(p -> contains(p, proto, s, sp, d, dp)).count();
+            assertThat(hits).isEqualTo(inB ? 0 : 1);
+        }
+    }
+
+    static boolean contains(Traffic t, int proto, long s, long sp, long d, long dp) {
+        return (t.protocols() & proto) != 0 && Intervals.contains(t.source().ranges(), s) && Intervals.contains(t.sourcePorts(), sp)
+                && Intervals.contains(t.destination().ranges(), d) && Intervals.contains(t.destinationPorts(), dp);
+    }
+
     /** A random member of an interval set: interval by chance, then an edge or a random value inside. */
     static long sample(long[] iv, Random rnd) {
         int k = rnd.nextInt(iv.length / 2);
