@@ -32,7 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+// a fixed, roomy young generation: under a loaded machine G1 otherwise shrinks it and copies the live tree over and over
+@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-Xmn1g"})
 @Warmup(iterations = 3)
 @Measurement(iterations = 5)
 public class ArmImportBenchmark {

@@ -182,8 +182,8 @@ final class DesignBuilder {
         String d = p.string("direction");
         String a = p.string("access");
         try {
-            if (d != null && !p.isPlaceholder("direction")) direction = Direction.parse(d);
-            if (a != null && !p.isPlaceholder("access")) access = Access.parse(a);
+            if (d != null && !Placeholder.is(d)) direction = Direction.parse(d);
+            if (a != null && !Placeholder.is(a)) access = Access.parse(a);
         } catch (IllegalArgumentException e) {
             throw new InputException(where.src().file(), where.source().line(), where.source().column(),
                     "security rule '" + name + "': " + e.getMessage());

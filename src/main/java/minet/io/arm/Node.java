@@ -23,6 +23,8 @@ final class Node {
     /** Set for a raw node: the scope and loops its expressions are evaluated in. */
     private final Scope scope;
     private final Loops loops;
+    /** Whether a raw node has a property {@code copy}; looked up once, on the first absent field. */
+    private Boolean copies;
 
     private Node(JsonNode value, JsonSource src, Ptr ptr, Context cx, Scope scope, Loops loops) {
         this.value = value == null || value.isNull() || value instanceof Placeholder || value.isMissingNode() ? null : value;
@@ -64,7 +66,10 @@ final class Node {
         if (value == null) return null;
         JsonNode v = Functions.get(value, field);
         if (scope != null) {
-            if (v == null) v = scope.propertyCopy(value, ptr.toString(), field, loops);
+            if (v == null) {
+                if (copies == null) copies = Functions.get(value, "copy") != null;
+                if (copies) v = scope.propertyCopy(value, ptr, field, loops);
+            }
             else if (Scope.needsEval(v)) v = scope.eval(v, ptr.field(field), loops);
         }
         return v == null || v.isNull() ? null : v;

@@ -284,7 +284,9 @@ final class Scope {
      * The array a property {@code copy} of the raw object at {@code pointer} makes for {@code field}, or null
      * when no loop there is named so.
      */
-    ArrayNode propertyCopy(JsonNode raw, String pointer, String field, Loops loops) throws InputException {
+    ArrayNode propertyCopy(JsonNode raw, Ptr pointer, String field, Loops loops) throws InputException {
+        JsonNode copy = Functions.get(raw, "copy");
+        if (copy == null || !isPropertyCopy(copy)) return null;
         for (java.util.Iterator<Map.Entry<String, JsonNode>> it = raw.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getKey().equalsIgnoreCase("copy") || !isPropertyCopy(e.getValue())) continue;
