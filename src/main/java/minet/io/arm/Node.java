@@ -25,6 +25,9 @@ final class Node {
     private final Loops loops;
     /** Whether a raw node has a property {@code copy}; looked up once, on the first absent field. */
     private Boolean copies;
+    /** The object's keys and values in arrays, made on the first field not found as spelt (ARM ignores case). */
+    private String[] keys;
+    private JsonNode[] values;
 
     private Node(JsonNode value, JsonSource src, Ptr ptr, Context cx, Scope scope, Loops loops) {
         this.value = value == null || value.isNull() || value instanceof Placeholder || value.isMissingNode() ? null : value;
@@ -57,6 +60,27 @@ final class Node {
         return of(scope.eval(raw, pointer, loops), new Context.Origin(scope.src, pointer), scope.cx, what); // e.g. "properties": "[variables('p')]"
     }
 
+    /** The object's own value for a field, whatever the case of its key. */
+    private JsonNode field(String name) {
+        JsonNode v = value.get(name);
+        if (v != null) return v;
+        if (keys == null) {
+            int n = value.size();
+            keys = new String[n];
+            values = new JsonNode[n];
+            int i = 0;
+            for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); i++) {
+                java.util.Map.Entry<String, JsonNode> e = it.next();
+                keys[i] = e.getKey();
+                values[i] = e.getValue();
+            }
+        }
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i].length() == name.length() && keys[i].equalsIgnoreCase(name)) return values[i];
+        }
+        return null;
+    }
+
     private String pointer(String field) {
         return ptr + "/" + JsonSource.escape(field);
     }
@@ -64,10 +88,10 @@ final class Node {
     /** The field's value, evaluated. */
     private JsonNode get(String field) throws InputException {
         if (value == null) return null;
-        JsonNode v = Functions.get(value, field);
+        JsonNode v = field(field);
         if (scope != null) {
             if (v == null) {
-                if (copies == null) copies = Functions.get(value, "copy") != null;
+                if (copies == null) copies = field("copy") != null;
                 if (copies) v = scope.propertyCopy(value, ptr, field, loops);
             }
             else if (Scope.needsEval(v)) v = scope.eval(v, ptr.field(field), loops);
@@ -109,7 +133,7 @@ final class Node {
 
     Node object(String field) throws InputException {
         if (scope != null && value != null) {
-            JsonNode raw = Functions.get(value, field);
+            JsonNode raw = field(field);
             if (raw != null && raw.isObject()) return new Node(raw, src, ptr.field(field), cx, scope, loops);
         }
         JsonNode v = get(field);
@@ -119,7 +143,7 @@ final class Node {
     }
 
     List<Node> objects(String field) throws InputException {
-        JsonNode raw = scope != null && value != null ? Functions.get(value, field) : null;
+        JsonNode raw = scope != null && value != null ? field(field) : null;
         if (raw != null && raw.isArray()) { // the template's own array: its objects stay raw
             List<Node> out = new ArrayList<>(raw.size());
             Ptr list = ptr.field(field);
