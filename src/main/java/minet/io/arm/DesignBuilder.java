@@ -107,7 +107,7 @@ final class DesignBuilder {
         for (Node s : props.objects("subnets")) {
             String sn = s.string("name");
             if (sn == null) throw s.error("a subnet needs a name");
-            inline.add(subnet(r.id(), sn, s.object("properties"), s.where));
+            inline.add(subnet(r.id(), sn, s.object("properties"), s.where()));
         }
         // subnets declared on their own may come before their VNet in the template: they win over inline ones
         Map<String, Subnet> merged = new LinkedHashMap<>();
@@ -167,7 +167,7 @@ final class DesignBuilder {
         for (Node rule : props.objects("securityRules")) {
             String rn = rule.string("name");
             if (rn == null) throw rule.error("a security rule needs a name");
-            rules.add(rule(rn, rule.object("properties"), rule.where));
+            rules.add(rule(rn, rule.object("properties"), rule.where()));
         }
         NsgParts parts = nsgs.computeIfAbsent(key(r.id()), k -> new NsgParts());
         parts.declared = r;
@@ -182,8 +182,8 @@ final class DesignBuilder {
         String d = p.string("direction");
         String a = p.string("access");
         try {
-            if (d != null && !p.isPlaceholder("direction")) direction = Direction.parse(d);
-            if (a != null && !p.isPlaceholder("access")) access = Access.parse(a);
+            if (d != null && !Placeholder.is(d)) direction = Direction.parse(d);
+            if (a != null && !Placeholder.is(a)) access = Access.parse(a);
         } catch (IllegalArgumentException e) {
             throw new InputException(where.src().file(), where.source().line(), where.source().column(),
                     "security rule '" + name + "': " + e.getMessage());
@@ -221,7 +221,7 @@ final class DesignBuilder {
         for (Node route : props.objects("routes")) {
             String rn = route.string("name");
             if (rn == null) throw route.error("a route needs a name");
-            routes.add(route(rn, route.object("properties"), route.where));
+            routes.add(route(rn, route.object("properties"), route.where()));
         }
         RouteTableParts parts = routeTables.computeIfAbsent(key(r.id()), k -> new RouteTableParts());
         parts.declared = r;
@@ -378,10 +378,7 @@ final class DesignBuilder {
     // ---- helpers ----
 
     private Node properties(Deployments.Resource r) throws InputException {
-        JsonNode raw = r.raw().get("properties");
-        String ptr = r.pointer() + "/properties";
-        JsonNode v = raw == null ? null : r.scope().eval(raw, ptr, r.loops());
-        return Node.of(v, new Context.Origin(r.scope().src, ptr), cx, "properties");
+        return Node.raw(r.raw().get("properties"), r.pointer() + "/properties", r.scope(), r.loops(), "properties");
     }
 
     private static String location(Deployments.Resource r) throws InputException {
