@@ -129,6 +129,7 @@ class EndToEndTest {
         Finding chosen = feature.validation().selectedProperty().get();
         assertThat(chosen.ruleId()).isEqualTo("MI-UDR-MANAGEMENT");
         assertThat(window.selection().primary()).isEqualToIgnoringCase(chosen.elementId());
+        assertThat(robot.lookup("#findingFacts").queryLabeled().getText()).contains("Required prefixes without their route: 13.64.0.0/11");
         screenshot(window.stage().getScene(), "screenshot-validation.png");
 
         // Fix all → review → Apply

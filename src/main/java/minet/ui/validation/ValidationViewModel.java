@@ -166,20 +166,49 @@ public final class ValidationViewModel implements AutoCloseable {
 
     private Details explain(Finding f) {
         Optional<RuleInfo> info = Catalog.info(profile.get(), f.ruleId());
-        List<String> facts = new ArrayList<>();
-        f.details().forEach((k, v) -> facts.add(fact(k, v)));
+        List<String> facts = facts(f.details());
         return info.map(i -> new Details(i.id(), i.title(), i.requirement(), i.fix(), facts))
                 .orElseGet(() -> new Details(f.ruleId(), "", f.message(), "", facts));
     }
 
-    /** A details entry in words; the keys are rules.md's JSON contract. */
+    /** A finding's details in words, leaving out the model ids (the element is selected on the canvas instead). */
+    static List<String> facts(Map<String, Object> details) {
+        List<String> out = new ArrayList<>();
+        details.forEach((k, v) -> {
+            if (k.endsWith("Id") || k.equals("denyingRulePriority") || k.equals("denyingRuleIsDefault")) return;
+            if (v instanceof java.util.Collection<?> c && c.isEmpty()) return;
+            if (k.equals("denyingRule")) {
+                Object p = details.get("denyingRulePriority");
+                out.add("Blocked by rule '" + v + "'" + (p == null ? "" : " (priority " + p + ")")
+                        + (Boolean.TRUE.equals(details.get("denyingRuleIsDefault")) ? ", one of Azure's default rules" : ""));
+                return;
+            }
+            out.add(fact(k, v));
+        });
+        return out;
+    }
+
+    private static final int LIST_LIMIT = 12;
+
+    /** A details entry in words; the keys are the rule engine's JSON details (rules.md). */
     static String fact(String key, Object value) {
-        String v = value instanceof java.util.Collection<?> c
-                ? String.join(", ", c.stream().map(String::valueOf).toList()) : String.valueOf(value);
+        String v;
+        if (value instanceof java.util.Collection<?> c) {
+            List<String> items = c.stream().map(String::valueOf).toList();
+            v = String.join(", ", items.subList(0, Math.min(LIST_LIMIT, items.size())))
+                    + (items.size() > LIST_LIMIT ? " … (" + (items.size() - LIST_LIMIT) + " more)" : "");
+        } else {
+            v = String.valueOf(value);
+        }
         return switch (key) {
-            case "decidingRule" -> "Decided by: " + v;
-            case "uncovered" -> "Not routed to Internet: " + v;
+            case "decidingRule", "decidingRules" -> "Decided by: " + v;
+            case "allowingRules" -> "Allowed by: " + v;
+            case "uncovered" -> "Required prefixes without their route: " + v;
             case "routes" -> "Conflicting routes: " + v;
+            case "blockedPorts" -> "Blocked ports: " + v;
+            case "suggestedRule" -> "Fix adds or extends rule: " + v;
+            case "suggestedRoute" -> "Fix adds route: " + v;
+            case "verdict" -> "Verdict: " + v.toLowerCase(Locale.ROOT).replace('_', ' ');
             default -> key.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT) + ": " + v;
         };
     }

@@ -149,8 +149,23 @@ class ValidationViewModelTest {
         assertThat(ValidationViewModel.fact("decidingRule", "networkSecurityGroups/n/securityRules/deny_all"))
                 .isEqualTo("Decided by: networkSecurityGroups/n/securityRules/deny_all");
         assertThat(ValidationViewModel.fact("uncovered", List.of("13.96.0.0/13", "20.0.0.0/8")))
-                .isEqualTo("Not routed to Internet: 13.96.0.0/13, 20.0.0.0/8");
-        assertThat(ValidationViewModel.fact("minimumPrefix", 27)).isEqualTo("minimum prefix: 27");
+                .isEqualTo("Required prefixes without their route: 13.96.0.0/13, 20.0.0.0/8");
+        assertThat(ValidationViewModel.fact("neededPrefixLength", 27)).isEqualTo("needed prefix length: 27");
+        List<String> many = java.util.stream.IntStream.range(0, 99).mapToObj(i -> "p" + i).toList();
+        assertThat(ValidationViewModel.fact("uncovered", many)).endsWith("p11 … (87 more)");
+    }
+
+    @Test void factsLeaveOutIdsAndSayWhichRuleBlocks() {
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("nsgId", "/subscriptions/x/nsg");
+        details.put("subnetId", "/subscriptions/x/subnet");
+        details.put("verdict", "DENIED");
+        details.put("allowingRules", List.of());
+        details.put("denyingRule", "deny_all_inbound");
+        details.put("denyingRulePriority", 4096);
+        details.put("denyingRuleIsDefault", false);
+        assertThat(ValidationViewModel.facts(details))
+                .containsExactly("Verdict: denied", "Blocked by rule 'deny_all_inbound' (priority 4096)");
     }
 
     @Test void fixOneIsOneUndoableStep() {
