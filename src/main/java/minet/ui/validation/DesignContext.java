@@ -7,7 +7,7 @@ import minet.model.Design;
 
 /**
  * What the validation, fix, import, export and trace view models need from the open document and the canvas.
- * The shell implements it; tests use {@link DocumentContext}.
+ * {@link ShellContext} is the window's.
  */
 public interface DesignContext {
     ReadOnlyObjectProperty<Design> designProperty();

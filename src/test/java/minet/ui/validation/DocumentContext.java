@@ -9,7 +9,7 @@ import minet.edit.Command;
 import minet.edit.Document;
 import minet.model.Design;
 
-/** A {@link DesignContext} over a plain {@link Document}: for tests and for hosting panels outside the shell. */
+/** A {@link DesignContext} over a plain {@link Document} that records what the view models asked of the canvas. */
 public class DocumentContext implements DesignContext {
     private final Document document;
     private final ReadOnlyObjectWrapper<Design> design;
