@@ -39,13 +39,30 @@ public final class SeedFlows implements ValidationViewModel.FlowAnalyzer {
         Diagram diagram = DiagramLayout.of(d);
         Map<String, DiagramNode> nodes = diagram.byId();
         Map<String, FlowVerdict> out = new LinkedHashMap<>();
+        Compiled compiled = new Compiled(d);
         for (DiagramFlow f : diagram.flows()) {
             if (!f.kind().governed()) continue;
             Optional<Subnet> subnet = miSubnet(d, nodes, f.toId()).or(() -> miSubnet(d, nodes, f.fromId()));
             if (subnet.isEmpty()) continue;
-            out.put(f.id(), verdict(d, nodes, f, subnet.get()));
+            out.put(f.id(), verdict(d, nodes, f, subnet.get(), compiled));
         }
         return out;
+    }
+
+    /** Address spaces and compiled NSGs of one run: several flows share a subnet's NSG (1000 rules at Azure's limit). */
+    private static final class Compiled {
+        private final Design design;
+        private final Map<VirtualNetwork, AddressSpace> spaces = new java.util.IdentityHashMap<>();
+        // AddressSpace has identity equality: one per VNet of this run.
+        private final Map<List<Object>, NsgEvaluator> evaluators = new java.util.HashMap<>();
+
+        Compiled(Design design) { this.design = design; }
+
+        AddressSpace space(VirtualNetwork v) { return spaces.computeIfAbsent(v, x -> AddressSpace.of(design, x)); }
+
+        NsgEvaluator evaluator(SecurityGroup nsg, Direction dir, AddressSpace space) {
+            return evaluators.computeIfAbsent(List.of(space, nsg.id(), dir), k -> NsgEvaluator.of(nsg, dir, space));
+        }
     }
 
     private static Optional<Subnet> miSubnet(Design d, Map<String, DiagramNode> nodes, String nodeId) {
@@ -54,32 +71,32 @@ public final class SeedFlows implements ValidationViewModel.FlowAnalyzer {
         return n == null ? Optional.empty() : d.subnet(n.elementId());
     }
 
-    static FlowVerdict verdict(Design d, Map<String, DiagramNode> nodes, DiagramFlow f, Subnet s) {
+    private static FlowVerdict verdict(Design d, Map<String, DiagramNode> nodes, DiagramFlow f, Subnet s, Compiled c) {
         VirtualNetwork vnet = d.vnetOf(s).orElse(null);
         if (vnet == null) return new FlowVerdict(FlowState.UNKNOWN, "");
-        AddressSpace space = AddressSpace.of(d, vnet);
+        AddressSpace space = c.space(vnet);
         SecurityGroup nsg = s.nsgId() == null ? null : d.securityGroup(s.nsgId()).orElse(null);
         AddressSet subnet = space.resolveAll(s.addressPrefixes());
         switch (f.kind()) {
             case TDS:
-                return inbound(nsg, space, Protocols.TCP, clients(d, nodes, f, space), subnet, List.of(Seed.TDS_PORT));
+                return inbound(c, nsg, space, Protocols.TCP, clients(d, nodes, f, space), subnet, List.of(Seed.TDS_PORT));
             case REDIRECT:
-                return inbound(nsg, space, Protocols.TCP, clients(d, nodes, f, space), subnet, List.of(Seed.REDIRECT_PORTS));
+                return inbound(c, nsg, space, Protocols.TCP, clients(d, nodes, f, space), subnet, List.of(Seed.REDIRECT_PORTS));
             case MANAGEMENT_INBOUND:
-                return inbound(nsg, space, Protocols.TCP, space.internet(), subnet, Seed.MANAGEMENT_INBOUND_PORTS);
+                return inbound(c, nsg, space, Protocols.TCP, space.internet(), subnet, Seed.MANAGEMENT_INBOUND_PORTS);
             case HEALTH_PROBE:
-                return inbound(nsg, space, Protocols.ALL, space.loadBalancer(), subnet, List.of("*"));
+                return inbound(c, nsg, space, Protocols.ALL, space.loadBalancer(), subnet, List.of("*"));
             case INTRA_SUBNET: {
-                FlowVerdict in = inbound(nsg, space, Protocols.ALL, subnet, subnet, List.of("*"));
-                FlowVerdict out = evaluate(nsg, Direction.OUTBOUND, space, Protocols.ALL, subnet, subnet, List.of("*"));
+                FlowVerdict in = inbound(c, nsg, space, Protocols.ALL, subnet, subnet, List.of("*"));
+                FlowVerdict out = evaluate(c, nsg, Direction.OUTBOUND, space, Protocols.ALL, subnet, subnet, List.of("*"));
                 return in.state() == FlowState.ALLOWED ? out : in;
             }
             case MANAGEMENT_OUTBOUND:
-                return evaluate(nsg, Direction.OUTBOUND, space, Protocols.TCP, subnet, space.resolve("AzureCloud"),
+                return evaluate(c, nsg, Direction.OUTBOUND, space, Protocols.TCP, subnet, space.resolve("AzureCloud"),
                         Seed.MANAGEMENT_OUTBOUND_PORTS);
             case REPLICATION: {
                 String tag = external(d, nodes, f.toId()).map(ExternalNetwork::serviceTag).orElse("Storage");
-                return evaluate(nsg, Direction.OUTBOUND, space, Protocols.TCP, subnet, space.resolve(tag),
+                return evaluate(c, nsg, Direction.OUTBOUND, space, Protocols.TCP, subnet, space.resolve(tag),
                         List.of(Seed.REPLICATION_PORT));
             }
             default:
@@ -101,15 +118,15 @@ public final class SeedFlows implements ValidationViewModel.FlowAnalyzer {
         return d.externalNetworks().stream().filter(e -> e.id().equalsIgnoreCase(n.elementId())).findFirst();
     }
 
-    private static FlowVerdict inbound(SecurityGroup nsg, AddressSpace space, int protocols, AddressSet from,
+    private static FlowVerdict inbound(Compiled c, SecurityGroup nsg, AddressSpace space, int protocols, AddressSet from,
                                        AddressSet to, List<String> ports) {
-        return evaluate(nsg, Direction.INBOUND, space, protocols, from, to, ports);
+        return evaluate(c, nsg, Direction.INBOUND, space, protocols, from, to, ports);
     }
 
-    private static FlowVerdict evaluate(SecurityGroup nsg, Direction dir, AddressSpace space, int protocols,
+    private static FlowVerdict evaluate(Compiled c, SecurityGroup nsg, Direction dir, AddressSpace space, int protocols,
                                         AddressSet from, AddressSet to, List<String> ports) {
         if (nsg == null) return new FlowVerdict(FlowState.ALLOWED, "no NSG on the MI subnet, so Azure allows all traffic");
-        Evaluation e = NsgEvaluator.of(nsg, dir, space).evaluate(Traffic.of(protocols, from, to, Ports.parseAll(ports)));
+        Evaluation e = c.evaluator(nsg, dir, space).evaluate(Traffic.of(protocols, from, to, Ports.parseAll(ports)));
         Verdict v = e.verdict();
         if (v.blocked()) return new FlowVerdict(FlowState.BLOCKED, "decided by " + describe(nsg, e.firstDeny()));
         if (v.allowed()) {
