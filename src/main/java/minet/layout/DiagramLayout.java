@@ -18,6 +18,7 @@ import minet.model.Subnet;
 import minet.model.SubnetResource;
 import minet.model.VirtualNetwork;
 import minet.rules.Seed;
+import minet.rules.Sizing;
 
 /**
  * Lays a design out as the canvas and {@code render} draw it. Deterministic: the same design gives the same
@@ -63,11 +64,11 @@ public final class DiagramLayout {
         return new Bounds(0, 0, PAD * 2 + clusterWidth(), CLUSTER_Y + clusterHeight(d.instancesIn(s)) + PAD);
     }
 
-    /** Addresses a subnet needs: Azure's 5 reserved, 2 per General Purpose and 4 per Business Critical instance
-     *  (rules.md MI-SUBNET-CAPACITY), one per other resource. */
+    /** Addresses a subnet needs: the seed's sizing for its instances ({@link Sizing}: 5 reserved, 2 per General
+     *  Purpose, 4 per Business Critical), plus one per other resource in it. */
     public static Usage usage(Design d, Subnet s) {
-        long needed = 5;
-        for (ManagedInstance m : d.instancesIn(s)) needed += m.tier() == ManagedInstance.Tier.BUSINESS_CRITICAL ? 4 : 2;
+        long gp = d.instancesIn(s).stream().filter(m -> m.tier() != ManagedInstance.Tier.BUSINESS_CRITICAL).count();
+        long needed = Sizing.of(gp, d.instancesIn(s).size() - gp).needed();
         needed += s.resources().stream().filter(r -> !r.belongsToManagedInstance()).count();
         long size = 0;
         for (String p : s.addressPrefixes()) {
