@@ -340,6 +340,21 @@ public final class DiagramLayout {
             }
             add(new DiagramNode(e.id(), e.id(), kind, null, b, e.name(), externalLines(e), null));
         }
+        // NSGs and route tables no subnet uses still need a box: otherwise they could not be selected and edited.
+        for (var g : design.securityGroups()) {
+            if (design.subnets().anyMatch(sn -> Lists.sameId(sn.nsgId(), g.id()))) continue;
+            Bounds b = free(new Bounds(LEFT_X, leftY, EXTERNAL_W, CARD_H), taken);
+            taken.add(b);
+            leftY = b.y() + b.height() + 12;
+            add(new DiagramNode("nsg@" + g.id(), g.id(), NodeKind.NSG, null, b, g.name() + " · " + g.rules().size() + " rules · not attached", List.of(), null));
+        }
+        for (var t : design.routeTables()) {
+            if (design.subnets().anyMatch(sn -> Lists.sameId(sn.routeTableId(), t.id()))) continue;
+            Bounds b = free(new Bounds(LEFT_X, leftY, EXTERNAL_W, CARD_H), taken);
+            taken.add(b);
+            leftY = b.y() + b.height() + 12;
+            add(new DiagramNode("rt@" + t.id(), t.id(), NodeKind.ROUTE_TABLE, null, b, t.name() + " · " + t.routes().size() + " routes · not attached", List.of(), null));
+        }
     }
 
     private static NodeKind kindOf(ExternalNetwork e) {
