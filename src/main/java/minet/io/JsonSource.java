@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -110,6 +111,10 @@ public final class JsonSource {
     }
 
     private static long at(JsonParser p) {
+        if (p instanceof ParserBase b) { // the numbers currentTokenLocation() gives, without a JsonLocation per value
+            int column = b.getTokenColumnNr();
+            return ((long) b.getTokenLineNr() << 32) | ((column > 0 ? column - 1 : column) & 0xffffffffL);
+        }
         JsonLocation l = p.currentTokenLocation();
         return ((long) l.getLineNr() << 32) | (l.getColumnNr() & 0xffffffffL);
     }
@@ -142,14 +147,13 @@ public final class JsonSource {
                     p.nextToken();
                     long where = at(p);
                     JsonNode v = readValue(p, stack);
-                    if (o.has(key)) { // a repeated key keeps its first place in the object and takes the last value
+                    if (o.replace(key, v) != null) { // a repeated key keeps its first place and takes the last value
                         int i = 0;
                         for (Iterator<String> it = o.fieldNames(); !it.next().equals(key); ) i++;
                         stack.at[from + i] = where;
                     } else {
                         stack.push(where);
                     }
-                    o.set(key, v);
                 }
                 o.at = stack.pop(from);
                 return o;

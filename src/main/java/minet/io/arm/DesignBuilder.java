@@ -48,7 +48,6 @@ final class DesignBuilder {
     private final List<SubnetUser> subnetUsers = new ArrayList<>();
 
     private static final class VnetParts {
-        Deployments.Resource declared;
         VirtualNetwork vnet;
         final Map<String, Subnet> subnets = new LinkedHashMap<>();
         final List<Peering> peerings = new ArrayList<>();
@@ -57,7 +56,6 @@ final class DesignBuilder {
     }
 
     private static final class NsgParts {
-        Deployments.Resource declared;
         SecurityGroup nsg;
         final List<SecurityRule> extra = new ArrayList<>();
         String id;
@@ -65,7 +63,6 @@ final class DesignBuilder {
     }
 
     private static final class RouteTableParts {
-        Deployments.Resource declared;
         RouteTable table;
         final List<Route> extra = new ArrayList<>();
         String id;
@@ -100,7 +97,6 @@ final class DesignBuilder {
     private void vnet(Deployments.Resource r) throws InputException {
         Node props = properties(r);
         VnetParts parts = vnets.computeIfAbsent(key(r.id()), k -> new VnetParts());
-        parts.declared = r;
         parts.id = r.id();
         parts.name = r.name();
         List<Subnet> inline = new ArrayList<>();
@@ -170,7 +166,6 @@ final class DesignBuilder {
             rules.add(rule(rn, rule.object("properties"), rule.where()));
         }
         NsgParts parts = nsgs.computeIfAbsent(key(r.id()), k -> new NsgParts());
-        parts.declared = r;
         parts.id = r.id();
         parts.name = r.name();
         parts.nsg = new SecurityGroup(r.id(), r.name(), location(r), rules, r.origin().source());
@@ -224,7 +219,6 @@ final class DesignBuilder {
             routes.add(route(rn, route.object("properties"), route.where()));
         }
         RouteTableParts parts = routeTables.computeIfAbsent(key(r.id()), k -> new RouteTableParts());
-        parts.declared = r;
         parts.id = r.id();
         parts.name = r.name();
         parts.table = new RouteTable(r.id(), r.name(), location(r), props.bool("disableBgpRoutePropagation"), routes, r.origin().source());

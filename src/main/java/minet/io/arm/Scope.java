@@ -33,15 +33,13 @@ final class Scope {
 
     private static final class Param {
         final String name;
-        final String type;
         final String pointer;
         final JsonNode declaration;
         JsonNode value;
         boolean resolving;
 
-        Param(String name, String type, String pointer, JsonNode declaration) {
+        Param(String name, String pointer, JsonNode declaration) {
             this.name = name;
-            this.type = type;
             this.pointer = pointer;
             this.declaration = declaration;
         }
@@ -86,8 +84,7 @@ final class Scope {
                 Map.Entry<String, JsonNode> e = it.next();
                 String ptr = base + "/parameters/" + JsonSource.escape(e.getKey());
                 if (!e.getValue().isObject()) throw src.error(ptr, "parameter '" + e.getKey() + "' must be an object with a type");
-                String type = e.getValue().path("type").asText("string").toLowerCase(Locale.ROOT);
-                params.put(key(e.getKey()), new Param(e.getKey(), type, ptr, e.getValue()));
+                params.put(key(e.getKey()), new Param(e.getKey(), ptr, e.getValue()));
             }
         }
         for (Map.Entry<String, JsonNode> g : given.entrySet()) {
@@ -132,16 +129,6 @@ final class Scope {
     /** The raw template value at {@code pointer} (absolute in {@link #src}). */
     JsonNode node(String pointer) {
         return src.root().at(pointer);
-    }
-
-    /** Declared type of a parameter, lower case; null if not declared. */
-    String parameterType(String name) {
-        Param p = params.get(key(name));
-        return p == null ? null : p.type;
-    }
-
-    Iterable<String> parameterNames() {
-        return params.values().stream().map(p -> p.name).toList();
     }
 
     JsonNode parameter(String name, Site site, int at) throws InputException {
