@@ -145,8 +145,11 @@ public final class Tracer {
         String note = null;
         if (src != null) {
             if (to.tag() == null) {
-                route = src.routes().nextHop(to.ranges()[0]);
-                if (to.ranges().length > 2 || to.ranges()[0] != to.ranges()[1]) note = "route of " + Cidr.ip(to.ranges()[0]) + ", the first address of the destination";
+                // A subnet's first four addresses are Azure's: its first host is the one a client talks to.
+                long first = to.ranges()[0];
+                long host = to.subnet() != null && !to.singleAddress() && to.ranges()[1] - first >= 4 ? first + 4 : first;
+                route = src.routes().nextHop(host);
+                if (!to.singleAddress()) note = "route of " + Cidr.ip(host) + ", the destination's first host address";
             } else {
                 route = tagRoute(src, to.tag());
                 note = "service tag " + to.tag() + ": its addresses are not known offline, so the route shown is the table's route to the tag or the default route";

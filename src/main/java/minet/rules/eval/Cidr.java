@@ -85,8 +85,6 @@ public final class Cidr {
         return t.length() > 2 && t.startsWith("{") && t.endsWith("}");
     }
 
-    public static long size(long[] range) { return range[1] - range[0] + 1; }
-
     public static String ip(long v) { return new IPv4Address((int) v).toNormalizedString(); }
 
     /** A single IPv4 address (no prefix length) as a long, or -1. */

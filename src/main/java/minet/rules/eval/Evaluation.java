@@ -53,13 +53,6 @@ public record Evaluation(Verdict verdict, Traffic query, List<Decision> decision
         return p;
     }
 
-    /** Destination ports of the portions allowed by user (non-default) rules. */
-    public long[] allowedDestinationPorts() {
-        long[] acc = Intervals.EMPTY;
-        for (Decision d : decisions) if (d.allows() && d.certain() && !d.rule().isDefault()) acc = Intervals.union(acc, d.portion().destinationPorts());
-        return acc;
-    }
-
     /** True when every allow that decided part of the query is a default rule. */
     public boolean onlyDefaultRulesAllow() {
         for (Decision d : decisions) if (d.allows() && !d.rule().isDefault()) return false;

@@ -44,8 +44,13 @@ public final class NsgEvaluator {
 
     /** The box of traffic a rule matches. */
     public static Traffic match(SecurityRule r, AddressSpace space) {
-        return new Traffic(Protocols.parse(r.protocol()), space.resolveAll(r.sourcePrefixes()), Ports.parseAll(r.sourcePorts()),
-                space.resolveAll(r.destinationPrefixes()), Ports.parseAll(r.destinationPorts()));
+        return new Traffic(Protocols.parse(r.protocol()), addresses(r.sourcePrefixes(), space), Ports.parseAll(r.sourcePorts()),
+                addresses(r.destinationPrefixes(), space), Ports.parseAll(r.destinationPorts()));
+    }
+
+    /** No prefix means application security groups (whose members are not known offline) or a malformed rule. */
+    private static AddressSet addresses(List<String> prefixes, AddressSpace space) {
+        return prefixes.isEmpty() ? space.unknown() : space.resolveAll(prefixes);
     }
 
     /** Azure's default rules of a direction (REST names), which every NSG has after its own rules. */

@@ -138,6 +138,15 @@ class NsgEvaluatorTest {
     }
 
     @Test
+    void applicationSecurityGroupsAreNotKnownOffline() {
+        SecurityRule asg = new SecurityRule("deny_jump", null, 100, Direction.INBOUND, Access.DENY, "Tcp", "*", List.of(), null, List.of("9000"),
+                null, List.of(), MI, List.of(), List.of("asg-jumpboxes"), List.of(), null);
+        Evaluation e = eval(Direction.INBOUND, managementIn(), asg, in("allow_management_inbound", 200, Access.ALLOW, "Tcp", "*", MI, MGMT));
+        assertThat(e.verdict()).isEqualTo(Verdict.INDETERMINATE);
+        assertThat(e.uncertainRules()).extracting(CompiledRule::name).containsExactly("deny_jump");
+    }
+
+    @Test
     void noSecurityGroupAllowsEverything() {
         Evaluation e = NsgEvaluator.of(null, Direction.INBOUND, SPACE).evaluate(managementIn());
         assertThat(e.verdict()).isEqualTo(Verdict.ALLOWED);
