@@ -18,6 +18,7 @@ import minet.model.Subnet;
 import minet.model.SubnetResource;
 import minet.model.VirtualNetwork;
 import minet.rules.Seed;
+import minet.rules.Sizing;
 
 /**
  * Lays a design out as the canvas and {@code render} draw it. Deterministic: the same design gives the same
@@ -63,11 +64,11 @@ public final class DiagramLayout {
         return new Bounds(0, 0, PAD * 2 + clusterWidth(), CLUSTER_Y + clusterHeight(d.instancesIn(s)) + PAD);
     }
 
-    /** Addresses a subnet needs: Azure's 5 reserved, 2 per General Purpose and 4 per Business Critical instance
-     *  (rules.md MI-SUBNET-CAPACITY), one per other resource. */
+    /** Addresses a subnet needs: the seed's sizing for its instances ({@link Sizing}: 5 reserved, 2 per General
+     *  Purpose, 4 per Business Critical), plus one per other resource in it. */
     public static Usage usage(Design d, Subnet s) {
-        long needed = 5;
-        for (ManagedInstance m : d.instancesIn(s)) needed += m.tier() == ManagedInstance.Tier.BUSINESS_CRITICAL ? 4 : 2;
+        long gp = d.instancesIn(s).stream().filter(m -> m.tier() != ManagedInstance.Tier.BUSINESS_CRITICAL).count();
+        long needed = Sizing.of(gp, d.instancesIn(s).size() - gp).needed();
         needed += s.resources().stream().filter(r -> !r.belongsToManagedInstance()).count();
         long size = 0;
         for (String p : s.addressPrefixes()) {
@@ -338,6 +339,21 @@ public final class DiagramLayout {
                 taken.add(b);
             }
             add(new DiagramNode(e.id(), e.id(), kind, null, b, e.name(), externalLines(e), null));
+        }
+        // NSGs and route tables no subnet uses still need a box: otherwise they could not be selected and edited.
+        for (var g : design.securityGroups()) {
+            if (design.subnets().anyMatch(sn -> Lists.sameId(sn.nsgId(), g.id()))) continue;
+            Bounds b = free(new Bounds(LEFT_X, leftY, EXTERNAL_W, CARD_H), taken);
+            taken.add(b);
+            leftY = b.y() + b.height() + 12;
+            add(new DiagramNode("nsg@" + g.id(), g.id(), NodeKind.NSG, null, b, g.name() + " · " + g.rules().size() + " rules · not attached", List.of(), null));
+        }
+        for (var t : design.routeTables()) {
+            if (design.subnets().anyMatch(sn -> Lists.sameId(sn.routeTableId(), t.id()))) continue;
+            Bounds b = free(new Bounds(LEFT_X, leftY, EXTERNAL_W, CARD_H), taken);
+            taken.add(b);
+            leftY = b.y() + b.height() + 12;
+            add(new DiagramNode("rt@" + t.id(), t.id(), NodeKind.ROUTE_TABLE, null, b, t.name() + " · " + t.routes().size() + " routes · not attached", List.of(), null));
         }
     }
 

@@ -108,6 +108,18 @@ class DiagramLayoutTest {
         assertTidy(dia);
     }
 
+    @Test void detachedNsgsAndRouteTablesStillGetABoxToSelect() throws Exception {
+        Design ref = reference();
+        Design detached = ref.mapSubnet("vnet-mi/ManagedInstance", s -> s.withNsgId(null).withRouteTableId(null));
+        Diagram d = DiagramLayout.of(detached);
+        assertThat(d.nodesOf("nsg-mi")).singleElement().satisfies(n -> {
+            assertThat(n.parentId()).isNull();
+            assertThat(n.title()).endsWith("not attached");
+        });
+        assertThat(d.nodesOf("rt-mi")).hasSize(1);
+        assertTidy(d);
+    }
+
     @Test void firstUsableAddressSkipsAzuresReservedOnes() {
         assertThat(DiagramLayout.firstUsableAddress("10.1.2.0/27")).contains("10.1.2.4");
         assertThat(DiagramLayout.firstUsableAddress("not a prefix")).isEmpty();

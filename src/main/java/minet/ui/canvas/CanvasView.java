@@ -61,9 +61,9 @@ public final class CanvasView extends Region {
         this.vm = vm;
         getStyleClass().add("canvas-view");
         setId("canvas");
-        pane.getStyleClass().add("grid");
         world.getTransforms().setAll(pan, scale);
-        viewport.getStyleClass().add("canvas-viewport");
+        // The desk around the diagram's sheet takes the canvas palette (light or dark) too.
+        viewport.getStyleClass().addAll("canvas-viewport", "diagram", "desk");
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(viewport.widthProperty());
         clip.heightProperty().bind(viewport.heightProperty());
@@ -121,6 +121,14 @@ public final class CanvasView extends Region {
     }
 
     public DiagramPane diagramPane() { return pane; }
+
+    /** Switches the canvas palette (the sheet and the desk around it). */
+    public void setDark(boolean dark) {
+        for (javafx.scene.Parent p : List.of(pane, viewport)) {
+            p.getStyleClass().remove("dark");
+            if (dark) p.getStyleClass().add("dark");
+        }
+    }
     public BooleanProperty connectModeProperty() { return connectMode; }
     public BooleanProperty minimapVisibleProperty() { return minimapVisible; }
 
@@ -158,6 +166,17 @@ public final class CanvasView extends Region {
     public void zoomBy(double factor) { zoomAt(factor, getWidth() / 2, getHeight() / 2); }
 
     public void actualSize() { zoomAt(1 / vm.zoomProperty().get(), getWidth() / 2, getHeight() / 2); }
+
+    /** Pans so that the element's (first) box is in the middle of the view; false if it is not drawn. */
+    public boolean reveal(String elementId) {
+        List<DiagramNode> boxes = vm.diagram().nodesOf(elementId);
+        if (boxes.isEmpty()) return false;
+        Bounds b = boxes.get(0).bounds();
+        double z = vm.zoomProperty().get();
+        pan.setX(getWidth() / 2 - (b.x() + b.width() / 2) * z);
+        pan.setY(getHeight() / 2 - (b.y() + b.height() / 2) * z);
+        return true;
+    }
 
     public void panBy(double dx, double dy) {
         pan.setX(pan.getX() + dx);

@@ -46,7 +46,8 @@ public final class CanvasViewModel {
         doc.designProperty().addListener((o, a, d) -> {
             Diagram next = DiagramLayout.of(d);
             selection.retain(id -> exists(next, id));
-            diagram.set(next);
+            // Most table edits (a rule's ports, a route's next hop) change nothing drawn: keep the scene graph.
+            if (!next.equals(diagram.get())) diagram.set(next);
         });
         zoom.addListener((o, a, z) -> {
             double c = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, z.doubleValue()));

@@ -47,11 +47,14 @@ public class DiagramPane extends Pane {
 
     public void setDiagram(Diagram d) {
         diagram = d;
+        // Boxes that did not change keep their skin: moving one subnet of a hundred rebuilds one subnet.
+        Map<String, ElementSkin> old = new HashMap<>(skins);
         skins.clear();
         flows.clear();
         List<javafx.scene.Node> built = new ArrayList<>();
         for (DiagramNode n : d.nodes()) {
-            ElementSkin s = ElementSkin.create(n);
+            ElementSkin prev = old.get(n.id());
+            ElementSkin s = prev != null && prev.node().equals(n) ? prev : ElementSkin.create(n);
             skins.put(n.id(), s);
             built.add(s);
         }

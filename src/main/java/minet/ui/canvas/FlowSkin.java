@@ -22,6 +22,8 @@ import minet.model.Bounds;
 public final class FlowSkin extends Group {
     private final DiagramFlow flow;
     private final Path line = new Path();
+    /** A wide invisible twin of the line, so that a thin arrow is easy to click. */
+    private final Path hit = new Path();
     private final Polygon head = new Polygon();
     private final Rectangle labelBg = new Rectangle();
     private final Text label = new Text();
@@ -39,13 +41,18 @@ public final class FlowSkin extends Group {
         labelBg.getStyleClass().add("flow-label-bg");
         label.getStyleClass().add("flow-label");
         geometry(from, to, offset);
-        getChildren().addAll(line, head);
+        hit.getElements().setAll(line.getElements());
+        hit.setStroke(javafx.scene.paint.Color.TRANSPARENT);
+        hit.setStrokeWidth(10);
+        hit.setFill(null);
+        hit.getStyleClass().add("flow-hit");
+        getChildren().addAll(hit, line, head);
         if (!flow.label().isEmpty()) {
             label.setText(flow.label());
             getChildren().addAll(labelBg, label);
         }
         setState(FlowState.UNKNOWN, null);
-        Tooltip.install(line, tooltip);
+        Tooltip.install(hit, tooltip);
         Tooltip.install(label, tooltip);
     }
 

@@ -69,7 +69,7 @@ public final class SvgExport {
     }
 
     private static void walk(Node n, DiagramPane root, StringBuilder sb) {
-        if (!n.isVisible()) return;
+        if (!n.isVisible() || n.getStyleClass().contains("flow-hit")) return;
         if (n instanceof Text t) {
             text(t, root, sb);
         } else if (n instanceof Shape s) {

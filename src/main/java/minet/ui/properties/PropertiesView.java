@@ -27,6 +27,7 @@ public final class PropertiesView extends VBox {
     private final VBox tableBox = new VBox(4);
     private final TableView<RuleRow> rulesTable = new TableView<>();
     private final TableView<RouteRow> routesTable = new TableView<>();
+    private ScrollPane scroll;
 
     public PropertiesView(PropertiesViewModel vm) {
         this.vm = vm;
@@ -41,7 +42,7 @@ public final class PropertiesView extends VBox {
         ScrollPane scroll = new ScrollPane(form);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
-        VBox.setVgrow(tableBox, Priority.ALWAYS);
+        this.scroll = scroll;
         getChildren().addAll(heading, scroll, tableBox);
         buildRulesTable();
         buildRoutesTable();
@@ -114,6 +115,11 @@ public final class PropertiesView extends VBox {
 
     private void showTable(PropertiesViewModel.TableKind t) {
         tableBox.getChildren().clear();
+        // The form takes the room when there is no table; with a table, the table does.
+        boolean table = t != PropertiesViewModel.TableKind.NONE;
+        VBox.setVgrow(scroll, table ? Priority.NEVER : Priority.ALWAYS);
+        VBox.setVgrow(tableBox, table ? Priority.ALWAYS : Priority.NEVER);
+        scroll.setMinHeight(table ? 140 : 0);
         if (t == PropertiesViewModel.TableKind.RULES) {
             tableBox.getChildren().addAll(new Label("Security rules"), toolbar(true), rulesTable);
             VBox.setVgrow(rulesTable, Priority.ALWAYS);
@@ -161,6 +167,7 @@ public final class PropertiesView extends VBox {
 
     private void buildRulesTable() {
         rulesTable.setId("rules-table");
+        rulesTable.getStyleClass().addAll("dense", "striped");
         rulesTable.setEditable(true);
         rulesTable.setItems(vm.rules());
         rulesTable.setPlaceholder(new Label("No rules: add one with +"));
@@ -191,6 +198,7 @@ public final class PropertiesView extends VBox {
 
     private void buildRoutesTable() {
         routesTable.setId("routes-table");
+        routesTable.getStyleClass().addAll("dense", "striped");
         routesTable.setEditable(true);
         routesTable.setItems(vm.routes());
         routesTable.setPlaceholder(new Label("No routes: add one with +"));

@@ -276,12 +276,13 @@ public final class PropertiesViewModel {
         if (ext.isPresent()) {
             ExternalNetwork e = ext.get();
             heading.set(kindName(e.kind()) + " · " + e.name());
-            UnaryOperator<Design> none = x -> x;
             f.add(text("name", "Name", e.name(), Inputs::name, v -> x -> mapExternal(x, e.id(), y -> y.withName(v.trim())), null));
             f.add(text("addressPrefixes", "Address prefixes", Inputs.join(e.addressPrefixes()), v -> Inputs.cidrList(v, false),
                     v -> x -> mapExternal(x, e.id(), y -> y.withAddressPrefixes(Inputs.list(v))), "Comma-separated CIDR prefixes"));
             if (e.kind() == ExternalNetwork.Kind.AZURE_SERVICE || e.kind() == ExternalNetwork.Kind.MANAGEMENT) {
-                f.add(readOnly("serviceTag", "Service tag", nz(e.serviceTag())));
+                f.add(text("serviceTag", "Service tag", nz(e.serviceTag()), v -> v.isBlank() || v.trim().matches("[A-Za-z][A-Za-z0-9.]*") ? null : "a service tag is a word such as Storage, EventHub or AzureCloud",
+                        v -> x -> mapExternal(x, e.id(), y -> new ExternalNetwork(y.id(), y.name(), y.kind(), y.addressPrefixes(), y.gatewayId(), y.via(),
+                                v.isBlank() ? null : v.trim(), y.region(), y.firewallAllowedIps(), y.source())), "Storage, EventHub, AzureActiveDirectory, AzureKeyVault …"));
                 f.add(text("region", "Region", nz(e.region()), null, v -> x -> mapExternal(x, e.id(), y -> y.withRegion(v.isBlank() ? null : v.trim())), null));
             }
             if (e.kind() == ExternalNetwork.Kind.ON_PREMISES) f.add(readOnly("via", "Connected via", nz(e.via()) + (e.gatewayId() == null ? "" : " · " + e.gatewayId())));

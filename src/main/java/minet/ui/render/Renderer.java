@@ -32,7 +32,6 @@ public final class Renderer {
     /** Lays the design out and snapshots it, on the FX thread. {@code width} ≤ 0 means 100 %. */
     public static WritableImage snapshot(Design design, Theme theme, double width) {
         DiagramPane pane = new DiagramPane();
-        pane.getStyleClass().add("grid");
         if (theme == Theme.DARK) pane.getStyleClass().add("dark");
         pane.setDiagram(DiagramLayout.of(design));
         Scene scene = new Scene(new Group(pane));

@@ -66,6 +66,7 @@ public final class MainWindow {
     private final StatusBar statusBar = new StatusBar();
     private final Timeline autosave;
     private Node bottomPanel;
+    private final PropertiesView propertiesView;
     private Theme theme;
     private final Consumer<Theme> themeListener;
 
@@ -90,16 +91,16 @@ public final class MainWindow {
         });
         ScrollPane paletteScroll = new ScrollPane(palette);
         paletteScroll.setFitToWidth(true);
-        paletteScroll.setMinWidth(200);
-        paletteScroll.setPrefWidth(210);
-        PropertiesView propertiesView = new PropertiesView(properties);
+        paletteScroll.setMinWidth(225);
+        paletteScroll.setPrefWidth(225);
+        propertiesView = new PropertiesView(properties);
         propertiesView.setMinWidth(300);
         propertiesView.setPrefWidth(380);
 
         centerSplit.setOrientation(Orientation.VERTICAL);
         centerSplit.getItems().add(canvasView);
         mainSplit.getItems().addAll(paletteScroll, centerSplit, propertiesView);
-        mainSplit.setDividerPositions(0.145, 0.74);
+        mainSplit.setDividerPositions(0.155, 0.74);
         SplitPane.setResizableWithParent(paletteScroll, false);
         SplitPane.setResizableWithParent(propertiesView, false);
 
@@ -151,6 +152,12 @@ public final class MainWindow {
 
     public Node bottomPanel() { return bottomPanel; }
 
+    /** Selects an element (a finding's elementId) and brings it into view; false when it is not on the canvas. */
+    public boolean reveal(String elementId) {
+        canvas.selection().select(elementId);
+        return canvasView.reveal(elementId);
+    }
+
     public Theme theme() { return theme; }
 
     public void setTheme(Theme t) {
@@ -161,13 +168,7 @@ public final class MainWindow {
 
     private void applyTheme() {
         Application.setUserAgentStylesheet(theme.userAgentStylesheet());
-        DiagramPane p = canvasView.diagramPane();
-        p.getStyleClass().remove("dark");
-        root.getStyleClass().remove("dark");
-        if (theme == Theme.DARK) {
-            p.getStyleClass().add("dark");
-            root.getStyleClass().add("dark");
-        }
+        canvasView.setDark(theme == Theme.DARK);
     }
 
     /** Shows the window: opens {@code file} (or the sample, or offers recovery) and starts autosave. */
@@ -192,9 +193,15 @@ public final class MainWindow {
 
     // ---- menus and toolbar ----
 
-    /** Skip canvas shortcuts while a text field has the keyboard: there Ctrl+C, Delete … edit text. */
+    /**
+     * Skip canvas shortcuts while a text field or the properties panel has the keyboard: there Ctrl+C, Delete …
+     * edit text or table rows, never the canvas selection (Delete in the rule table must not delete the NSG).
+     */
     private boolean typing() {
-        return stage.getScene() != null && stage.getScene().getFocusOwner() instanceof TextInputControl;
+        Node focus = stage.getScene() == null ? null : stage.getScene().getFocusOwner();
+        if (focus instanceof TextInputControl) return true;
+        for (Node x = focus; x != null; x = x.getParent()) if (x == propertiesView) return true;
+        return false;
     }
 
     private MenuItem item(String text, String icon, KeyCombination key, Runnable action) {
@@ -289,6 +296,7 @@ public final class MainWindow {
         Button save = toolButton("mdi2c-content-save-outline", "Save (Ctrl+S)", "tb-save", shell::save);
         save.disableProperty().bind(document.dirtyProperty().not());
         Button undo = toolButton("mdi2u-undo", "Undo (Ctrl+Z)", "tb-undo", document::undo);
+        // The toolbar's Undo always means the design (the menu's Ctrl+Z leaves text fields their own undo).
         undo.disableProperty().bind(document.canUndoProperty().not());
         Button redo = toolButton("mdi2r-redo", "Redo (Ctrl+Y)", "tb-redo", document::redo);
         redo.disableProperty().bind(document.canRedoProperty().not());

@@ -140,6 +140,19 @@ class CanvasViewModelTest {
         assertThat(bounds(mi).width()).isEqualTo(DesignEdits.snap(b.width() + 95));
     }
 
+    @Test void anEditThatChangesNothingDrawnKeepsTheDiagram() {
+        var before = vm.diagram();
+        doc.execute(minet.edit.Command.of("edit a rule's description", d -> d.mapSecurityGroup("nsg-mi", g -> {
+            var rules = new java.util.ArrayList<>(g.rules());
+            rules.set(0, rules.get(0).withDescription("changed"));
+            return g.withRules(rules);
+        })));
+        assertThat(vm.diagram()).isSameAs(before);
+        vm.click("onprem", false);
+        vm.moveSelection(10, 0);
+        assertThat(vm.diagram()).isNotSameAs(before);
+    }
+
     @Test void fitZoomShowsTheWholeDiagram() {
         double z = vm.fitZoom(1000, 700);
         var e = vm.diagram().extent();

@@ -115,6 +115,16 @@ class PropertiesViewModelTest {
         assertThat(vm.routes().get(at).name()).isEqualTo("route-1");
     }
 
+    @Test void anAzureServicesTagCanBeChanged() {
+        canvas.selection().select("storage");
+        field("serviceTag").textProperty().set("Key Vault");
+        assertThat(field("serviceTag").commit()).isFalse();
+        field("serviceTag").textProperty().set("AzureKeyVault");
+        assertThat(field("serviceTag").commit()).isTrue();
+        assertThat(doc.design().externalNetworks().stream().filter(e -> e.id().equals("storage")).findFirst().orElseThrow().serviceTag())
+                .isEqualTo("AzureKeyVault");
+    }
+
     @Test void selectingAFlowDescribesIt() {
         canvas.selection().select("health-probe:vnet-mi/ManagedInstance");
         assertThat(vm.headingProperty().get()).startsWith("Traffic flow");

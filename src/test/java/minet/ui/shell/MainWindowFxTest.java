@@ -173,6 +173,13 @@ class MainWindowFxTest {
         robot.interact(() -> window.shell().validationSummaryProperty().set("2 errors, 1 warning · validated in 3 ms"));
         assertThat(robot.lookup("#validation-summary").queryAs(Label.class).getText()).isEqualTo("2 errors, 1 warning · validated in 3 ms");
         robot.interact(() -> window.setBottomPanel(null));
+        boolean[] shown = new boolean[1];
+        robot.interact(() -> shown[0] = window.reveal("keyvault"));
+        assertThat(shown[0]).isTrue();
+        assertThat(window.selection().primary()).isEqualTo("keyvault");
+        Bounds kv = bounds("keyvault");
+        Point2D centre = window.canvasView().localToScreen(window.canvasView().getWidth() / 2, window.canvasView().getHeight() / 2);
+        assertThat(screen(kv.x() + kv.width() / 2, kv.y() + kv.height() / 2).distance(centre)).isLessThan(2);
         assertThat(robot.lookup("#bottom-test").tryQuery()).isEmpty();
     }
 }
