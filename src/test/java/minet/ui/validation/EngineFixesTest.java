@@ -24,4 +24,14 @@ class EngineFixesTest {
         // idempotent: nothing left to fix afterwards
         assertThat(fixes.fixAll(plan.after(), new Report("p", List.of(), 0))).isEmpty();
     }
+
+    @Test void fixingOneFindingRemovesThatFindingOnly() throws Exception {
+        Design d = Importer.load(SERVICE_AIDED);
+        Report before = minet.rules.Validator.validate(d);
+        minet.rules.Finding mgmt = before.findings().stream().filter(f -> f.ruleId().equals("MI-NSG-IN-MANAGEMENT")).findFirst().orElseThrow();
+        Design after = fixes.fix(d, mgmt).orElseThrow().apply(d);
+        List<String> left = minet.rules.Validator.validate(after).findings().stream().map(minet.rules.Finding::ruleId).toList();
+        assertThat(left).doesNotContain("MI-NSG-IN-MANAGEMENT").contains("MI-UDR-MANAGEMENT", "MI-NSG-OUT-MANAGEMENT");
+        assertThat(fixes.fix(after, mgmt)).as("nothing left to fix for it").isEmpty();
+    }
 }
