@@ -2,7 +2,9 @@ package minet.io.arm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import minet.io.InputException;
 import minet.io.JsonSource;
 
@@ -69,8 +71,8 @@ final class Node {
             keys = new String[n];
             values = new JsonNode[n];
             int i = 0;
-            for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); i++) {
-                java.util.Map.Entry<String, JsonNode> e = it.next();
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); i++) {
+                Map.Entry<String, JsonNode> e = it.next();
                 keys[i] = e.getKey();
                 values[i] = e.getValue();
             }
@@ -93,8 +95,9 @@ final class Node {
             if (v == null) {
                 if (copies == null) copies = field("copy") != null;
                 if (copies) v = scope.propertyCopy(value, ptr, field, loops);
+            } else if (Scope.needsEval(v)) {
+                v = scope.eval(v, ptr.field(field), loops);
             }
-            else if (Scope.needsEval(v)) v = scope.eval(v, ptr.field(field), loops);
         }
         return v == null || v.isNull() ? null : v;
     }
@@ -104,7 +107,7 @@ final class Node {
     }
 
     private InputException wrong(String field, String want, JsonNode v) {
- return src.error(pointer(field), field + " must be " + want + ", not " + Functions.describe(v));
+        return src.error(pointer(field), field + " must be " + want + ", not " + Functions.describe(v));
     }
 
     boolean isPlaceholder(String field) throws InputException {

@@ -274,7 +274,7 @@ final class Scope {
     ArrayNode propertyCopy(JsonNode raw, Ptr pointer, String field, Loops loops) throws InputException {
         JsonNode copy = Functions.get(raw, "copy");
         if (copy == null || !isPropertyCopy(copy)) return null;
-        for (java.util.Iterator<Map.Entry<String, JsonNode>> it = raw.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = raw.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getKey().equalsIgnoreCase("copy") || !isPropertyCopy(e.getValue())) continue;
             int j = 0;
