@@ -34,5 +34,6 @@ public final class App extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         window.show(raw.isEmpty() ? null : Path.of(raw.get(0)), 1440, 900);
+        StartupProbe.arm(stage.getScene());
     }
 }
