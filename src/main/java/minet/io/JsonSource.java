@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import minet.model.Source;
 
@@ -41,18 +41,34 @@ public final class JsonSource {
     private final String file;
     private final JsonNode root;
     private final long rootAt;
-    /**
-     * Where each container's children stand, in the container's order, packed as line << 32 | column. Kept per
-     * container rather than per pointer string: a 20 MB template has millions of values, and building and
-     * hashing a pointer for each cost several times Jackson's own parse.
-     */
-    private final IdentityHashMap<JsonNode, long[]> children;
 
-    private JsonSource(String file, JsonNode root, long rootAt, IdentityHashMap<JsonNode, long[]> children) {
+    /*
+     * Each container keeps where its children stand, in its own order, packed as line << 32 | column. Kept in
+     * the tree rather than in a map by pointer or by node: a 20 MB template has millions of values, and such a
+     * map cost several times Jackson's own parse (mostly in the garbage collector).
+     */
+    private static final class PlacedObject extends ObjectNode {
+        private static final long serialVersionUID = 1L;
+        long[] at;
+
+        PlacedObject() {
+            super(JsonNodeFactory.instance);
+        }
+    }
+
+    private static final class PlacedArray extends ArrayNode {
+        private static final long serialVersionUID = 1L;
+        long[] at;
+
+        PlacedArray() {
+            super(JsonNodeFactory.instance);
+        }
+    }
+
+    private JsonSource(String file, JsonNode root, long rootAt) {
         this.file = file;
         this.root = root;
         this.rootAt = rootAt;
-        this.children = children;
     }
 
     public static JsonSource read(Path path) throws InputException {
@@ -71,18 +87,17 @@ public final class JsonSource {
 
     public static JsonSource parse(String name, byte[] bytes) throws InputException {
         if (bytes.length > MAX_BYTES) throw new InputException(name, "input exceeds " + (MAX_BYTES >> 20) + " MiB");
-        IdentityHashMap<JsonNode, long[]> children = new IdentityHashMap<>();
         try (JsonParser p = FACTORY.createParser(bytes)) {
             JsonToken t = p.nextToken();
             if (t == null) throw new InputException(name, 1, 1, "the file is empty, expected JSON");
             long rootAt = at(p);
-            JsonNode root = readValue(p, children);
+            JsonNode root = readValue(p, new Stack());
             JsonToken extra = p.nextToken();
             if (extra != null) {
                 JsonLocation l = p.currentTokenLocation();
                 throw new InputException(name, (int) l.getLineNr(), (int) l.getColumnNr(), "unexpected content after the JSON value");
             }
-            return new JsonSource(name, root, rootAt, children);
+            return new JsonSource(name, root, rootAt);
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             String msg = e.getOriginalMessage();
@@ -96,45 +111,61 @@ public final class JsonSource {
     }
 
     private static long at(JsonParser p) {
+        if (p instanceof ParserBase b) { // the numbers currentTokenLocation() gives, without a JsonLocation per value
+            int column = b.getTokenColumnNr();
+            return ((long) b.getTokenLineNr() << 32) | ((column > 0 ? column - 1 : column) & 0xffffffffL);
+        }
         JsonLocation l = p.currentTokenLocation();
         return ((long) l.getLineNr() << 32) | (l.getColumnNr() & 0xffffffffL);
     }
 
-    private static JsonNode readValue(JsonParser p, IdentityHashMap<JsonNode, long[]> children) throws IOException {
+    /** Positions of the children of the containers being read, innermost last; copied out exactly sized. */
+    private static final class Stack {
+        long[] at = new long[256];
+        int top;
+
+        void push(long v) {
+            if (top == at.length) at = Arrays.copyOf(at, top * 2);
+            at[top++] = v;
+        }
+
+        long[] pop(int from) {
+            long[] out = Arrays.copyOfRange(at, from, top);
+            top = from;
+            return out;
+        }
+    }
+
+    private static JsonNode readValue(JsonParser p, Stack stack) throws IOException {
         JsonNodeFactory f = JsonNodeFactory.instance;
         switch (p.currentToken()) {
             case START_OBJECT: {
-                ObjectNode o = f.objectNode();
-                long[] at = new long[4];
-                int n = 0;
+                PlacedObject o = new PlacedObject();
+                int from = stack.top;
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
                     p.nextToken();
                     long where = at(p);
-                    JsonNode v = readValue(p, children);
-                    if (o.has(key)) { // a repeated key keeps its first place in the object and takes the last value
+                    JsonNode v = readValue(p, stack);
+                    if (o.replace(key, v) != null) { // a repeated key keeps its first place and takes the last value
                         int i = 0;
                         for (Iterator<String> it = o.fieldNames(); !it.next().equals(key); ) i++;
-                        at[i] = where;
+                        stack.at[from + i] = where;
                     } else {
-                        if (n == at.length) at = Arrays.copyOf(at, n * 2);
-                        at[n++] = where;
+                        stack.push(where);
                     }
-                    o.set(key, v);
                 }
-                children.put(o, at);
+                o.at = stack.pop(from);
                 return o;
             }
             case START_ARRAY: {
-                ArrayNode a = f.arrayNode();
-                long[] at = new long[4];
-                int n = 0;
+                PlacedArray a = new PlacedArray();
+                int from = stack.top;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    if (n == at.length) at = Arrays.copyOf(at, n * 2);
-                    at[n++] = at(p);
-                    a.add(readValue(p, children));
+                    stack.push(at(p));
+                    a.add(readValue(p, stack));
                 }
-                children.put(a, at);
+                a.at = stack.pop(from);
                 return a;
             }
             case VALUE_STRING: return f.textNode(p.getText());
@@ -165,7 +196,7 @@ public final class JsonSource {
         if (pointer != null && !pointer.isEmpty()) {
             JsonNode node = root;
             for (String raw : pointer.substring(1).split("/", -1)) {
-                long[] at = children.get(node);
+                long[] at = node instanceof PlacedObject o ? o.at : node instanceof PlacedArray a ? a.at : null;
                 if (at == null) break;
                 String segment = raw.replace("~1", "/").replace("~0", "~");
                 int index = -1;

@@ -113,7 +113,7 @@ public final class ArmImporter {
             if (decl == null) {
                 List<String> names = new ArrayList<>();
                 declared.fieldNames().forEachRemaining(names::add);
-                throw new InputException("--param", "the template " + template.file() + " declares no parameter '" + name + "'"
+                throw new InputException("--param " + name, "the template " + template.file() + " declares no parameter '" + name + "'"
                         + (names.isEmpty() ? "" : " (it declares " + String.join(", ", names) + ")"));
             }
             String type = decl.path("type").asText("string").toLowerCase(Locale.ROOT);
@@ -123,12 +123,12 @@ public final class ArmImporter {
                     try {
                         out.put(Scope.key(name), F.numberNode(Long.parseLong(text.strip())));
                     } catch (NumberFormatException x) {
-                        throw new InputException("--param", what + ": '" + name + "' is an int parameter; give a whole number");
+                        throw new InputException(what, "'" + name + "' is an int parameter; give a whole number");
                     }
                     break;
                 case "bool":
                     if (!text.strip().equalsIgnoreCase("true") && !text.strip().equalsIgnoreCase("false")) {
-                        throw new InputException("--param", what + ": '" + name + "' is a bool parameter; give true or false");
+                        throw new InputException(what, "'" + name + "' is a bool parameter; give true or false");
                     }
                     out.put(Scope.key(name), F.booleanNode(text.strip().equalsIgnoreCase("true")));
                     break;
@@ -139,10 +139,10 @@ public final class ArmImporter {
                     try {
                         v = JsonSource.parse("--param " + name, text.getBytes(StandardCharsets.UTF_8)).root();
                     } catch (InputException x) {
-                        throw new InputException("--param", what + ": '" + name + "' is an " + type + " parameter; give it as JSON (" + x.problem() + ")");
+                        throw new InputException(what, "'" + name + "' is an " + type + " parameter; give it as JSON (" + x.problem() + ")");
                     }
                     if (type.equals("array") != v.isArray() || (!type.equals("array") && !v.isObject())) {
-                        throw new InputException("--param", what + ": '" + name + "' is an " + type + " parameter; the JSON given is " + Functions.describe(v));
+                        throw new InputException(what, "'" + name + "' is an " + type + " parameter; the JSON given is " + Functions.describe(v));
                     }
                     out.put(Scope.key(name), v);
                     break;

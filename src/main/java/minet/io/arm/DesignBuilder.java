@@ -48,7 +48,6 @@ final class DesignBuilder {
     private final List<SubnetUser> subnetUsers = new ArrayList<>();
 
     private static final class VnetParts {
-        Deployments.Resource declared;
         VirtualNetwork vnet;
         final Map<String, Subnet> subnets = new LinkedHashMap<>();
         final List<Peering> peerings = new ArrayList<>();
@@ -57,7 +56,6 @@ final class DesignBuilder {
     }
 
     private static final class NsgParts {
-        Deployments.Resource declared;
         SecurityGroup nsg;
         final List<SecurityRule> extra = new ArrayList<>();
         String id;
@@ -65,7 +63,6 @@ final class DesignBuilder {
     }
 
     private static final class RouteTableParts {
-        Deployments.Resource declared;
         RouteTable table;
         final List<Route> extra = new ArrayList<>();
         String id;
@@ -100,14 +97,13 @@ final class DesignBuilder {
     private void vnet(Deployments.Resource r) throws InputException {
         Node props = properties(r);
         VnetParts parts = vnets.computeIfAbsent(key(r.id()), k -> new VnetParts());
-        parts.declared = r;
         parts.id = r.id();
         parts.name = r.name();
         List<Subnet> inline = new ArrayList<>();
         for (Node s : props.objects("subnets")) {
             String sn = s.string("name");
             if (sn == null) throw s.error("a subnet needs a name");
-            inline.add(subnet(r.id(), sn, s.object("properties"), s.where));
+            inline.add(subnet(r.id(), sn, s.object("properties"), s.where()));
         }
         // subnets declared on their own may come before their VNet in the template: they win over inline ones
         Map<String, Subnet> merged = new LinkedHashMap<>();
@@ -167,10 +163,9 @@ final class DesignBuilder {
         for (Node rule : props.objects("securityRules")) {
             String rn = rule.string("name");
             if (rn == null) throw rule.error("a security rule needs a name");
-            rules.add(rule(rn, rule.object("properties"), rule.where));
+            rules.add(rule(rn, rule.object("properties"), rule.where()));
         }
         NsgParts parts = nsgs.computeIfAbsent(key(r.id()), k -> new NsgParts());
-        parts.declared = r;
         parts.id = r.id();
         parts.name = r.name();
         parts.nsg = new SecurityGroup(r.id(), r.name(), location(r), rules, r.origin().source());
@@ -182,8 +177,8 @@ final class DesignBuilder {
         String d = p.string("direction");
         String a = p.string("access");
         try {
-            if (d != null && !p.isPlaceholder("direction")) direction = Direction.parse(d);
-            if (a != null && !p.isPlaceholder("access")) access = Access.parse(a);
+            if (d != null && !Placeholder.is(d)) direction = Direction.parse(d);
+            if (a != null && !Placeholder.is(a)) access = Access.parse(a);
         } catch (IllegalArgumentException e) {
             throw new InputException(where.src().file(), where.source().line(), where.source().column(),
                     "security rule '" + name + "': " + e.getMessage());
@@ -221,10 +216,9 @@ final class DesignBuilder {
         for (Node route : props.objects("routes")) {
             String rn = route.string("name");
             if (rn == null) throw route.error("a route needs a name");
-            routes.add(route(rn, route.object("properties"), route.where));
+            routes.add(route(rn, route.object("properties"), route.where()));
         }
         RouteTableParts parts = routeTables.computeIfAbsent(key(r.id()), k -> new RouteTableParts());
-        parts.declared = r;
         parts.id = r.id();
         parts.name = r.name();
         parts.table = new RouteTable(r.id(), r.name(), location(r), props.bool("disableBgpRoutePropagation"), routes, r.origin().source());
@@ -378,10 +372,7 @@ final class DesignBuilder {
     // ---- helpers ----
 
     private Node properties(Deployments.Resource r) throws InputException {
-        JsonNode raw = r.raw().get("properties");
-        String ptr = r.pointer() + "/properties";
-        JsonNode v = raw == null ? null : r.scope().eval(raw, ptr, r.loops());
-        return Node.of(v, new Context.Origin(r.scope().src, ptr), cx, "properties");
+        return Node.raw(r.raw().get("properties"), r.pointer() + "/properties", r.scope(), r.loops(), "properties");
     }
 
     private static String location(Deployments.Resource r) throws InputException {

@@ -59,9 +59,10 @@ final class Functions {
     static JsonNode get(JsonNode object, String name) {
         JsonNode v = object.get(name);
         if (v != null) return v;
-        for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (k.equalsIgnoreCase(name)) return object.get(k);
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String k = e.getKey();
+            if (k.length() == name.length() && k.equalsIgnoreCase(name)) return e.getValue();
         }
         return null;
     }

@@ -2,60 +2,115 @@ package minet.io.arm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import minet.io.InputException;
 import minet.io.JsonSource;
 
 /**
- * An evaluated template object read field by field with its shape checked: a wrong type is an
- * {@link InputException} at the field's place in the file; an absent field is null or empty; a placeholder
- * (a value not known offline) reads as its text where a string is wanted and as empty where a list is.
+ * A template object read field by field with its shape checked: a wrong type is an {@link InputException} at
+ * the field's place in the file; an absent field is null or empty; a placeholder (a value not known offline)
+ * reads as its text where a string is wanted and as empty where a list is.
+ *
+ * <p>A node is either raw (the template's own object: each field is evaluated when read, so that the many
+ * values an importer never reads are never evaluated or copied) or evaluated (an expression's result).
  */
 final class Node {
     final JsonNode value;
-    final Context.Origin where;
+    private final JsonSource src;
+    /** Written out only when an element's source or an error needs it. */
+    private final Ptr ptr;
     private final Context cx;
+    /** Set for a raw node: the scope and loops its expressions are evaluated in. */
+    private final Scope scope;
+    private final Loops loops;
+    /** Whether a raw node has a property {@code copy}; looked up once, on the first absent field. */
+    private Boolean copies;
+    /** The object's keys and values in arrays, made on the first field not found as spelt (ARM ignores case). */
+    private String[] keys;
+    private JsonNode[] values;
 
-    Node(JsonNode value, Context.Origin where, Context cx) {
+    private Node(JsonNode value, JsonSource src, Ptr ptr, Context cx, Scope scope, Loops loops) {
         this.value = value == null || value.isNull() || value instanceof Placeholder || value.isMissingNode() ? null : value;
-        this.where = where;
+        this.src = src;
+        this.ptr = ptr;
         this.cx = cx;
-        if (this.value != null && !this.value.isObject()) {
-            throw new IllegalArgumentException("not an object");
-        }
+        this.scope = scope;
+        this.loops = loops;
     }
 
-    private static Node checked(JsonNode v, Context.Origin where, Context cx, String what) throws InputException {
+    /** An evaluated value that must be an object (or absent). */
+    static Node of(JsonNode v, Context.Origin where, Context cx, String what) throws InputException {
         if (v != null && !v.isNull() && !(v instanceof Placeholder) && !v.isMissingNode() && !v.isObject()) {
             throw where.src().error(where.pointer(), what + " must be an object, not " + Functions.describe(v));
         }
-        return new Node(v, where, cx);
+        return new Node(v, where.src(), Ptr.of(where.pointer()), cx, null, null);
     }
 
-    static Node of(JsonNode v, Context.Origin where, Context cx, String what) throws InputException {
-        return checked(v, where, cx, what);
+    private static Node evaluated(JsonNode v, Context.Origin origin, JsonSource src, Ptr fallback, Context cx) {
+        return origin != null ? new Node(v, origin.src(), Ptr.of(origin.pointer()), cx, null, null) : new Node(v, src, fallback, cx, null, null);
     }
 
-    private JsonNode get(String field) {
+    Context.Origin where() {
+        return new Context.Origin(src, ptr.toString());
+    }
+
+    /** A raw template value at {@code pointer} of the scope's file, evaluated as it is read. */
+    static Node raw(JsonNode raw, String pointer, Scope scope, Loops loops, String what) throws InputException {
+        if (raw == null || raw.isObject()) return new Node(raw, scope.src, Ptr.of(pointer), scope.cx, scope, loops);
+        return of(scope.eval(raw, pointer, loops), new Context.Origin(scope.src, pointer), scope.cx, what); // e.g. "properties": "[variables('p')]"
+    }
+
+    /** The object's own value for a field, whatever the case of its key. */
+    private JsonNode field(String name) {
+        JsonNode v = value.get(name);
+        if (v != null) return v;
+        if (keys == null) {
+            int n = value.size();
+            keys = new String[n];
+            values = new JsonNode[n];
+            int i = 0;
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); i++) {
+                Map.Entry<String, JsonNode> e = it.next();
+                keys[i] = e.getKey();
+                values[i] = e.getValue();
+            }
+        }
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i].length() == name.length() && keys[i].equalsIgnoreCase(name)) return values[i];
+        }
+        return null;
+    }
+
+    private String pointer(String field) {
+        return ptr + "/" + JsonSource.escape(field);
+    }
+
+    /** The field's value, evaluated. */
+    private JsonNode get(String field) throws InputException {
         if (value == null) return null;
-        JsonNode v = Functions.get(value, field);
+        JsonNode v = field(field);
+        if (scope != null) {
+            if (v == null) {
+                if (copies == null) copies = field("copy") != null;
+                if (copies) v = scope.propertyCopy(value, ptr, field, loops);
+            } else if (Scope.needsEval(v)) {
+                v = scope.eval(v, ptr.field(field), loops);
+            }
+        }
         return v == null || v.isNull() ? null : v;
     }
 
-    private Context.Origin at(String field) {
-        return new Context.Origin(where.src(), where.pointer() + "/" + JsonSource.escape(field));
-    }
-
     InputException error(String problem) {
-        return where.src().error(where.pointer(), problem);
+        return src.error(ptr.toString(), problem);
     }
 
     private InputException wrong(String field, String want, JsonNode v) {
-        Context.Origin o = at(field);
-        return o.src().error(o.pointer(), field + " must be " + want + ", not " + Functions.describe(v));
+        return src.error(pointer(field), field + " must be " + want + ", not " + Functions.describe(v));
     }
 
-    boolean isPlaceholder(String field) {
+    boolean isPlaceholder(String field) throws InputException {
         return get(field) instanceof Placeholder;
     }
 
@@ -80,25 +135,45 @@ final class Node {
     }
 
     Node object(String field) throws InputException {
+        if (scope != null && value != null) {
+            JsonNode raw = field(field);
+            if (raw != null && raw.isObject()) return new Node(raw, src, ptr.field(field), cx, scope, loops);
+        }
         JsonNode v = get(field);
-        if (v == null || v instanceof Placeholder) return new Node(null, at(field), cx);
+        if (v == null || v instanceof Placeholder) return new Node(null, src, ptr.field(field), cx, null, null);
         if (!v.isObject()) throw wrong(field, "an object", v);
-        Context.Origin o = cx.originOf(v);
-        return new Node(v, o != null ? o : at(field), cx);
+        return evaluated(v, cx.originOf(v), src, ptr.field(field), cx);
     }
 
     List<Node> objects(String field) throws InputException {
+        JsonNode raw = scope != null && value != null ? field(field) : null;
+        if (raw != null && raw.isArray()) { // the template's own array: its objects stay raw
+            List<Node> out = new ArrayList<>(raw.size());
+            Ptr list = ptr.field(field);
+            for (int i = 0; i < raw.size(); i++) {
+                JsonNode e = raw.get(i);
+                if (e.isObject()) {
+                    out.add(new Node(e, src, list.index(i), cx, scope, loops));
+                } else {
+                    JsonNode v = scope.eval(e, list.index(i), loops);
+                    if (v instanceof Placeholder || v.isNull()) continue;
+                    if (!v.isObject()) throw src.error(list + "/" + i, field + " must hold objects, not " + Functions.describe(v));
+                    out.add(evaluated(v, cx.originOf(v), src, list.index(i), cx));
+                }
+            }
+            return out;
+        }
         JsonNode v = get(field);
         if (v == null || v instanceof Placeholder) return List.of();
         if (!v.isArray()) throw wrong(field, "an array of objects", v);
         List<Node> out = new ArrayList<>(v.size());
+        Ptr list = ptr.field(field);
         int i = 0;
         for (JsonNode e : v) {
-            Context.Origin fallback = new Context.Origin(where.src(), at(field).pointer() + "/" + i++);
+            int index = i++;
             if (e instanceof Placeholder || e.isNull()) continue;
-            if (!e.isObject()) throw fallback.src().error(fallback.pointer(), field + " must hold objects, not " + Functions.describe(e));
-            Context.Origin o = cx.originOf(e);
-            out.add(new Node(e, o != null ? o : fallback, cx));
+            if (!e.isObject()) throw src.error(list + "/" + index, field + " must hold objects, not " + Functions.describe(e));
+            out.add(evaluated(e, cx.originOf(e), src, list.index(index), cx));
         }
         return out;
     }

@@ -14,6 +14,11 @@ final class Placeholder extends TextNode {
         super("{" + what + "}");
     }
 
+    /** Whether a string read from a value looks like a placeholder's text: {name}. */
+    static boolean is(String text) {
+        return text.length() > 2 && text.charAt(0) == '{' && text.charAt(text.length() - 1) == '}';
+    }
+
     static boolean any(Iterable<? extends Object> values) {
         for (Object v : values) if (v instanceof Placeholder) return true;
         return false;

@@ -33,15 +33,13 @@ final class Scope {
 
     private static final class Param {
         final String name;
-        final String type;
         final String pointer;
         final JsonNode declaration;
         JsonNode value;
         boolean resolving;
 
-        Param(String name, String type, String pointer, JsonNode declaration) {
+        Param(String name, String pointer, JsonNode declaration) {
             this.name = name;
-            this.type = type;
             this.pointer = pointer;
             this.declaration = declaration;
         }
@@ -86,8 +84,7 @@ final class Scope {
                 Map.Entry<String, JsonNode> e = it.next();
                 String ptr = base + "/parameters/" + JsonSource.escape(e.getKey());
                 if (!e.getValue().isObject()) throw src.error(ptr, "parameter '" + e.getKey() + "' must be an object with a type");
-                String type = e.getValue().path("type").asText("string").toLowerCase(Locale.ROOT);
-                params.put(key(e.getKey()), new Param(e.getKey(), type, ptr, e.getValue()));
+                params.put(key(e.getKey()), new Param(e.getKey(), ptr, e.getValue()));
             }
         }
         for (Map.Entry<String, JsonNode> g : given.entrySet()) {
@@ -132,16 +129,6 @@ final class Scope {
     /** The raw template value at {@code pointer} (absolute in {@link #src}). */
     JsonNode node(String pointer) {
         return src.root().at(pointer);
-    }
-
-    /** Declared type of a parameter, lower case; null if not declared. */
-    String parameterType(String name) {
-        Param p = params.get(key(name));
-        return p == null ? null : p.type;
-    }
-
-    Iterable<String> parameterNames() {
-        return params.values().stream().map(p -> p.name).toList();
     }
 
     JsonNode parameter(String name, Site site, int at) throws InputException {
@@ -201,6 +188,22 @@ final class Scope {
         return raw;
     }
 
+    /** A child value: its pointer is made only if it is a container or an expression (most values are neither). */
+    private JsonNode child(JsonNode raw, Ptr parent, String key, int index, Loops loops) throws InputException {
+        if (raw.isTextual() ? !isExpression(raw.textValue()) : raw.isValueNode()) return raw;
+        return eval(raw, key != null ? parent.field(key) : parent.index(index), loops);
+    }
+
+    /** True for what {@link #eval} may change: an expression or a container. */
+    static boolean needsEval(JsonNode v) {
+        return v.isTextual() ? isExpression(v.textValue()) : v.isContainerNode();
+    }
+
+    private static boolean isExpression(String s) {
+        int n = s.length();
+        return n >= 2 && s.charAt(0) == '[' && s.charAt(n - 1) == ']';
+    }
+
     private JsonNode text(JsonNode raw, Ptr ptr, Loops loops) throws InputException {
         String s = raw.textValue();
         int n = s.length();
@@ -230,28 +233,19 @@ final class Scope {
             int i = 0;
             for (Iterator<Map.Entry<String, JsonNode>> it = raw.fields(); it.hasNext(); i++) {
                 Map.Entry<String, JsonNode> e = it.next();
-                Ptr ptr = pointer.field(e.getKey());
                 JsonNode v = e.getValue();
                 if (e.getKey().equalsIgnoreCase("copy") && isPropertyCopy(v)) {
+                    Ptr ptr = pointer.field(e.getKey());
                     if (out == null) out = copyFields(raw, i);
                     int j = 0;
                     for (JsonNode spec : v) {
                         String sp = ptr + "/" + j++;
-                        JsonNode nameNode = eval(spec.get("name"), sp + "/name", loops);
-                        String name = nameNode.asText();
-                        int count = count(spec.get("count"), sp + "/count", loops);
-                        ArrayNode items = F.arrayNode(count);
-                        Ptr input = Ptr.of(sp + "/input");
-                        for (int k = 0; k < count; k++) {
-                            JsonNode item = eval(spec.get("input"), input, Loops.with(loops, name, k));
-                            cx.origin(item, src, input.toString());
-                            items.add(item);
-                        }
-                        out.set(name, items);
+                        String name = eval(spec.get("name"), sp + "/name", loops).asText();
+                        out.set(name, copyLoop(spec, sp, name, loops));
                     }
                     continue;
                 }
-                JsonNode ev = eval(v, ptr, loops);
+                JsonNode ev = child(v, pointer, e.getKey(), -1, loops);
                 if (out == null && ev != v) out = copyFields(raw, i);
                 if (out != null) out.set(e.getKey(), ev);
             }
@@ -259,6 +253,38 @@ final class Scope {
         } finally {
             cx.leave();
         }
+    }
+
+    private ArrayNode copyLoop(JsonNode spec, String sp, String name, Loops loops) throws InputException {
+        int count = count(spec.get("count"), sp + "/count", loops);
+        ArrayNode items = F.arrayNode(count);
+        Ptr input = Ptr.of(sp + "/input");
+        for (int k = 0; k < count; k++) {
+            JsonNode item = eval(spec.get("input"), input, Loops.with(loops, name, k));
+            cx.origin(item, src, input.toString());
+            items.add(item);
+        }
+        return items;
+    }
+
+    /**
+     * The array a property {@code copy} of the raw object at {@code pointer} makes for {@code field}, or null
+     * when no loop there is named so.
+     */
+    ArrayNode propertyCopy(JsonNode raw, Ptr pointer, String field, Loops loops) throws InputException {
+        JsonNode copy = Functions.get(raw, "copy");
+        if (copy == null || !isPropertyCopy(copy)) return null;
+        for (Iterator<Map.Entry<String, JsonNode>> it = raw.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getKey().equalsIgnoreCase("copy") || !isPropertyCopy(e.getValue())) continue;
+            int j = 0;
+            for (JsonNode spec : e.getValue()) {
+                String sp = pointer + "/" + JsonSource.escape(e.getKey()) + "/" + j++;
+                String name = eval(spec.get("name"), sp + "/name", loops).asText();
+                if (name.equalsIgnoreCase(field)) return copyLoop(spec, sp, name, loops);
+            }
+        }
+        return null;
     }
 
     private static ObjectNode copyFields(ObjectNode raw, int first) {
@@ -286,7 +312,7 @@ final class Scope {
             ArrayNode out = null;
             for (int i = 0; i < raw.size(); i++) {
                 JsonNode v = raw.get(i);
-                JsonNode ev = eval(v, pointer.index(i), loops);
+                JsonNode ev = child(v, pointer, null, i, loops);
                 if (out == null && ev != v) {
                     out = F.arrayNode(raw.size());
                     for (int j = 0; j < i; j++) out.add(raw.get(j));
