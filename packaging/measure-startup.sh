@@ -10,7 +10,7 @@ n=${1:-7}
 cp=target/minet.jar:target/test-classes
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-run() { xvfb-run -a -s "-screen 0 1280x800x24" "$@" 2>/dev/null | sed -n 's/^first-frame-ms //p'; }
+run() { xvfb-run -a -s "-screen 0 1280x800x24" "$@" 2>/dev/null | sed -n "s/^first-frame-ms //p" || true; }
 
 app_cmd=(java -Dminet.startupProbe=true -cp "$cp" minet.Launcher)
 if [ -n "${LAUNCHER:-}" ]; then app_cmd=(env JAVA_TOOL_OPTIONS=-Dminet.startupProbe=true "$LAUNCHER"); fi

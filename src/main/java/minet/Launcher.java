@@ -3,14 +3,15 @@ package minet;
 import minet.cli.Cli;
 
 /**
- * Entry point of the jar. A command runs the CLI; no command opens the window. Kept free of JavaFX types so that
+ * Entry point of the jar. A command runs the CLI; no command (or a lone design file) opens the window. Kept free of JavaFX types so that
  * a fat jar with JavaFX inside can start (the main class must not extend Application).
  */
 public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
-        if (args.length == 0) {
+        // No command, or just a design file (what a double-click on a .minet.json passes): the window.
+        if (args.length == 0 || (args.length == 1 && args[0].endsWith(".json") && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0])))) {
             minet.ui.App.launchWindow(args);
             return;
         }
