@@ -25,6 +25,7 @@ public final class DocumentModel {
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private final ReadOnlyStringWrapper undoLabel = new ReadOnlyStringWrapper(this, "undoLabel", "");
     private final ReadOnlyStringWrapper redoLabel = new ReadOnlyStringWrapper(this, "redoLabel", "");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper replaced = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "replaced");
 
     public DocumentModel(Design initial, Path file) {
         this.document = new Document(initial, file);
@@ -41,6 +42,8 @@ public final class DocumentModel {
     public ReadOnlyBooleanProperty canRedoProperty() { return canRedo.getReadOnlyProperty(); }
     public ReadOnlyStringProperty undoLabelProperty() { return undoLabel.getReadOnlyProperty(); }
     public ReadOnlyStringProperty redoLabelProperty() { return redoLabel.getReadOnlyProperty(); }
+    /** Counts whole-document changes (new, open, import, recovery), as opposed to edits: the view fits then. */
+    public javafx.beans.property.ReadOnlyIntegerProperty replacedProperty() { return replaced.getReadOnlyProperty(); }
 
     /** Runs an edit with undo; a command that changes nothing records nothing. */
     public void execute(Command c) {
@@ -62,6 +65,7 @@ public final class DocumentModel {
     public void replace(Design d, Path f) {
         document.replace(d, f);
         sync();
+        replaced.set(replaced.get() + 1);
     }
 
     /** A recovered design: loaded without history and dirty, since it is not what the file holds. */
@@ -70,6 +74,7 @@ public final class DocumentModel {
         document.execute(Command.of("Recovered changes", x -> d));
         document.history().clear();
         sync();
+        replaced.set(replaced.get() + 1);
     }
 
     public void markSaved(Path to) {

@@ -185,6 +185,8 @@ public final class MainWindow {
             });
         });
         stage.show();
+        // Fit once the canvas has laid out the new document (opening runs in the background).
+        shell.document().replacedProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(canvasView::fit));
         shell.start(file);
         canvasView.fit();
         autosave.play();

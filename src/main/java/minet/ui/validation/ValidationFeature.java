@@ -147,7 +147,8 @@ public final class ValidationFeature implements AutoCloseable {
         tabs.setId("bottom-tabs");
         window.setBottomPanel(tabs);
         window.shell().validationSummaryProperty().bind(f.validation.statusProperty());
-        window.shell().busyProperty().bind(f.importer.runningProperty());
+        // The shell sets busy itself while it opens or saves; an import only adds to it, so no binding.
+        f.importer.runningProperty().addListener((o, was, running) -> window.shell().busyProperty().set(running));
         f.importer.lastResultProperty().addListener((o, was, now) -> window.shell().statusProperty().set(now));
         window.statusBar().getRightItems().add(0, f.importProgress());
 

@@ -36,9 +36,9 @@ public final class ValidationPanel extends BorderPane {
         setId("validationPanel");
 
         ToggleButton errors = severityToggle(Severity.ERROR, vm.showErrorsProperty());
-        errors.textProperty().bind(Bindings.format("%d errors", vm.errorsProperty()));
+        errors.textProperty().bind(Bindings.createStringBinding(() -> counted(vm.errorsProperty().get(), "error", "errors"), vm.errorsProperty()));
         ToggleButton warnings = severityToggle(Severity.WARNING, vm.showWarningsProperty());
-        warnings.textProperty().bind(Bindings.format("%d warnings", vm.warningsProperty()));
+        warnings.textProperty().bind(Bindings.createStringBinding(() -> counted(vm.warningsProperty().get(), "warning", "warnings"), vm.warningsProperty()));
         ToggleButton infos = severityToggle(Severity.INFO, vm.showInfosProperty());
         infos.textProperty().bind(Bindings.format("%d info", vm.infosProperty()));
 
@@ -205,5 +205,9 @@ public final class ValidationPanel extends BorderPane {
             case WARNING -> Color.web("#bf8700");
             case INFO -> Color.web("#0969da");
         };
+    }
+
+    private static String counted(Number n, String one, String many) {
+        return n.longValue() + " " + (n.longValue() == 1 ? one : many);
     }
 }
