@@ -226,4 +226,15 @@ class RealWorldCliTest {
         assertThat(dir.resolve("never.minet.json")).doesNotExist();
         assertThat(dir.resolve("never").resolve(ExportFormat.ARM.fileName())).doesNotExist();
     }
+
+    @Test
+    void aTruncatedParametersFileIsRefusedWithItsOwnLineAndColumn() throws Exception {
+        String text = Files.readString(Path.of(NESTED_PARAMS));
+        Path cut = dir.resolve("truncated.parameters.json");
+        Files.writeString(cut, text.substring(0, text.length() / 3));
+        Run r = run("validate", NESTED, "--parameters", cut.toString());
+        assertThat(r.code()).isEqualTo(Cli.UNUSABLE);
+        assertThat(r.err()).containsPattern(java.util.regex.Pattern.quote(cut.toString()) + ":\\d+:\\d+: malformed JSON");
+        noStackTrace(r);
+    }
 }
