@@ -80,8 +80,10 @@ class RealWorldCliTest {
         assertThat(root.at("/summary/warnings").asInt()).isEqualTo(warnings);
         List<String> ruleIds = new ArrayList<>();
         root.get("findings").forEach(f -> ruleIds.add(f.get("ruleId").asText()));
-        // Text names the same rules the JSON has.
+        // Text names the same rules the JSON has, and ends with the same counts.
         for (String id : ruleIds) assertThat(text.out()).contains(id);
+        assertThat(text.out()).contains(errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings"))
+                .contains("(profile azure-2019-04)");
 
         Run sarif = run(args("validate", input(template), "--format", "sarif"));
         assertThat(sarif.code()).isEqualTo(exit);
