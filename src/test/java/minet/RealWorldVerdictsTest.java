@@ -1,6 +1,7 @@
 package minet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +13,7 @@ import minet.io.ImportOptions;
 import minet.io.Importer;
 import minet.io.InputException;
 import minet.model.Design;
+import minet.model.ManagedInstance;
 import minet.model.Route;
 import minet.model.RouteTable;
 import minet.model.SecurityGroup;
@@ -101,7 +103,7 @@ class RealWorldVerdictsTest {
 
         @Test
         void theSubnetIsAnMiSubnetBecauseTheManagedInstancePointsAtIt_notByDelegation() {
-            assertThat(d.miSubnets()).extracting(Subnet::name, Subnet::prefix).containsExactly(org.assertj.core.groups.Tuple.tuple("ManagedInstance", "10.0.0.0/24"));
+            assertThat(d.miSubnets()).extracting(Subnet::name, Subnet::prefix).containsExactly(tuple("ManagedInstance", "10.0.0.0/24"));
             assertThat(d.miSubnets().get(0).delegatedToMi()).isFalse();
         }
 
@@ -122,6 +124,16 @@ class RealWorldVerdictsTest {
             Finding f = only(r, "MI-NSG-DATA");
             assertThat(f.details()).containsEntry("blockedPorts", List.of("11000-11999"))
                     .containsEntry("denyingRule", "deny_all_inbound").containsEntry("source", "VirtualNetwork");
+        }
+
+        @Test
+        void template2019_setsNoProxyOverride_soTheInstanceUsesDefaultWhichRedirectsInsideTheVnet_butWithProxyItIsClean() {
+            ManagedInstance mi = d.managedInstances().get(0);
+            assertThat(mi.connectionType()).isEqualTo(ManagedInstance.ConnectionType.DEFAULT);
+            assertThat(mi.connectionType().usesRedirect()).isTrue();
+            // Proxy connections need 1433 only, which allow_tds_inbound opens to VirtualNetwork.
+            Design proxy = d.mapManagedInstance(mi.id(), m -> m.withConnectionType(ManagedInstance.ConnectionType.PROXY));
+            assertThat(verdicts(Validator.validate(proxy))).isEmpty();
         }
 
         @Test
@@ -289,7 +301,7 @@ class RealWorldVerdictsTest {
         void onlyTheDelegatedSubnetIsAnMiSubnet_theDefaultSubnetIsNotChecked() {
             // No Microsoft.Sql/managedInstances resource in this template: the delegation alone makes it one.
             assertThat(d.subnets()).extracting(Subnet::name).containsExactlyInAnyOrder("Default", "ManagedInstances");
-            assertThat(d.miSubnets()).extracting(Subnet::name, Subnet::prefix).containsExactly(org.assertj.core.groups.Tuple.tuple("ManagedInstances", "10.0.1.0/24"));
+            assertThat(d.miSubnets()).extracting(Subnet::name, Subnet::prefix).containsExactly(tuple("ManagedInstances", "10.0.1.0/24"));
             assertThat(r.findings()).noneMatch(f -> f.resource().contains("/subnets/Default") || f.message().contains("10.0.0.0/24"));
         }
 
