@@ -127,6 +127,40 @@ class RoundTripLawsTest {
         assertSameFingerprint(armRoundTrip(once), once);
     }
 
+    /** The checks that read only NSGs, route tables and the subnet (not the instances, which an export does not carry). */
+    private static final java.util.Set<String> NETWORK_RULES = java.util.Set.of("MI-NSG-IN-MANAGEMENT", "MI-NSG-IN-MANAGEMENT-SINGLE-RULE",
+            "MI-NSG-IN-SUBNET", "MI-NSG-IN-HEALTH-PROBE", "MI-NSG-OUT-MANAGEMENT", "MI-NSG-OUT-MANAGEMENT-SINGLE-RULE",
+            "MI-NSG-OUT-SUBNET", "MI-NSG-ORDER", "MI-UDR-VNETLOCAL", "MI-UDR-MANAGEMENT", "MI-UDR-CONFLICT", "MI-SUBNET-NSG",
+            "MI-SUBNET-ROUTE-TABLE", "MI-SUBNET-SERVICE-ENDPOINTS", "NSG-PRIORITY", "NSG-SHADOWED", "UDR-NEXT-HOP");
+
+    static final String VNET_SPACE_BUG = "bug: AddressSpace.virtualNetworkPrefixes (rules/eval/AddressSpace.java:148) builds VirtualNetwork "
+            + "from the VNet's address spaces only; an ARM export declares subnets but not their VNet, so after import the MI "
+            + "subnet's own prefix is outside VirtualNetwork and traffic that default AllowVnetInBound allows (a warning) becomes "
+            + "blocked (an error). A subnet's prefixes always lie in its VNet's space, so they belong in VirtualNetwork";
+
+    @net.jqwik.api.Disabled(VNET_SPACE_BUG)
+    @Property(tries = 60)
+    void theNetworkVerdictsOfADelegatedMiSubnetSurviveTheArmRoundTrip(@ForAll("designs") Design d) {
+        net.jqwik.api.Assume.that(!d.miSubnets().isEmpty() && d.miSubnets().stream().allMatch(Subnet::delegatedToMi));
+        assertThat(networkVerdicts(armRoundTrip(d))).isEqualTo(networkVerdicts(d));
+    }
+
+    /** The smallest case the law above found: the service-aided template without its deny_all_inbound. */
+    @net.jqwik.api.Disabled(VNET_SPACE_BUG)
+    @net.jqwik.api.Example
+    void subnetTrafficAllowedOnlyByAllowVnetInBoundIsStillAWarningAfterTheArmRoundTrip() {
+        Design d = BASES.stream().filter(x -> x.name().equals("quickstart-sqlmi-new-vnet-service-aided")).findFirst().orElseThrow();
+        SecurityGroup g = d.securityGroups().get(0);
+        Design open = d.mapSecurityGroup(g.id(), x -> x.withRules(x.rules().stream().filter(r -> !r.name().equals("deny_all_inbound")).toList()));
+        assertThat(networkVerdicts(open)).contains("WARNING MI-NSG-IN-SUBNET " + "networkSecurityGroups/" + g.name());
+        assertThat(networkVerdicts(armRoundTrip(open))).isEqualTo(networkVerdicts(open));
+    }
+
+    private static List<String> networkVerdicts(Design d) {
+        return Validator.validate(d).findings().stream().filter(f -> NETWORK_RULES.contains(f.ruleId()))
+                .map(f -> f.severity() + " " + f.ruleId() + " " + f.resource()).sorted().toList();
+    }
+
     @Property(tries = 80)
     void savingThenLoadingADesignFileGivesTheSameDesign(@ForAll("designs") Design d) throws Exception {
         Path f = Files.createTempFile("roundtrip", DesignFile.EXTENSION);
