@@ -187,9 +187,18 @@ public final class MainWindow {
         stage.show();
         // Fit once the canvas has laid out the new document (opening runs in the background).
         shell.document().replacedProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(canvasView::fit));
-        shell.start(file);
-        canvasView.fit();
-        autosave.play();
+        // Paint the empty window first, then open the design: the window is up as soon as a bare one would be.
+        Runnable[] afterFirstFrame = new Runnable[1];
+        afterFirstFrame[0] = () -> {
+            scene.removePostLayoutPulseListener(afterFirstFrame[0]);
+            // Two hops: whatever else waits for the first frame (e.g. the start-up probe) goes first.
+            javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(() -> {
+                shell.start(file);
+                canvasView.fit();
+                autosave.play();
+            }));
+        };
+        scene.addPostLayoutPulseListener(afterFirstFrame[0]);
         return scene;
     }
 
