@@ -212,9 +212,7 @@ class RealWorldVerdictsTest {
         }
 
         @Test
-        @org.junit.jupiter.api.Disabled("bug: MiNsgChecks.report (rules/check/MiNsgChecks.java:122) says \"no rule allows it\" whenever the "
-                + "denying rule is a default one, even when a user rule allows part of the traffic (verdict PARTIAL, allowingRules "
-                + "[inbound-management]): the message contradicts its own details")
+        // Regression: the message once said "no rule allows it" although a user rule allowed part (verdict PARTIAL).
         void nestedTemplate_managementMessageSaysSqlManagementIsAllowedAndOnlyTheRestIsDenied() {
             Finding f = only(r, "MI-NSG-IN-MANAGEMENT");
             assertThat(f.message()).doesNotContain("no rule allows it").contains("DenyAllInBound").contains("inbound-management");

@@ -133,12 +133,9 @@ class RoundTripLawsTest {
             "MI-NSG-OUT-SUBNET", "MI-NSG-ORDER", "MI-UDR-VNETLOCAL", "MI-UDR-MANAGEMENT", "MI-UDR-CONFLICT", "MI-SUBNET-NSG",
             "MI-SUBNET-ROUTE-TABLE", "MI-SUBNET-SERVICE-ENDPOINTS", "NSG-PRIORITY", "NSG-SHADOWED", "UDR-NEXT-HOP");
 
-    static final String VNET_SPACE_BUG = "bug: AddressSpace.virtualNetworkPrefixes (rules/eval/AddressSpace.java:148) builds VirtualNetwork "
-            + "from the VNet's address spaces only; an ARM export declares subnets but not their VNet, so after import the MI "
-            + "subnet's own prefix is outside VirtualNetwork and traffic that default AllowVnetInBound allows (a warning) becomes "
-            + "blocked (an error). A subnet's prefixes always lie in its VNet's space, so they belong in VirtualNetwork";
+    // Regression: VirtualNetwork once held only the VNet's address spaces, so an export that declares subnets but
+    // not their VNet turned "allowed by AllowVnetInBound" (a warning) into "blocked" (an error) after import.
 
-    @net.jqwik.api.Disabled(VNET_SPACE_BUG)
     @Property(tries = 60)
     void theNetworkVerdictsOfADelegatedMiSubnetSurviveTheArmRoundTrip(@ForAll("designs") Design d) {
         net.jqwik.api.Assume.that(!d.miSubnets().isEmpty() && d.miSubnets().stream().allMatch(Subnet::delegatedToMi));
@@ -146,7 +143,6 @@ class RoundTripLawsTest {
     }
 
     /** The smallest case the law above found: the service-aided template without its deny_all_inbound. */
-    @net.jqwik.api.Disabled(VNET_SPACE_BUG)
     @net.jqwik.api.Example
     void subnetTrafficAllowedOnlyByAllowVnetInBoundIsStillAWarningAfterTheArmRoundTrip() {
         Design d = BASES.stream().filter(x -> x.name().equals("quickstart-sqlmi-new-vnet-service-aided")).findFirst().orElseThrow();

@@ -36,6 +36,8 @@ class NsgRulesTest {
         Finding f = only(d, Catalog.MI_NSG_IN_MANAGEMENT);
         assertThat(f.message()).contains("rule 'deny_all_inbound' (priority 4096) denies what the rules before it leave unallowed");
         assertThat(only(withoutRule(d, "deny_all_inbound"), Catalog.MI_NSG_IN_MANAGEMENT).message())
+                .endsWith("rule 'allow_management_inbound' (priority 100) allows only part of it, so default rule 'DenyAllInBound' (priority 65500) denies the rest");
+        assertThat(only(withoutRule(withoutRule(d, "deny_all_inbound"), "allow_management_inbound"), Catalog.MI_NSG_IN_MANAGEMENT).message())
                 .endsWith("no rule allows it, so default rule 'DenyAllInBound' (priority 65500) denies it");
     }
 

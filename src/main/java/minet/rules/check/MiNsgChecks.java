@@ -105,6 +105,14 @@ final class MiNsgChecks {
         return e;
     }
 
+    /** A default rule denies: either nothing allowed the traffic, or user rules allowed only part of it. */
+    private static String defaultDenial(Evaluation e, CompiledRule deny) {
+        List<String> partial = e.allowingRules().stream().filter(r -> !r.isDefault()).map(CompiledRule::describe).toList();
+        if (partial.isEmpty()) return "no rule allows it, so " + deny.describe() + " denies it";
+        return String.join(", ", partial) + (partial.size() == 1 ? " allows" : " allow") + " only part of it, so "
+                + deny.describe() + " denies the rest";
+    }
+
     private static void report(Need n, Severity sev, SecurityGroup nsg, Subnet s, Evaluation e, Findings out, String why) {
         String dir = n.direction().azure().toLowerCase(Locale.ROOT);
         Traffic q = n.traffic();
@@ -119,7 +127,7 @@ final class MiNsgChecks {
             long[] blockedPorts = Intervals.intersect(e.deniedDestinationPorts(), q.destinationPorts());
             String what = describe(e.deniedProtocols() & q.protocols(), blockedPorts, q.destinationPorts());
             message = nsgLabel + " blocks " + dir + " " + what + " from " + n.sourceLabel() + " to " + n.destinationLabel() + ": "
-                    + (deny.isDefault() ? "no rule allows it, so " + deny.describe() + " denies it"
+                    + (deny.isDefault() ? defaultDenial(e, deny)
                        : allowedBefore(e, deny) ? deny.describe() + " denies what the rules before it leave unallowed"
                        : deny.describe() + " denies it before any allow") + why;
             det.put("blockedPorts", Ports.list(blockedPorts));

@@ -144,9 +144,12 @@ public final class AddressSpace {
         return of(vnet == null ? List.of() : virtualNetworkPrefixes(design, vnet), tagsIn(design));
     }
 
-    /** rules.md: the VNet's address spaces, peered VNets' spaces and on-premises ranges reached through a gateway. */
+    /** rules.md: the VNet's address spaces (and its subnets'), peered VNets' spaces and on-premises ranges reached through a gateway. */
     public static List<String> virtualNetworkPrefixes(Design design, VirtualNetwork vnet) {
         List<String> out = new ArrayList<>(vnet.addressSpaces());
+        // A subnet lies inside its VNet's space: counts even where the space itself is unknown (e.g. an export
+        // that declares subnets but not their VNet), and adds nothing where it is known.
+        for (Subnet s : vnet.subnets()) out.addAll(s.addressPrefixes());
         for (Peering p : vnet.peerings()) out.addAll(p.remoteAddressSpaces());
         for (ExternalNetwork e : design.externalNetworks()) {
             if (e.kind() == ExternalNetwork.Kind.ON_PREMISES && reachesThrough(design, vnet, e)) out.addAll(e.addressPrefixes());
