@@ -54,7 +54,7 @@ common=(--name minet --app-version "$VERSION" --vendor "MI Network Designer"
 if [ $only_image = 0 ] && command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
   "$JPACKAGE" --type deb --dest "$out" "${common[@]}" \
     --linux-package-deps libgtk-3-0 --linux-shortcut --linux-menu-group Development \
-    --file-associations packaging/linux/minet-file.properties >&2
+    --file-associations packaging/linux/minet-file.properties --resource-dir packaging/linux >&2
   ls "$out"/*.deb >&2
 fi
 

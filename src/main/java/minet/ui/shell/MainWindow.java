@@ -100,7 +100,7 @@ public final class MainWindow {
         centerSplit.setOrientation(Orientation.VERTICAL);
         centerSplit.getItems().add(canvasView);
         mainSplit.getItems().addAll(paletteScroll, centerSplit, propertiesView);
-        mainSplit.setDividerPositions(0.155, 0.74);
+        mainSplit.setDividerPositions(0.14, 0.77);
         SplitPane.setResizableWithParent(paletteScroll, false);
         SplitPane.setResizableWithParent(propertiesView, false);
 
@@ -146,7 +146,7 @@ public final class MainWindow {
         bottomPanel = panel;
         if (panel != null) {
             centerSplit.getItems().add(panel);
-            centerSplit.setDividerPositions(0.72);
+            centerSplit.setDividerPositions(0.68);
         }
     }
 
