@@ -34,25 +34,31 @@ mods="$mods,java.desktop,java.logging,java.prefs,java.xml,java.management,jdk.zi
 "$JLINK" --add-modules "$mods" --strip-debug --no-header-files --no-man-pages --compress=2 \
   --output "$out/runtime" >&2
 
-# Class-data sharing: the runtime's base archive, then one for the app's classes from a training run that
-# draws the sample network headless (loads the engine and most of JavaFX). Later starts map them in.
+# Class-data sharing, part 1: the runtime's base archive of JDK classes (used wherever the app is installed).
 "$out/runtime/bin/java" -Xshare:dump >/dev/null 2>&1
-"$out/runtime/bin/java" -XX:ArchiveClassesAtExit="$out/input/minet.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
-  -cp "$out/input/minet.jar" minet.Launcher render sample-networks/reference.minet.json -o "$out/training.png" \
-  >/dev/null 2>&1 || true
-[ -f "$out/input/minet.jsa" ] || echo "note: no CDS archive made; the app starts without it" >&2
 
 icon=packaging/linux/minet.png
-common=(--name minet --app-version "$VERSION" --vendor "MI Network Designer"
-  --description "Designs, validates and fixes the network of an Azure SQL Managed Instance"
-  --input "$out/input" --main-jar minet.jar --main-class minet.Launcher --runtime-image "$out/runtime"
-  --java-options '-XX:SharedArchiveFile=$APPDIR/minet.jsa' --java-options '-Xshare:auto')
-[ -f "$icon" ] && common+=(--icon "$icon")
+meta=(--name minet --app-version "$VERSION" --vendor "MI Network Designer"
+  --description "Designs, validates and fixes the network of an Azure SQL Managed Instance")
+[ -f "$icon" ] && meta+=(--icon "$icon")
 
-"$JPACKAGE" --type app-image --dest "$out" "${common[@]}" >&2
+# A CDS archive that does not match (another install path) is skipped silently rather than warned about.
+"$JPACKAGE" --type app-image --dest "$out" "${meta[@]}" \
+  --input "$out/input" --main-jar minet.jar --main-class minet.Launcher --runtime-image "$out/runtime" \
+  --java-options '-XX:SharedArchiveFile=$APPDIR/minet.jsa' --java-options '-Xshare:auto' \
+  --java-options '-Xlog:cds=off' --java-options '-Xlog:cds+dynamic=off' >&2
+
+# Part 2: the app's own classes, from a training run that draws the sample headless (the engine and most of
+# JavaFX). It must use the image's own jar path: an archive only maps in for the class path it was made with.
+app="$out/minet/lib/app"
+"$out/minet/lib/runtime/bin/java" -XX:ArchiveClassesAtExit="$app/minet.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+  -cp "$PWD/$app/minet.jar" minet.Launcher render sample-networks/reference.minet.json -o "$out/training.png" \
+  >/dev/null 2>&1 || true
+[ -f "$app/minet.jsa" ] || echo "note: no CDS archive made; the app starts without it" >&2
 
 if [ $only_image = 0 ] && command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
-  "$JPACKAGE" --type deb --dest "$out" "${common[@]}" \
+  # Installed under /opt/minet the app-class archive does not match its path and is skipped; the JDK one is used.
+  "$JPACKAGE" --type deb --dest "$out" "${meta[@]}" --app-image "$out/minet" \
     --linux-package-deps libgtk-3-0 --linux-shortcut --linux-menu-group Development \
     --file-associations packaging/linux/minet-file.properties --resource-dir packaging/linux >&2
   ls "$out"/*.deb >&2
