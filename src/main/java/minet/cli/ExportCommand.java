@@ -85,8 +85,7 @@ public final class ExportCommand implements Callable<Integer> {
                 AtomicFiles.write(target, t.getValue());
                 if (t.getKey().executable()) makeExecutable(target);
             } catch (IOException e) {
-                err.println("minet export: cannot write " + target + ": " + e.getMessage());
-                return Cli.UNUSABLE;
+                return Problems.cannotWrite(spec, target, e);
             }
             out.println(target);
         }

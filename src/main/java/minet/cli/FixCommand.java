@@ -53,8 +53,7 @@ public final class FixCommand implements Callable<Integer> {
         try {
             DesignFile.write(output, run.after());
         } catch (IOException e) {
-            err.println("minet fix: cannot write " + output + ": " + e.getMessage());
-            return Cli.UNUSABLE;
+            return Problems.cannotWrite(spec, output, e);
         }
         if (run.changes().isEmpty()) out.println("No changes: nothing to fix.");
         else {

@@ -53,8 +53,7 @@ public final class RenderCommand implements Callable<Integer> {
         try {
             Renderer.renderHeadless(d, out, width, t);
         } catch (IOException e) {
-            err.println("minet render: " + out + ": " + e.getMessage());
-            return Cli.UNUSABLE;
+            return Problems.cannotWrite(spec, out, e);
         }
         spec.commandLine().getOut().println("wrote " + out);
         return Cli.OK;

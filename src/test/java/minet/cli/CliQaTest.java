@@ -31,4 +31,25 @@ class CliQaTest {
         assertThat(r.code()).isEqualTo(Cli.UNUSABLE);
         assertThat(r.err().strip()).isEqualTo("minet validate: " + tmp + ": is a directory, not a file");
     }
+
+    @Test
+    void fixIntoADirectorySaysSoAndLeavesNoTempFileBehind() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("out"));
+        Run r = run("fix", REFERENCE, "-o", dir.toString());
+        assertThat(r.code()).isEqualTo(Cli.UNUSABLE);
+        assertThat(r.err().strip()).isEqualTo("minet fix: cannot write " + dir + ": is a directory");
+        try (var left = Files.list(tmp)) {
+            assertThat(left).containsExactly(dir);
+        }
+    }
+
+    @Test
+    void exportUnderAFileNamesTheFileThatIsInTheWay() throws Exception {
+        Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
+        Run r = run("export", REFERENCE, "--to", "csv", "-o", file.toString());
+        assertThat(r.code()).isEqualTo(Cli.UNUSABLE);
+        assertThat(r.err().strip()).isEqualTo("minet export: cannot write " + file.resolve("nsg-and-routes.csv")
+                + ": " + file + ": is a file, not a directory");
+        assertThat(Files.readString(file)).isEqualTo("x");
+    }
 }
