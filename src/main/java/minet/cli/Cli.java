@@ -27,7 +27,8 @@ public final class Cli implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true); // --format json, --format SARIF …
         // A user's mistake on the command line is a message and exit 2, never a stack trace.
         cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("minet: " + ex.getMessage());
+            // Prefixed like every other message of a command: "minet validate: …".
+            ex.getCommandLine().getErr().println(ex.getCommandLine().getCommandSpec().qualifiedName() + ": " + ex.getMessage());
             ex.getCommandLine().usage(ex.getCommandLine().getErr());
             return UNUSABLE;
         });

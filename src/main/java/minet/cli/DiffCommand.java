@@ -39,8 +39,13 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--parameters", paramLabel = "F", description = "ARM parameters file (for both).")
     Path parameters;
 
-    @Option(names = "--param", paramLabel = "k=v", description = "ARM parameter value (repeatable, for both).")
-    Map<String, String> params = new LinkedHashMap<>();
+    final Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "ARM parameter value (repeatable, for both).")
+    void setParams(List<String> values) {
+        params.clear();
+        params.putAll(InputOptions.parseParams(spec, values));
+    }
 
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
