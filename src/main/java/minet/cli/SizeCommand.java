@@ -24,7 +24,12 @@ public final class SizeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("minet size: instance counts cannot be negative");
             return Cli.UNUSABLE;
         }
-        spec.commandLine().getOut().println(Sizing.of(gp, bc).describe());
+        Sizing plan = Sizing.of(gp, bc);
+        if (plan.prefixLength() < 0) {
+            spec.commandLine().getErr().println("minet size: " + plan.needed() + " addresses needed: more than the whole IPv4 space (2^32) holds");
+            return Cli.UNUSABLE;
+        }
+        spec.commandLine().getOut().println(plan.describe());
         return Cli.OK;
     }
 }

@@ -82,4 +82,16 @@ class CliQaTest {
         assertThat(r.code()).isEqualTo(Cli.UNUSABLE);
         assertThat(r.err()).startsWith("minet trace: Missing required option: '--port=N'");
     }
+
+    @Test
+    void sizeRefusesAPlanNoIpv4SubnetCanHoldInsteadOfPrintingANegativePrefix() {
+        Run r = run("size", "--gp", "2000000000", "--bc", "2000000000");
+        assertThat(r.code()).isEqualTo(Cli.UNUSABLE);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip()).isEqualTo("minet size: 12000000005 addresses needed: more than the whole IPv4 space (2^32) holds");
+        // The largest plan that still fits is answered, down to /0.
+        Run edge = run("size", "--gp", "2147483645");
+        assertThat(edge.code()).isEqualTo(Cli.OK);
+        assertThat(edge.out().strip()).isEqualTo("4294967295 addresses needed → 4294967296 → /0");
+    }
 }
