@@ -94,4 +94,24 @@ class CliQaTest {
         assertThat(edge.code()).isEqualTo(Cli.OK);
         assertThat(edge.out().strip()).isEqualTo("4294967295 addresses needed → 4294967296 → /0");
     }
+
+    @Test
+    void renderHasHelpAndReportsBadInputLikeTheOtherCommands() throws Exception {
+        Run help = run("render", "--help");
+        assertThat(help.code()).isEqualTo(Cli.OK);
+        assertThat(help.out()).contains("Usage: minet render").contains("--parameters");
+
+        Path cut = Files.writeString(tmp.resolve("cut.json"), "{");
+        Path png = tmp.resolve("x.png");
+        Run bad = run("render", cut.toString(), "-o", png.toString());
+        assertThat(bad.code()).isEqualTo(Cli.UNUSABLE);
+        assertThat(bad.err()).startsWith("minet render: " + cut + ":1:");
+        assertThat(png).doesNotExist();
+
+        // An ARM template renders with its parameters, as validate reads it.
+        Run params = run("render", "../shared/real-world/quickstart-demo-mi-nested-vnet.json",
+                "--parameters", tmp.resolve("missing.parameters.json").toString(), "-o", png.toString());
+        assertThat(params.code()).isEqualTo(Cli.UNUSABLE);
+        assertThat(params.err().strip()).isEqualTo("minet render: " + tmp.resolve("missing.parameters.json") + ": no such file");
+    }
 }
