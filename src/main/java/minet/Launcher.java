@@ -11,7 +11,8 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            minet.ui.App.launchWindow(args);
+            int rc = Cli.openWindow(() -> minet.ui.App.launchWindow(args), new java.io.PrintWriter(System.err, true));
+            if (rc != Cli.OK) System.exit(rc);
             return;
         }
         System.exit(Cli.run(args));

@@ -46,6 +46,23 @@ public final class Cli implements Runnable {
         return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }
 
+    /**
+     * Opens the window (no command given). Without a usable display JavaFX throws from its launcher thread; a user
+     * in a headless shell gets one line pointing at the commands, exit 2, not a stack trace.
+     */
+    public static int openWindow(Runnable launch, PrintWriter err) {
+        try {
+            launch.run();
+            return OK;
+        } catch (RuntimeException | LinkageError e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            err.println("minet: cannot open the window: " + why
+                    + "; the commands need no display: run 'minet --help' to list them");
+            err.flush();
+            return UNUSABLE;
+        }
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override public String[] getVersion() {
             String v = Cli.class.getPackage().getImplementationVersion();

@@ -114,4 +114,16 @@ class CliQaTest {
         assertThat(params.code()).isEqualTo(Cli.UNUSABLE);
         assertThat(params.err().strip()).isEqualTo("minet render: " + tmp.resolve("missing.parameters.json") + ": no such file");
     }
+
+    @Test
+    void noDisplayIsOneLineAndExit2NotAStackTrace() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        int rc = Cli.openWindow(() -> {
+            throw new UnsupportedOperationException("Unable to open DISPLAY");
+        }, new java.io.PrintWriter(err));
+        assertThat(rc).isEqualTo(Cli.UNUSABLE);
+        assertThat(err.toString().strip()).isEqualTo(
+                "minet: cannot open the window: Unable to open DISPLAY; the commands need no display: run 'minet --help' to list them");
+        assertThat(Cli.openWindow(() -> { }, new java.io.PrintWriter(err))).isEqualTo(Cli.OK);
+    }
 }
