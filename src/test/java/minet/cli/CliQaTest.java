@@ -126,4 +126,15 @@ class CliQaTest {
                 "minet: cannot open the window: Unable to open DISPLAY; the commands need no display: run 'minet --help' to list them");
         assertThat(Cli.openWindow(() -> { }, new java.io.PrintWriter(err))).isEqualTo(Cli.OK);
     }
+
+    @Test
+    void anUnknownFormatListsTheValuesAsTheHelpSpellsThem() {
+        Run v = run("validate", REFERENCE, "--format", "xml");
+        assertThat(v.code()).isEqualTo(Cli.UNUSABLE);
+        assertThat(v.err()).startsWith("minet validate: Invalid value for option '--format': unknown format 'xml'; use one of text, json, sarif");
+        Run r = run("rules", "--format", "xml");
+        assertThat(r.code()).isEqualTo(Cli.UNUSABLE);
+        assertThat(r.err()).startsWith("minet rules: Invalid value for option '--format': unknown format 'xml'; use one of text, markdown, json");
+        assertThat(run("validate", REFERENCE, "--format", "SARIF").out()).contains("\"version\" : \"2.1.0\"");
+    }
 }
