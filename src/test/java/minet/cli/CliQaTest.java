@@ -137,4 +137,10 @@ class CliQaTest {
         assertThat(r.err()).startsWith("minet rules: Invalid value for option '--format': unknown format 'xml'; use one of text, markdown, json");
         assertThat(run("validate", REFERENCE, "--format", "SARIF").out()).contains("\"version\" : \"2.1.0\"");
     }
+
+    @Test
+    void oneShadowingRuleDecidesInTheSingular() {
+        Run r = run("validate", "sample-networks/broken/shadowed-rule.minet.json");
+        assertThat(r.out()).contains("earlier rule 'allow_tds_inbound' already decides all its traffic");
+    }
 }
