@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code render FILE -o PNG}: the canvas's drawing of a design, headless. */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = "Draw the design as the canvas shows it, to a PNG, without a screen.")
+        description = "Draw the design as the canvas shows it, to a PNG, without a screen.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:written", "2:input unusable, output not writable or a usage error"})
 public final class RenderCommand implements Callable<Integer> {
     /** Held so the level set on it is not lost to garbage collection. */
     private static final Logger QUIET_JAVAFX = Logger.getLogger("javafx");

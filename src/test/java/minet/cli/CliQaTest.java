@@ -143,4 +143,18 @@ class CliQaTest {
         Run r = run("validate", "sample-networks/broken/shadowed-rule.minet.json");
         assertThat(r.out()).contains("earlier rule 'allow_tds_inbound' already decides all its traffic");
     }
+
+    @Test
+    void everyCommandsHelpSaysWhatItDoesInTheImperativeAndListsItsExitCodes() {
+        Run root = run("--help");
+        java.util.Set<String> verbs = java.util.Set.of("Check", "Apply", "Write", "Follow", "Compute", "Draw", "Compare", "List");
+        for (String cmd : new String[] {"validate", "fix", "export", "trace", "size", "render", "diff", "rules"}) {
+            Run r = run(cmd, "--help");
+            assertThat(r.code()).as(cmd).isEqualTo(Cli.OK);
+            String first = r.out().lines().filter(l -> !l.startsWith("Usage:") && !l.startsWith(" ")).findFirst().orElseThrow();
+            assertThat(verbs).as(cmd + ": " + first).contains(first.split(" ")[0]);
+            assertThat(r.out()).as(cmd).contains("\nExit codes:\n").containsPattern("\n  2 +\\S");
+            assertThat(root.out()).containsPattern("\n  " + cmd + " +" + first.split(" ")[0]);
+        }
+    }
 }
