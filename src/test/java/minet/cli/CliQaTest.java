@@ -157,4 +157,18 @@ class CliQaTest {
             assertThat(root.out()).containsPattern("\n  " + cmd + " +" + first.split(" ")[0]);
         }
     }
+
+    @Test
+    void aDesignOfTheWrongShapeSaysWhichFieldAndWhatItShouldBeWithoutJavaTypeNames() throws Exception {
+        String ref = Files.readString(Path.of(REFERENCE));
+        Path vnets = Files.writeString(tmp.resolve("vnets.minet.json"), ref.replaceFirst("\"virtualNetworks\": \\[", "\"virtualNetworks\": 5, \"x\": ["));
+        Run r = run("validate", vnets.toString());
+        assertThat(r.code()).isEqualTo(Cli.UNUSABLE);
+        assertThat(r.err()).startsWith("minet validate: " + vnets + ":").contains(": 'virtualNetworks' must be a list, not a number")
+                .doesNotContain("java.").doesNotContain("JsonToken");
+        Path priority = Files.writeString(tmp.resolve("priority.minet.json"), ref.replaceFirst("\"priority\": 100", "\"priority\": \"high\""));
+        Run p = run("validate", priority.toString());
+        assertThat(p.code()).isEqualTo(Cli.UNUSABLE);
+        assertThat(p.err()).contains(": 'priority' must be a whole number, not a string").doesNotContain("java.");
+    }
 }
