@@ -47,6 +47,7 @@ public final class DesignFile {
             throw src.error("/schemaVersion", "this design was saved by a newer MI Network Designer (schema " + v.asInt()
                     + "); this version reads schema " + SCHEMA_VERSION + " and older. Update the app to open it.");
         }
+        rejectNullItems(src, root, "", "design");
         try {
             ObjectNode copy = ((ObjectNode) root).deepCopy();
             copy.remove("schemaVersion");
@@ -81,6 +82,21 @@ public final class DesignFile {
     /** Atomic: a crash mid-save leaves the old file as it was. */
     public static void write(Path path, Design d) throws IOException {
         AtomicFiles.write(path, toJson(d));
+    }
+
+    /** The model drops null list items; in a file one means a lost subnet or rule, so it is refused, not skipped. */
+    private static void rejectNullItems(JsonSource src, JsonNode node, String pointer, String field) throws InputException {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                if (node.get(i).isNull()) throw src.error(pointer + "/" + i, "item " + i + " of '" + field + "' is null; remove it or give the object");
+                rejectNullItems(src, node.get(i), pointer + "/" + i, field);
+            }
+        } else if (node.isObject()) {
+            for (var it = node.fields(); it.hasNext(); ) {
+                var e = it.next();
+                rejectNullItems(src, e.getValue(), pointer + "/" + JsonSource.escape(e.getKey()), e.getKey());
+            }
+        }
     }
 
     /** The JSON a record component wants, in the words the importers' messages use. */

@@ -171,4 +171,13 @@ class CliQaTest {
         assertThat(p.code()).isEqualTo(Cli.UNUSABLE);
         assertThat(p.err()).contains(": 'priority' must be a whole number, not a string").doesNotContain("java.");
     }
+
+    @Test
+    void aNullSubnetInADesignIsRefusedNotSilentlyDropped() throws Exception {
+        String ref = Files.readString(Path.of(REFERENCE));
+        Path f = Files.writeString(tmp.resolve("null.minet.json"), ref.replaceFirst("\"subnets\": \\[", "\"subnets\": [null, "));
+        Run r = run("validate", f.toString());
+        assertThat(r.code()).isEqualTo(Cli.UNUSABLE);
+        assertThat(r.err()).startsWith("minet validate: " + f + ":").contains(": item 0 of 'subnets' is null; remove it or give the object");
+    }
 }
