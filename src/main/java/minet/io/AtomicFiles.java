@@ -2,6 +2,7 @@ package minet.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -25,7 +26,12 @@ public final class AtomicFiles {
                 throw new FileSystemException(e.getFile(), null, "is a file, not a directory");
             }
         }
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        } catch (AccessDeniedException e) {
+            throw new AccessDeniedException(String.valueOf(dir)); // the directory refused, not our temp file's name
+        }
         try {
             Files.write(tmp, bytes);
             try {

@@ -180,4 +180,15 @@ class CliQaTest {
         assertThat(r.code()).isEqualTo(Cli.UNUSABLE);
         assertThat(r.err()).startsWith("minet validate: " + f + ":").contains(": item 0 of 'subnets' is null; remove it or give the object");
     }
+
+    /** A read-only directory cannot be staged as root (CI's user); the reason NIO gives for one is checked directly. */
+    @Test
+    void aReadOnlyTargetReadsAsPermissionDeniedNamingTheDirectoryThatRefused() {
+        Path target = Path.of("/ro/out.json");
+        // AtomicFiles reports a refused temp file as its directory.
+        assertThat(Problems.reason(target, new java.nio.file.AccessDeniedException("/ro"))).isEqualTo("/ro: permission denied");
+        assertThat(Problems.reason(target, new java.nio.file.AccessDeniedException("/ro/out.json"))).isEqualTo("permission denied");
+        assertThat(Problems.reason(target, new java.nio.file.FileSystemException("/ro/out.json", null, "Read-only file system")))
+                .isEqualTo("read-only file system");
+    }
 }
