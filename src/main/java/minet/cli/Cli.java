@@ -1,6 +1,9 @@
 package minet.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,9 +28,13 @@ public final class Cli implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true); // --format json, --format SARIF …
+        // Refusals list the values as the help text spells them (lower case), not as Java's constants.
+        cl.registerConverter(ReportWriter.Format.class, lowerCase(ReportWriter.Format.class));
+        cl.registerConverter(RulesCommand.Format.class, lowerCase(RulesCommand.Format.class));
         // A user's mistake on the command line is a message and exit 2, never a stack trace.
         cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("minet: " + ex.getMessage());
+            // Prefixed like every other message of a command: "minet validate: …".
+            ex.getCommandLine().getErr().println(ex.getCommandLine().getCommandSpec().qualifiedName() + ": " + ex.getMessage());
             ex.getCommandLine().usage(ex.getCommandLine().getErr());
             return UNUSABLE;
         });
@@ -43,6 +50,34 @@ public final class Cli implements Runnable {
 
     public static int run(String... args) {
         return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    static <E extends Enum<E>> CommandLine.ITypeConverter<E> lowerCase(Class<E> type) {
+        return value -> {
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equalsIgnoreCase(value)) return e;
+            }
+            List<String> known = new ArrayList<>();
+            for (E e : type.getEnumConstants()) known.add(e.name().toLowerCase(Locale.ROOT));
+            throw new CommandLine.TypeConversionException("unknown format '" + value + "'; use one of " + String.join(", ", known));
+        };
+    }
+
+    /**
+     * Opens the window (no command given). Without a usable display JavaFX throws from its launcher thread; a user
+     * in a headless shell gets one line pointing at the commands, exit 2, not a stack trace.
+     */
+    public static int openWindow(Runnable launch, PrintWriter err) {
+        try {
+            launch.run();
+            return OK;
+        } catch (RuntimeException | LinkageError e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            err.println("minet: cannot open the window: " + why
+                    + "; the commands need no display: run 'minet --help' to list them");
+            err.flush();
+            return UNUSABLE;
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

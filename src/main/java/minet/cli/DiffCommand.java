@@ -24,9 +24,10 @@ import picocli.CommandLine.Spec;
  * Exit 0 when they do not differ, 1 when they do (as diff(1)), 2 when an input cannot be used.
  */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"Compares two configurations: the change list and the traffic that changes verdict.",
-                "Each of A and B is a design, an ARM template, az CLI or Terraform JSON. Exit codes: 0 no difference,"
-                        + " 1 differences, 2 input unusable."})
+        description = {"Compare two configurations: the change list and the traffic that changes verdict.",
+                "Each of A and B is a design, an ARM template, az CLI or Terraform JSON."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no difference", "1:differences", "2:input unusable or a usage error"})
 public final class DiffCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -39,8 +40,13 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--parameters", paramLabel = "F", description = "ARM parameters file (for both).")
     Path parameters;
 
-    @Option(names = "--param", paramLabel = "k=v", description = "ARM parameter value (repeatable, for both).")
-    Map<String, String> params = new LinkedHashMap<>();
+    final Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "ARM parameter value (repeatable, for both).")
+    void setParams(List<String> values) {
+        params.clear();
+        params.putAll(InputOptions.parseParams(spec, values));
+    }
 
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut();

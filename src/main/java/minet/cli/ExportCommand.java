@@ -25,10 +25,10 @@ import picocli.CommandLine.Mixin;
  * associations as code. Without {@code -o} the text goes to stdout; with it, each format to its own file, atomically.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Writes the NSGs, route tables and subnet associations of a design as code.",
+        description = {"Write the NSGs, route tables and subnet associations of a design as code.",
                 "Formats: arm, bicep, terraform, azcli, powershell, csv, markdown (several with commas or repeated --to)."},
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:exported", "2:input unusable or output not writable (the message says why)"})
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:exported", "2:input unusable, output not writable or a usage error"})
 public final class ExportCommand implements Callable<Integer> {
 
     @Mixin InputOptions input;
@@ -85,8 +85,7 @@ public final class ExportCommand implements Callable<Integer> {
                 AtomicFiles.write(target, t.getValue());
                 if (t.getKey().executable()) makeExecutable(target);
             } catch (IOException e) {
-                err.println("minet export: cannot write " + target + ": " + e.getMessage());
-                return Cli.UNUSABLE;
+                return Problems.cannotWrite(spec, target, e);
             }
             out.println(target);
         }

@@ -28,9 +28,10 @@ import picocli.CommandLine.Spec;
  * the input cannot be used.
  */
 @Command(name = "fix", mixinStandardHelpOptions = true,
-        description = {"Applies every available fix and writes the fixed design.",
-                "Prints the change list, and what remains that needs the user. Exit codes: 0 no error remains,"
-                        + " 1 errors remain that no fix can remove, 2 input unusable."})
+        description = {"Apply every available fix and write the fixed design.",
+                "Prints the change list, and what remains that needs the user."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no error remains", "1:errors remain that no fix can remove", "2:input unusable, output not writable or a usage error"})
 public final class FixCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -53,8 +54,7 @@ public final class FixCommand implements Callable<Integer> {
         try {
             DesignFile.write(output, run.after());
         } catch (IOException e) {
-            err.println("minet fix: cannot write " + output + ": " + e.getMessage());
-            return Cli.UNUSABLE;
+            return Problems.cannotWrite(spec, output, e);
         }
         if (run.changes().isEmpty()) out.println("No changes: nothing to fix.");
         else {

@@ -8,8 +8,11 @@ import minet.io.ImportOptions;
 import minet.io.Importer;
 import minet.io.InputException;
 import minet.model.Design;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * The inputs every command that reads a design shares: {@code FILE… [--parameters F] [--param k=v]}. Use it as
@@ -25,8 +28,26 @@ public final class InputOptions {
     @Option(names = "--parameters", paramLabel = "F", description = "An ARM parameters file for the template.")
     Path parametersFile;
 
+    @Spec(Spec.Target.MIXEE) CommandSpec spec;
+
+    final Map<String, String> parameters = new LinkedHashMap<>();
+
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "An ARM template parameter value (repeatable; wins over --parameters).")
-    Map<String, String> parameters = new LinkedHashMap<>();
+    void setParameters(List<String> values) {
+        parameters.clear();
+        parameters.putAll(parseParams(spec, values));
+    }
+
+    /** {@code --param NAME=VALUE} pairs; one without '=' or without a name is a usage error (exit 2) that shows what was given. */
+    static Map<String, String> parseParams(CommandSpec spec, List<String> values) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String v : values) {
+            int eq = v.indexOf('=');
+            if (eq <= 0) throw new ParameterException(spec.commandLine(), "--param needs NAME=VALUE, not '" + v + "'");
+            m.put(v.substring(0, eq), v.substring(eq + 1));
+        }
+        return m;
+    }
 
     public List<Path> files() { return files == null ? List.of() : files; }
 

@@ -3,23 +3,29 @@ package minet.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import minet.io.Importer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import minet.io.InputException;
 import minet.model.Design;
 import minet.ui.Theme;
 import minet.ui.render.Renderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code render FILE -o PNG}: the canvas's drawing of a design, headless. */
-@Command(name = "render", description = "Draw the design as the canvas shows it, to a PNG, without a screen.")
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = "Draw the design as the canvas shows it, to a PNG, without a screen.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:written", "2:input unusable, output not writable or a usage error"})
 public final class RenderCommand implements Callable<Integer> {
+    /** Held so the level set on it is not lost to garbage collection. */
+    private static final Logger QUIET_JAVAFX = Logger.getLogger("javafx");
+
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "A design, ARM template, az CLI JSON or Terraform JSON.")
-    Path file;
+    @Mixin InputOptions input;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "PNG", description = "Where to write the PNG.")
     Path out;
@@ -45,18 +51,18 @@ public final class RenderCommand implements Callable<Integer> {
         }
         Design d;
         try {
-            d = Importer.load(file);
+            d = input.load();
         } catch (InputException e) {
-            err.println(e.getMessage());
-            return Cli.UNUSABLE;
+            return Problems.unusable(spec, e);
         }
+        // A fat jar loads JavaFX from the class path, which JavaFX warns about on every start: noise on a CLI's stderr.
+        QUIET_JAVAFX.setLevel(Level.SEVERE);
         try {
             Renderer.renderHeadless(d, out, width, t);
         } catch (IOException e) {
-            err.println("minet render: " + out + ": " + e.getMessage());
-            return Cli.UNUSABLE;
+            return Problems.cannotWrite(spec, out, e);
         }
-        spec.commandLine().getOut().println("wrote " + out);
+        spec.commandLine().getOut().println("Wrote " + out);
         return Cli.OK;
     }
 }

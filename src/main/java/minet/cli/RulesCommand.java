@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code minet rules}: the rule catalog of a profile; {@code --format markdown} writes docs/rules.md. */
-@Command(name = "rules", mixinStandardHelpOptions = true, description = "List the rules of a profile: ID, severity, title, requirement, fix.")
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "List the rules of a profile: ID, severity, title, requirement, fix.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:listed", "2:unknown profile or a usage error"})
 public final class RulesCommand implements Callable<Integer> {
     public enum Format { TEXT, MARKDOWN, JSON }
 

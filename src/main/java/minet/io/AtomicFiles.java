@@ -2,7 +2,10 @@ package minet.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,8 +17,21 @@ public final class AtomicFiles {
     public static void write(Path target, byte[] bytes) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
-        if (dir != null) Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        // Refuse a target the final move would fail on, naming it rather than our temp file.
+        if (Files.isDirectory(abs)) throw new FileSystemException(abs.toString(), null, "is a directory");
+        if (dir != null) {
+            try {
+                Files.createDirectories(dir);
+            } catch (FileAlreadyExistsException e) {
+                throw new FileSystemException(e.getFile(), null, "is a file, not a directory");
+            }
+        }
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        } catch (AccessDeniedException e) {
+            throw new AccessDeniedException(String.valueOf(dir)); // the directory refused, not our temp file's name
+        }
         try {
             Files.write(tmp, bytes);
             try {

@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.stream.Collectors;
+import minet.io.azcli.At;
 import minet.model.Design;
 
 /**
@@ -43,6 +47,7 @@ public final class DesignFile {
             throw src.error("/schemaVersion", "this design was saved by a newer MI Network Designer (schema " + v.asInt()
                     + "); this version reads schema " + SCHEMA_VERSION + " and older. Update the app to open it.");
         }
+        rejectNullItems(src, root, "", "design");
         try {
             ObjectNode copy = ((ObjectNode) root).deepCopy();
             copy.remove("schemaVersion");
@@ -51,7 +56,11 @@ public final class DesignFile {
             String pointer = e.getPath().stream()
                     .map(r -> r.getFieldName() != null ? JsonSource.escape(r.getFieldName()) : String.valueOf(r.getIndex()))
                     .reduce("", (a, b) -> a + "/" + b);
-            throw src.error(pointer, "wrong shape: " + e.getOriginalMessage());
+            JsonNode actual = root.at(pointer);
+            String field = e.getPath().isEmpty() ? "design" : e.getPath().get(e.getPath().size() - 1).getFieldName();
+            String what = field != null ? "'" + field + "'" : "item " + e.getPath().get(e.getPath().size() - 1).getIndex();
+            throw src.error(pointer, what + " must be " + expected(e.getTargetType()) + ", not "
+                    + (actual.isMissingNode() ? "that" : At.kind(actual)));
         } catch (IOException | IllegalArgumentException e) {
             throw src.error("", "not a valid design: " + e.getMessage());
         }
@@ -73,5 +82,35 @@ public final class DesignFile {
     /** Atomic: a crash mid-save leaves the old file as it was. */
     public static void write(Path path, Design d) throws IOException {
         AtomicFiles.write(path, toJson(d));
+    }
+
+    /** The model drops null list items; in a file one means a lost subnet or rule, so it is refused, not skipped. */
+    private static void rejectNullItems(JsonSource src, JsonNode node, String pointer, String field) throws InputException {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                if (node.get(i).isNull()) throw src.error(pointer + "/" + i, "item " + i + " of '" + field + "' is null; remove it or give the object");
+                rejectNullItems(src, node.get(i), pointer + "/" + i, field);
+            }
+        } else if (node.isObject()) {
+            for (var it = node.fields(); it.hasNext(); ) {
+                var e = it.next();
+                rejectNullItems(src, e.getValue(), pointer + "/" + JsonSource.escape(e.getKey()), e.getKey());
+            }
+        }
+    }
+
+    /** The JSON a record component wants, in the words the importers' messages use. */
+    private static String expected(Class<?> type) {
+        if (type == null) return "another type";
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) return "a list";
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return "a whole number";
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) return "a number";
+        if (type == Boolean.class || type == boolean.class) return "true/false";
+        if (type == String.class) return "a string";
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        return "an object";
     }
 }

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.regex.Pattern;
 import minet.model.Source;
 
 /**
@@ -25,6 +26,8 @@ import minet.model.Source;
  * accepted (ARM templates allow them).
  */
 public final class JsonSource {
+    private static final Pattern JACKSON_SOURCE =
+            Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
     /** Larger inputs are refused with a message rather than read. */
     public static final long MAX_BYTES = 64L * 1024 * 1024;
     public static final int MAX_DEPTH = 500;
@@ -74,6 +77,7 @@ public final class JsonSource {
     public static JsonSource read(Path path) throws InputException {
         String name = path.toString();
         try {
+            if (Files.isDirectory(path)) throw new InputException(name, "is a directory, not a file");
             if (!Files.isRegularFile(path)) throw new InputException(name, "no such file");
             long size = Files.size(path);
             if (size > MAX_BYTES) {
@@ -103,6 +107,9 @@ public final class JsonSource {
             String msg = e.getOriginalMessage();
             int cut = msg.indexOf('\n');
             if (cut > 0) msg = msg.substring(0, cut);
+            // Jackson cites its own source description ("[Source: REDACTED (`StreamReadFeature…` disabled); line: 1,
+            // column: 7]"); the user needs only the position.
+            msg = JACKSON_SOURCE.matcher(msg).replaceAll("line $1, column $2");
             throw new InputException(name, l == null ? 0 : (int) l.getLineNr(), l == null ? 0 : (int) l.getColumnNr(),
                     "malformed JSON: " + msg);
         } catch (IOException e) {

@@ -160,7 +160,7 @@ final class NsgHygieneChecks {
                 boolean differ = shadows.stream().anyMatch(s -> s.allows() != r.allows());
                 String names = MiNsgChecks.quoted(Scope.names(shadows));
                 out.add(Catalog.NSG_SHADOWED, Severity.WARNING, ResourcePaths.rule(nsg, r.rule()), "Rule '" + r.name() + "' in NSG '" + nsg.name()
-                        + "' can never match: earlier " + (shadows.size() == 1 ? "rule " : "rules ") + names + " already decide all its traffic"
+                        + "' can never match: earlier " + (shadows.size() == 1 ? "rule " + names + " already decides" : "rules " + names + " already decide") + " all its traffic"
                         + (differ ? ", and at least one of them " + (r.allows() ? "denies" : "allows") + " what it would " + (r.allows() ? "allow" : "deny") : ""),
                         details("nsgId", nsg.id(), "rule", r.name(), "direction", d.azure(), "shadowedBy", Scope.names(shadows),
                                 "differentAction", differ), nsg.id(), r.rule().source() != null ? r.rule().source() : nsg.source());
