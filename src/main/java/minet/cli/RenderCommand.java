@@ -3,8 +3,6 @@ package minet.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import minet.io.InputException;
 import minet.model.Design;
 import minet.ui.Theme;
@@ -20,9 +18,6 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "2:input unusable, output not writable or a usage error"})
 public final class RenderCommand implements Callable<Integer> {
-    /** Held so the level set on it is not lost to garbage collection. */
-    private static final Logger QUIET_JAVAFX = Logger.getLogger("javafx");
-
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin InputOptions input;
@@ -55,8 +50,7 @@ public final class RenderCommand implements Callable<Integer> {
         } catch (InputException e) {
             return Problems.unusable(spec, e);
         }
-        // A fat jar loads JavaFX from the class path, which JavaFX warns about on every start: noise on a CLI's stderr.
-        QUIET_JAVAFX.setLevel(Level.SEVERE);
+        minet.ui.App.quietClassPathWarning();
         try {
             Renderer.renderHeadless(d, out, width, t);
         } catch (IOException e) {

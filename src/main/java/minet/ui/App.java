@@ -14,7 +14,19 @@ import minet.ui.shell.RecentFiles;
 public final class App extends Application {
     public static final Path SAMPLE = Path.of("sample-networks", "reference.minet.json");
 
+    /** Held so the level set on it is not lost to garbage collection. */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
+    /**
+     * A fat jar loads JavaFX from the class path, which JavaFX warns about ("Unsupported JavaFX configuration") on
+     * every start although it works: noise on the terminal that started the app or a CLI command.
+     */
+    public static void quietClassPathWarning() {
+        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     public static void launchWindow(String[] args) {
+        quietClassPathWarning();
         Application.launch(App.class, args);
     }
 
