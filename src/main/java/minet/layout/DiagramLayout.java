@@ -91,9 +91,15 @@ public final class DiagramLayout {
 
     private Diagram build() {
         double y = MARGIN;
-        double vnetRight = VNET_X + SUBNET_W, vnetBottom = MARGIN;
+        // The left column holds on-premises, peered VNets and unattached cards: without them the VNet moves left.
+        boolean leftColumn = design.externalNetworks().stream().anyMatch(e -> (e.kind() == ExternalNetwork.Kind.ON_PREMISES
+                        || e.kind() == ExternalNetwork.Kind.PEERED_VNET) && stored(e.id()).isEmpty())
+                || design.securityGroups().stream().anyMatch(g -> design.subnets().noneMatch(sn -> Lists.sameId(sn.nsgId(), g.id())))
+                || design.routeTables().stream().anyMatch(t -> design.subnets().noneMatch(sn -> Lists.sameId(sn.routeTableId(), t.id())));
+        double vnetX = leftColumn ? VNET_X : LEFT_X;
+        double vnetRight = vnetX + SUBNET_W, vnetBottom = MARGIN;
         for (VirtualNetwork v : design.virtualNetworks()) {
-            Bounds vb = layoutVnet(v, VNET_X, y);
+            Bounds vb = layoutVnet(v, vnetX, y);
             y = vb.y() + vb.height() + GAP * 2;
             vnetRight = Math.max(vnetRight, vb.x() + vb.width());
             vnetBottom = Math.max(vnetBottom, vb.y() + vb.height());
@@ -210,15 +216,17 @@ public final class DiagramLayout {
         if (!s.serviceEndpoints().isEmpty()) lines.add("service endpoints: " + String.join(", ", s.serviceEndpoints()));
         add(new DiagramNode(s.id(), s.id(), mi ? NodeKind.MI_SUBNET : NodeKind.SUBNET, v.id(), b, s.name(), lines, usage(design, s)));
 
-        double cardX = b.x() + PAD, cardW = Math.min(160, (b.width() - PAD * 3) / 2);
+        double cardX = b.x() + PAD, maxCardW = (b.width() - PAD * 3) / 2;
         if (s.nsgId() != null) {
             String name = design.securityGroup(s.nsgId()).map(g -> g.name() + " · " + g.rules().size() + " rules").orElse(s.nsgId() + " (missing)");
+            double cardW = cardWidth(name, maxCardW);
             add(new DiagramNode("nsg@" + s.id(), s.nsgId(), NodeKind.NSG, s.id(), new Bounds(cardX, b.y() + CARD_Y, cardW, CARD_H), name, List.of(), null));
             cardX += cardW + PAD;
         }
         if (s.routeTableId() != null) {
             String name = design.routeTable(s.routeTableId()).map(t -> t.name() + " · " + t.routes().size() + " routes").orElse(s.routeTableId() + " (missing)");
-            add(new DiagramNode("rt@" + s.id(), s.routeTableId(), NodeKind.ROUTE_TABLE, s.id(), new Bounds(cardX, b.y() + CARD_Y, cardW, CARD_H), name, List.of(), null));
+            add(new DiagramNode("rt@" + s.id(), s.routeTableId(), NodeKind.ROUTE_TABLE, s.id(),
+                    new Bounds(cardX, b.y() + CARD_Y, cardWidth(name, maxCardW), CARD_H), name, List.of(), null));
         }
         if (!mi) {
             double rx = b.x() + PAD, ry = b.y() + CARD_Y + CARD_H + 8;
@@ -355,6 +363,11 @@ public final class DiagramLayout {
             leftY = b.y() + b.height() + 12;
             add(new DiagramNode("rt@" + t.id(), t.id(), NodeKind.ROUTE_TABLE, null, b, t.name() + " · " + t.routes().size() + " routes · not attached", List.of(), null));
         }
+    }
+
+    /** Wide enough for the card's label (icon + about 6.8 px a character at the card's font), where room allows. */
+    private static double cardWidth(String label, double max) {
+        return Math.max(Math.min(120, max), Math.min(max, 34 + 6.8 * label.length()));
     }
 
     private static NodeKind kindOf(ExternalNetwork e) {
