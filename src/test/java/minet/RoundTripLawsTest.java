@@ -136,7 +136,7 @@ class RoundTripLawsTest {
     // Regression: VirtualNetwork once held only the VNet's address spaces, so an export that declares subnets but
     // not their VNet turned "allowed by AllowVnetInBound" (a warning) into "blocked" (an error) after import.
 
-    @Property(tries = 60)
+    @Property(tries = 60, maxDiscardRatio = 30) // most generated designs have no delegated MI subnet
     void theNetworkVerdictsOfADelegatedMiSubnetSurviveTheArmRoundTrip(@ForAll("designs") Design d) {
         net.jqwik.api.Assume.that(!d.miSubnets().isEmpty() && d.miSubnets().stream().allMatch(Subnet::delegatedToMi));
         assertThat(networkVerdicts(armRoundTrip(d))).isEqualTo(networkVerdicts(d));

@@ -128,7 +128,8 @@ final class RouteFixes {
         if (t == null) return d;
         List<Route> bad = conflicts(t, s);
         if (bad.isEmpty()) return d;
-        return d.mapRouteTable(t.id(), x -> x.withRoutes(Lists.minus(x.routes(), r -> bad.stream().anyMatch(b -> b == r))));
+        // By value: a route listed twice is a conflict twice (a Set of conflicts holds it once).
+        return d.mapRouteTable(t.id(), x -> x.withRoutes(Lists.minus(x.routes(), bad::contains)));
     }
 
     // ---- MI-UDR-MANAGEMENT ----

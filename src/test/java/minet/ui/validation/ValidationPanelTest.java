@@ -61,8 +61,8 @@ class ValidationPanelTest {
     @Test void rowsCountsFilterFixAndSelection(FxRobot robot) {
         TableView<?> table = robot.lookup("#findingsTable").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(2);
-        assertThat(robot.lookup("#show-error").queryAs(ToggleButton.class).getText()).isEqualTo("1 errors");
-        assertThat(robot.lookup("#show-warning").queryAs(ToggleButton.class).getText()).isEqualTo("1 warnings");
+        assertThat(robot.lookup("#show-error").queryAs(ToggleButton.class).getText()).isEqualTo("1 error");
+        assertThat(robot.lookup("#show-warning").queryAs(ToggleButton.class).getText()).isEqualTo("1 warning");
 
         // one Fix button: only the management finding has a fix
         assertThat(robot.lookup(".table-row-cell .button").queryAllAs(Button.class))
