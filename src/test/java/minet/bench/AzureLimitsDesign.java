@@ -26,6 +26,11 @@ public final class AzureLimitsDesign {
     public static final int SUBNETS = 100, RULES = 1000, ROUTES = 400;
     public static final String MI = "10.0.0.0/24";
 
+    /** Writes the design to a file: {@code java -cp target/minet.jar:target/test-classes minet.bench.AzureLimitsDesign OUT}. */
+    public static void main(String[] args) throws java.io.IOException {
+        minet.io.DesignFile.write(java.nio.file.Path.of(args[0]), build());
+    }
+
     public static Design build() {
         List<String> any = List.of("*");
         List<SecurityRule> rules = new ArrayList<>();
