@@ -43,6 +43,8 @@ public final class App extends Application {
         MainWindow window = new MainWindow(stage, null, new DiskFileService(config), new FxBackground(), new RecentFiles(config), theme,
                 t -> prefs.put("theme", t.name().toLowerCase(java.util.Locale.ROOT)));
         List<String> raw = getParameters().getRaw();
+        var icon = App.class.getResourceAsStream("app-icon.png");
+        if (icon != null) stage.getIcons().add(new javafx.scene.image.Image(icon));
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         minet.ui.validation.ValidationFeature.install(window, new minet.ui.trace.EngineTracer());
