@@ -56,12 +56,18 @@ public final class CanvasView extends Region {
     private final Line connectLine = new Line();
     private final Rectangle handle = new Rectangle(10, 10);
     private boolean fitPending = true;
+    private final javafx.animation.PauseTransition zoomSettled = new javafx.animation.PauseTransition(javafx.util.Duration.millis(250));
 
     public CanvasView(CanvasViewModel vm) {
         this.vm = vm;
         getStyleClass().add("canvas-view");
         setId("canvas");
         world.getTransforms().setAll(pan, scale);
+        // Panning moves a cached bitmap of the diagram instead of re-rendering 1000+ nodes every frame; while a zoom
+        // goes on the bitmap is scaled (SPEED), and redrawn sharp (QUALITY) once the zoom has settled.
+        pane.setCache(true);
+        pane.setCacheHint(javafx.scene.CacheHint.QUALITY);
+        zoomSettled.setOnFinished(e -> pane.setCacheHint(javafx.scene.CacheHint.QUALITY));
         // The desk around the diagram's sheet takes the canvas palette (light or dark) too.
         viewport.getStyleClass().addAll("canvas-viewport", "diagram", "desk");
         Rectangle clip = new Rectangle();
@@ -155,6 +161,8 @@ public final class CanvasView extends Region {
 
     /** Zooms keeping the canvas point under (vx, vy) of the viewport in place. */
     public void zoomAt(double factor, double vx, double vy) {
+        pane.setCacheHint(javafx.scene.CacheHint.SPEED);
+        zoomSettled.playFromStart();
         double z = vm.zoomProperty().get();
         double px = (vx - pan.getX()) / z, py = (vy - pan.getY()) / z;
         vm.zoomProperty().set(z * factor);
@@ -221,6 +229,8 @@ public final class CanvasView extends Region {
             panAtPress = new Point2D(pan.getX(), pan.getY());
             return;
         }
+        // Moving, resizing or connecting changes the diagram every frame: a cached bitmap would only be redrawn.
+        pane.setCache(false);
         if (target == handle && resizeId != null) {
             mode = Mode.RESIZE;
             vm.diagram().node(resizeId).ifPresent(n -> {
@@ -313,6 +323,7 @@ public final class CanvasView extends Region {
     }
 
     private void released(MouseEvent e) {
+        pane.setCache(true);
         Point2D p = pane.sceneToLocal(e.getSceneX(), e.getSceneY());
         double dx = p.getX() - pressCanvas.getX(), dy = p.getY() - pressCanvas.getY();
         Mode m = mode;
