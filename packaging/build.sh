@@ -53,7 +53,7 @@ meta=(--name minet --app-version "$VERSION" --vendor "MI Network Designer"
 # headless Monocle and quits at its first frame (the start-up probe), then validates once from the CLI side.
 # It must use the image's own jar path: an archive only maps in for the class path it was made with.
 app="$out/minet/lib/app"
-"$out/minet/lib/runtime/bin/java" -XX:ArchiveClassesAtExit="$app/minet.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+timeout 180 "$out/minet/lib/runtime/bin/java" -XX:ArchiveClassesAtExit="$app/minet.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
   -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dminet.startupProbe=true \
   -Dminet.config="$out/training-config" -cp "$PWD/$app/minet.jar" minet.Launcher >/dev/null 2>&1 || true
 [ -f "$app/minet.jsa" ] || echo "note: no CDS archive made; the app starts without it" >&2
