@@ -15,8 +15,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.Serializable;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
 import minet.model.Source;
 
 /**
@@ -49,11 +56,12 @@ public final class JsonSource {
      */
     private static final class PlacedObject extends ObjectNode {
         private static final long serialVersionUID = 1L;
-        long[] at;
 
-        PlacedObject() {
-            super(JsonNodeFactory.instance);
+        PlacedObject(Fields fields) {
+            super(JsonNodeFactory.instance, fields);
         }
+
+        Fields placed() { return (Fields) _children; }
     }
 
     private static final class PlacedArray extends ArrayNode {
@@ -62,6 +70,178 @@ public final class JsonSource {
 
         PlacedArray() {
             super(JsonNodeFactory.instance);
+        }
+    }
+
+    /**
+     * An object's fields in three parallel arrays (keys, values, positions) instead of a LinkedHashMap: a
+     * fraction of the memory, and the small objects templates are made of are searched faster by a scan than
+     * by hashing. Keys are the parser's canonical strings, so a scan mostly compares references. A full,
+     * mutable, insertion-ordered Map, so the tree behaves like any other Jackson tree.
+     */
+    static final class Fields extends AbstractMap<String, JsonNode> implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** Objects larger than this are searched through a hash index, built when first needed. */
+        private static final int SCAN = 12;
+        /** For a field added after reading: its place is unknown. */
+        static final long NOWHERE = -1;
+
+        private String[] keys;
+        private JsonNode[] values;
+        private long[] at;
+        private int size;
+        private transient HashMap<String, Integer> index;
+
+        Fields(String[] keys, JsonNode[] values, long[] at) {
+            this.keys = keys;
+            this.values = values;
+            this.at = at;
+            this.size = keys.length;
+        }
+
+        int indexOf(Object key) {
+            if (!(key instanceof String k)) return -1;
+            int n = size;
+            if (n > SCAN) {
+                if (index == null) {
+                    HashMap<String, Integer> ix = new HashMap<>(n * 2);
+                    for (int i = 0; i < n; i++) ix.putIfAbsent(keys[i], i);
+                    index = ix;
+                }
+                Integer i = index.get(k);
+                return i == null ? -1 : i;
+            }
+            String[] ks = keys;
+            for (int i = 0; i < n; i++) if (ks[i] == k) return i; // the usual hit: both are the interned name
+            int len = k.length();
+            for (int i = 0; i < n; i++) if (ks[i].length() == len && ks[i].equals(k)) return i;
+            return -1;
+        }
+
+        /** The place of the key spelt by {@code s} from {@code start} to {@code end}, or -1. */
+        int indexOf(String s, int start, int end) {
+            int len = end - start;
+            for (int i = 0; i < size; i++) {
+                String k = keys[i];
+                if (k.length() == len && s.startsWith(k, start)) return i;
+            }
+            return -1;
+        }
+
+        /** The exact key's value, else that of the first key equal to it ignoring case; null if none. */
+        JsonNode getIgnoreCase(String name) {
+            int n = size;
+            if (n > SCAN) {
+                int i = indexOf(name);
+                if (i >= 0) return values[i];
+            } else {
+                String[] ks = keys;
+                for (int i = 0; i < n; i++) if (ks[i] == name) return values[i];
+            }
+            int len = name.length();
+            int loose = -1;
+            for (int i = 0; i < n; i++) {
+                String k = keys[i];
+                if (k.length() != len) continue;
+                if (k.equals(name)) return values[i];
+                if (loose < 0 && k.equalsIgnoreCase(name)) loose = i;
+            }
+            return loose < 0 ? null : values[loose];
+        }
+
+        long at(int i) { return at[i]; }
+        JsonNode value(int i) { return values[i]; }
+
+        @Override public int size() { return size; }
+        @Override public boolean isEmpty() { return size == 0; }
+        @Override public boolean containsKey(Object key) { return indexOf(key) >= 0; }
+
+        @Override public JsonNode get(Object key) {
+            int i = indexOf(key);
+            return i < 0 ? null : values[i];
+        }
+
+        @Override public JsonNode put(String key, JsonNode value) {
+            int i = indexOf(key);
+            if (i >= 0) {
+                JsonNode old = values[i];
+                values[i] = value;
+                return old;
+            }
+            if (size == keys.length) {
+                int cap = Math.max(4, size * 2);
+                keys = Arrays.copyOf(keys, cap);
+                values = Arrays.copyOf(values, cap);
+                at = Arrays.copyOf(at, cap);
+            }
+            keys[size] = key;
+            values[size] = value;
+            at[size] = NOWHERE;
+            if (index != null) index.put(key, size);
+            size++;
+            return null;
+        }
+
+        @Override public JsonNode remove(Object key) {
+            int i = indexOf(key);
+            if (i < 0) return null;
+            JsonNode old = values[i];
+            removeAt(i);
+            return old;
+        }
+
+        private void removeAt(int i) {
+            int tail = size - i - 1;
+            System.arraycopy(keys, i + 1, keys, i, tail);
+            System.arraycopy(values, i + 1, values, i, tail);
+            System.arraycopy(at, i + 1, at, i, tail);
+            size--;
+            keys[size] = null;
+            values[size] = null;
+            index = null;
+        }
+
+        @Override public void clear() {
+            Arrays.fill(keys, 0, size, null);
+            Arrays.fill(values, 0, size, null);
+            size = 0;
+            index = null;
+        }
+
+        @Override public Set<Entry<String, JsonNode>> entrySet() {
+            return new AbstractSet<>() {
+                @Override public int size() { return size; }
+                @Override public Iterator<Entry<String, JsonNode>> iterator() {
+                    return new Iterator<>() {
+                        private int next;
+                        private int last = -1;
+
+                        @Override public boolean hasNext() { return next < size; }
+
+                        @Override public Entry<String, JsonNode> next() {
+                            if (next >= size) throw new NoSuchElementException();
+                            int i = last = next++;
+                            return new SimpleEntry<>(keys[i], values[i]) {
+                                private static final long serialVersionUID = 1L;
+
+                                @Override public JsonNode setValue(JsonNode v) {
+                                    super.setValue(v);
+                                    JsonNode old = values[i];
+                                    values[i] = v;
+                                    return old;
+                                }
+                            };
+                        }
+
+                        @Override public void remove() {
+                            if (last < 0) throw new IllegalStateException();
+                            removeAt(last);
+                            next = last;
+                            last = -1;
+                        }
+                    };
+                }
+            };
         }
     }
 
@@ -119,53 +299,93 @@ public final class JsonSource {
         return ((long) l.getLineNr() << 32) | (l.getColumnNr() & 0xffffffffL);
     }
 
-    /** Positions of the children of the containers being read, innermost last; copied out exactly sized. */
+    /** The children of the containers being read, innermost last; copied out exactly sized. */
     private static final class Stack {
+        String[] keys = new String[256];
+        JsonNode[] values = new JsonNode[256];
         long[] at = new long[256];
         int top;
 
-        void push(long v) {
-            if (top == at.length) at = Arrays.copyOf(at, top * 2);
-            at[top++] = v;
+        void push(String key, JsonNode value, long where) {
+            if (top == at.length) {
+                keys = Arrays.copyOf(keys, top * 2);
+                values = Arrays.copyOf(values, top * 2);
+                at = Arrays.copyOf(at, top * 2);
+            }
+            keys[top] = key;
+            values[top] = value;
+            at[top++] = where;
         }
 
-        long[] pop(int from) {
+        /** The place of {@code key} among the keys pushed since {@code from}, or -1. */
+        int find(int from, String key) {
+            int h = key.hashCode();
+            for (int i = from; i < top; i++) {
+                String x = keys[i];
+                if (x == key || (x.hashCode() == h && x.equals(key))) return i;
+            }
+            return -1;
+        }
+
+        Fields popFields(int from) {
+            Fields f = new Fields(Arrays.copyOfRange(keys, from, top), Arrays.copyOfRange(values, from, top),
+                    Arrays.copyOfRange(at, from, top));
+            Arrays.fill(values, from, top, null);
+            top = from;
+            return f;
+        }
+
+        long[] popAt(int from) {
             long[] out = Arrays.copyOfRange(at, from, top);
             top = from;
             return out;
         }
     }
 
+    /** Objects with more keys than this find a repeated key through a hash map rather than a scan. */
+    private static final int SCAN_FOR_REPEATS = 32;
+
     private static JsonNode readValue(JsonParser p, Stack stack) throws IOException {
         JsonNodeFactory f = JsonNodeFactory.instance;
         switch (p.currentToken()) {
             case START_OBJECT: {
-                PlacedObject o = new PlacedObject();
                 int from = stack.top;
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
+                HashMap<String, Integer> seen = null;
+                String key;
+                while ((key = p.nextFieldName()) != null) {
                     p.nextToken();
                     long where = at(p);
                     JsonNode v = readValue(p, stack);
-                    if (o.replace(key, v) != null) { // a repeated key keeps its first place and takes the last value
-                        int i = 0;
-                        for (Iterator<String> it = o.fieldNames(); !it.next().equals(key); ) i++;
-                        stack.at[from + i] = where;
+                    int n = stack.top - from;
+                    int dup;
+                    if (n < SCAN_FOR_REPEATS) {
+                        dup = stack.find(from, key);
                     } else {
-                        stack.push(where);
+                        if (seen == null) {
+                            seen = new HashMap<>(n * 4);
+                            for (int i = from; i < stack.top; i++) seen.put(stack.keys[i], i);
+                        }
+                        Integer i = seen.putIfAbsent(key, stack.top);
+                        dup = i == null ? -1 : i;
+                    }
+                    if (dup >= 0) { // a repeated key keeps its first place and takes the last value
+                        stack.values[dup] = v;
+                        stack.at[dup] = where;
+                    } else {
+                        stack.push(key, v, where);
                     }
                 }
-                o.at = stack.pop(from);
-                return o;
+                if (p.currentToken() != JsonToken.END_OBJECT) throw new IOException("unexpected token " + p.currentToken());
+                return new PlacedObject(stack.popFields(from));
             }
             case START_ARRAY: {
                 PlacedArray a = new PlacedArray();
                 int from = stack.top;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    stack.push(at(p));
+                    stack.push(null, null, at(p));
                     a.add(readValue(p, stack));
                 }
-                a.at = stack.pop(from);
+                a.at = stack.popAt(from);
                 return a;
             }
             case VALUE_STRING: return f.textNode(p.getText());
@@ -191,38 +411,67 @@ public final class JsonSource {
     public int line(String pointer) { return (int) at(pointer)[0]; }
     public int column(String pointer) { return (int) at(pointer)[1]; }
 
+    /** Walks the pointer segment by segment without splitting it into strings (a large import asks millions of times). */
     private long[] at(String pointer) {
         long found = rootAt;
         if (pointer != null && !pointer.isEmpty()) {
             JsonNode node = root;
-            for (String raw : pointer.substring(1).split("/", -1)) {
-                long[] at = node instanceof PlacedObject o ? o.at : node instanceof PlacedArray a ? a.at : null;
-                if (at == null) break;
-                String segment = raw.replace("~1", "/").replace("~0", "~");
-                int index = -1;
-                if (node.isArray()) {
-                    try {
-                        index = Integer.parseInt(segment);
-                    } catch (NumberFormatException e) {
-                        break;
-                    }
-                    if (index < 0 || index >= node.size()) break;
-                    node = node.get(index);
+            int n = pointer.length();
+            int start = 1;
+            while (start <= n) {
+                int end = pointer.indexOf('/', start);
+                if (end < 0) end = n;
+                long where;
+                if (node instanceof PlacedObject o) {
+                    Fields fields = o.placed();
+                    int i = pointer.indexOf('~', start);
+                    i = i < 0 || i >= end ? fields.indexOf(pointer, start, end)
+                            : fields.indexOf(pointer.substring(start, end).replace("~1", "/").replace("~0", "~"));
+                    if (i < 0) break;
+                    where = fields.at(i);
+                    node = fields.value(i);
+                } else if (node instanceof PlacedArray a) {
+                    int i = index(pointer, start, end);
+                    if (i < 0 || i >= a.at.length) break;
+                    where = a.at[i];
+                    node = a.get(i);
                 } else {
-                    int i = 0;
-                    for (Iterator<String> it = node.fieldNames(); it.hasNext(); i++) {
-                        if (it.next().equals(segment)) {
-                            index = i;
-                            break;
-                        }
-                    }
-                    if (index < 0) break;
-                    node = node.get(segment);
+                    break;
                 }
-                found = at[index];
+                if (where == Fields.NOWHERE) break;
+                found = where;
+                start = end + 1;
             }
         }
         return new long[] {found >>> 32, found & 0xffffffffL};
+    }
+
+    /** The array index a pointer segment spells (digits only, as RFC 6901 has it), or -1. */
+    private static int index(String s, int start, int end) {
+        if (start == end || end - start > 9) return -1;
+        int v = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    /**
+     * The value of an object's field whatever the case of its key (as ARM and Azure read JSON): the exact key
+     * first, else the first that differs only in case; null if none or if {@code object} is not an object.
+     */
+    public static JsonNode fieldIgnoringCase(JsonNode object, String name) {
+        if (object instanceof PlacedObject o) return o.placed().getIgnoreCase(name);
+        JsonNode v = object.get(name);
+        if (v != null || !object.isObject()) return v;
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String k = e.getKey();
+            if (k.length() == name.length() && k.equalsIgnoreCase(name)) return e.getValue();
+        }
+        return null;
     }
 
     public Source source(String pointer) {

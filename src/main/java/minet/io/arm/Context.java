@@ -68,9 +68,10 @@ final class Context {
 
     Origin originOf(JsonNode evaluated) { return origins.get(evaluated); }
 
-    Expression parsed(String text) { return parsed.get(text); }
-    void parsed(String text, Expression e) {
-        if (parsed.size() < 100_000) parsed.put(text, e);
+    /** @param json an expression's whole JSON string, brackets included (no substring to make per look-up) */
+    Expression parsed(String json) { return parsed.get(json); }
+    void parsed(String json, Expression e) {
+        if (parsed.size() < 100_000) parsed.put(json, e);
     }
 
     void copied(int n, JsonSource src, String pointer) throws InputException {

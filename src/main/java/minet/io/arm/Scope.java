@@ -209,20 +209,18 @@ final class Scope {
         int n = s.length();
         if (n < 2 || s.charAt(0) != '[' || s.charAt(n - 1) != ']') return raw;
         if (s.charAt(1) == '[') return F.textNode(s.substring(1)); // "[[" escapes a literal bracket
-        String text = s.substring(1, n - 1);
-        String pointer = ptr.toString();
-        Site site = new Site(this, pointer, text, loops);
-        Expression e = cx.parsed(text);
+        Site site = new Site(this, ptr, s, loops);
+        Expression e = cx.parsed(s);
         if (e == null) {
             try {
-                e = Expression.parse(text);
+                e = Expression.parse(site.text());
             } catch (Expression.SyntaxError x) {
                 throw site.error(x.at, x.getMessage());
             }
-            cx.parsed(text, e);
+            cx.parsed(s, e);
         }
         JsonNode v = Functions.value(e, site);
-        cx.origin(v, src, pointer);
+        if (v.isContainerNode()) cx.origin(v, src, site.pointer()); // only objects have origins: most results need no pointer
         return v;
     }
 
