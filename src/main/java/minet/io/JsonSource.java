@@ -411,6 +411,30 @@ public final class JsonSource {
     public int line(String pointer) { return (int) at(pointer)[0]; }
     public int column(String pointer) { return (int) at(pointer)[1]; }
 
+    /**
+     * The last pointer walked, segment by segment: an importer asks for the places of siblings one after the
+     * other ("/resources/3/properties/securityRules/0", ".../1" …), so the next walk starts where the two
+     * pointers part. Immutable, so that threads sharing a source at worst miss it.
+     */
+    private static final class Walked {
+        final String pointer;
+        /** After segment k: where it ends in the pointer, the value there and the place found so far. */
+        final int[] ends;
+        final JsonNode[] nodes;
+        final long[] found;
+        final int count;
+
+        Walked(String pointer, int[] ends, JsonNode[] nodes, long[] found, int count) {
+            this.pointer = pointer;
+            this.ends = ends;
+            this.nodes = nodes;
+            this.found = found;
+            this.count = count;
+        }
+    }
+
+    private Walked walked;
+
     /** Walks the pointer segment by segment without splitting it into strings (a large import asks millions of times). */
     private long[] at(String pointer) {
         long found = rootAt;
@@ -418,6 +442,33 @@ public final class JsonSource {
             JsonNode node = root;
             int n = pointer.length();
             int start = 1;
+            int k = 0;
+            int[] ends = new int[8];
+            JsonNode[] nodes = new JsonNode[8];
+            long[] founds = new long[8];
+            Walked last = walked;
+            if (last != null) { // resume after the deepest segment both pointers share
+                String lp = last.pointer;
+                int common = 0;
+                int max = Math.min(n, lp.length());
+                while (common < max && pointer.charAt(common) == lp.charAt(common)) common++;
+                int j = last.count - 1;
+                while (j >= 0 && !(last.ends[j] <= common && (last.ends[j] == n || pointer.charAt(last.ends[j]) == '/'))) j--;
+                if (j >= 0) {
+                    k = j + 1;
+                    if (k > ends.length) {
+                        ends = new int[k * 2];
+                        nodes = new JsonNode[k * 2];
+                        founds = new long[k * 2];
+                    }
+                    System.arraycopy(last.ends, 0, ends, 0, k);
+                    System.arraycopy(last.nodes, 0, nodes, 0, k);
+                    System.arraycopy(last.found, 0, founds, 0, k);
+                    node = nodes[j];
+                    found = founds[j];
+                    start = ends[j] + 1;
+                }
+            }
             while (start <= n) {
                 int end = pointer.indexOf('/', start);
                 if (end < 0) end = n;
@@ -440,8 +491,17 @@ public final class JsonSource {
                 }
                 if (where == Fields.NOWHERE) break;
                 found = where;
+                if (k == ends.length) {
+                    ends = Arrays.copyOf(ends, k * 2);
+                    nodes = Arrays.copyOf(nodes, k * 2);
+                    founds = Arrays.copyOf(founds, k * 2);
+                }
+                ends[k] = end;
+                nodes[k] = node;
+                founds[k++] = found;
                 start = end + 1;
             }
+            walked = new Walked(pointer, ends, nodes, founds, k);
         }
         return new long[] {found >>> 32, found & 0xffffffffL};
     }

@@ -47,6 +47,13 @@ class JsonSourceTest {
         assertThat(s.source("/a/1/nope/deeper")).isEqualTo(new Source("t.json", "/a/1/nope/deeper", 3, 6));
         assertThat(s.source("/a/7")).isEqualTo(new Source("t.json", "/a/7", 2, 8));
         assertThat(s.source("/a/x")).isEqualTo(new Source("t.json", "/a/x", 2, 8));
+        // one walk resumes where the last one parted from it: a longer key sharing a prefix is not the same segment
+        assertThat(s.column("/long/k1")).isEqualTo(24);
+        assertThat(s.column("/long/k13")).isEqualTo(19);
+        assertThat(s.column("/long/k1")).isEqualTo(24);
+        assertThat(s.column("/long")).isEqualTo(11);
+        assertThat(s.column("/a/1/d~0e")).isEqualTo(26);
+        assertThat(s.column("/a/1/b~1c")).isEqualTo(14);
         assertThat(s.error("/long/k2", "bad").getMessage()).isEqualTo(new InputException("t.json", 4, 31, "bad").getMessage());
     }
 
