@@ -74,48 +74,113 @@ public final class JsonSource {
     }
 
     /**
-     * An object's fields in three parallel arrays (keys, values, positions) instead of a LinkedHashMap: a
-     * fraction of the memory, and the small objects templates are made of are searched faster by a scan than
-     * by hashing. Keys are the parser's canonical strings, so a scan mostly compares references. A full,
-     * mutable, insertion-ordered Map, so the tree behaves like any other Jackson tree.
+     * The keys of objects as read, shared by every object of the file with the same keys in the same order (a
+     * template repeats a few shapes thousands of times), with the answers to the look-ups made on them: after
+     * the first rule of a template, finding a rule's field costs one probe. Immutable but for the memo, whose
+     * entries are immutable, so threads sharing it at worst compute an answer twice.
+     */
+    static final class Shape {
+        static final Shape EMPTY = new Shape(new String[0]);
+        private static final int MEMO = 64;
+
+        final String[] keys;
+        private Found[] memo;
+        private volatile HashMap<String, Integer> index;
+
+        /** For one name: its exact place, and the place {@link Fields#getIgnoreCase} takes; -1 for none. */
+        private record Found(String name, int exact, int anyCase) {}
+
+        Shape(String[] keys) {
+            this.keys = keys;
+        }
+
+        boolean is(String[] stack, int from, int to) {
+            if (keys.length != to - from) return false;
+            for (int i = 0; i < keys.length; i++) if (keys[i] != stack[from + i]) return false;
+            return true;
+        }
+
+        private Found find(String name) {
+            Found[] m = memo;
+            if (m == null) memo = m = new Found[MEMO];
+            int slot = name.hashCode() & (MEMO - 1);
+            Found f = m[slot];
+            if (f != null && f.name == name) return f;
+            int exact = Fields.exact(keys, keys.length, name);
+            f = new Found(name, exact, exact >= 0 ? exact : Fields.anyCase(keys, keys.length, name));
+            m[slot] = f;
+            return f;
+        }
+
+        private int exact(String name) {
+            if (keys.length <= Fields.SCAN) return find(name).exact;
+            HashMap<String, Integer> ix = index;
+            if (ix == null) index = ix = Fields.index(keys, keys.length);
+            Integer i = ix.get(name);
+            return i == null ? -1 : i;
+        }
+    }
+
+    /**
+     * An object's fields in parallel arrays (keys, values, positions) instead of a LinkedHashMap: a fraction of
+     * the memory, and the small objects templates are made of are searched faster by a scan than by hashing.
+     * Keys are the parser's canonical strings, so a scan mostly compares references. As read, the keys are a
+     * shared {@link Shape}; the first change to the key set gives the object keys of its own. A full, mutable,
+     * insertion-ordered Map, so the tree behaves like any other Jackson tree.
      */
     static final class Fields extends AbstractMap<String, JsonNode> implements Serializable {
         private static final long serialVersionUID = 1L;
         /** Objects larger than this are searched through a hash index, built when first needed. */
-        private static final int SCAN = 12;
+        static final int SCAN = 12;
         /** For a field added after reading: its place is unknown. */
         static final long NOWHERE = -1;
 
+        /** The shared keys as read; null once the key set has changed. */
+        private transient Shape shape;
         private String[] keys;
         private JsonNode[] values;
         private long[] at;
         private int size;
         private transient HashMap<String, Integer> index;
 
-        Fields(String[] keys, JsonNode[] values, long[] at) {
-            this.keys = keys;
+        Fields(Shape shape, JsonNode[] values, long[] at) {
+            this.shape = shape;
+            this.keys = shape.keys;
             this.values = values;
             this.at = at;
             this.size = keys.length;
         }
 
-        int indexOf(Object key) {
-            if (!(key instanceof String k)) return -1;
-            int n = size;
-            if (n > SCAN) {
-                if (index == null) {
-                    HashMap<String, Integer> ix = new HashMap<>(n * 2);
-                    for (int i = 0; i < n; i++) ix.putIfAbsent(keys[i], i);
-                    index = ix;
-                }
-                Integer i = index.get(k);
-                return i == null ? -1 : i;
-            }
-            String[] ks = keys;
+        static HashMap<String, Integer> index(String[] keys, int n) {
+            HashMap<String, Integer> ix = new HashMap<>(n * 2);
+            for (int i = 0; i < n; i++) ix.putIfAbsent(keys[i], i);
+            return ix;
+        }
+
+        static int exact(String[] ks, int n, String k) {
             for (int i = 0; i < n; i++) if (ks[i] == k) return i; // the usual hit: both are the interned name
             int len = k.length();
             for (int i = 0; i < n; i++) if (ks[i].length() == len && ks[i].equals(k)) return i;
             return -1;
+        }
+
+        /** The first key equal to {@code name} ignoring case (when no key is exactly it), or -1. */
+        static int anyCase(String[] ks, int n, String name) {
+            int len = name.length();
+            for (int i = 0; i < n; i++) if (ks[i].length() == len && ks[i].equalsIgnoreCase(name)) return i;
+            return -1;
+        }
+
+        int indexOf(Object key) {
+            if (!(key instanceof String k)) return -1;
+            if (shape != null) return shape.exact(k);
+            int n = size;
+            if (n > SCAN) {
+                if (index == null) index = index(keys, n);
+                Integer i = index.get(k);
+                return i == null ? -1 : i;
+            }
+            return exact(keys, n, k);
         }
 
         /** The place of the key spelt by {@code s} from {@code start} to {@code end}, or -1. */
@@ -130,23 +195,21 @@ public final class JsonSource {
 
         /** The exact key's value, else that of the first key equal to it ignoring case; null if none. */
         JsonNode getIgnoreCase(String name) {
-            int n = size;
-            if (n > SCAN) {
-                int i = indexOf(name);
-                if (i >= 0) return values[i];
+            int i;
+            if (shape != null && size <= SCAN) {
+                i = shape.find(name).anyCase;
             } else {
-                String[] ks = keys;
-                for (int i = 0; i < n; i++) if (ks[i] == name) return values[i];
+                i = indexOf(name);
+                if (i < 0) i = anyCase(keys, size, name);
             }
-            int len = name.length();
-            int loose = -1;
-            for (int i = 0; i < n; i++) {
-                String k = keys[i];
-                if (k.length() != len) continue;
-                if (k.equals(name)) return values[i];
-                if (loose < 0 && k.equalsIgnoreCase(name)) loose = i;
-            }
-            return loose < 0 ? null : values[loose];
+            return i < 0 ? null : values[i];
+        }
+
+        /** Before the key set changes: keys of its own, and no memo or index of the old set. */
+        private void own(int capacity) {
+            if (shape != null || capacity > keys.length) keys = Arrays.copyOf(keys, Math.max(capacity, size));
+            shape = null;
+            index = null;
         }
 
         long at(int i) { return at[i]; }
@@ -168,16 +231,15 @@ public final class JsonSource {
                 values[i] = value;
                 return old;
             }
-            if (size == keys.length) {
-                int cap = Math.max(4, size * 2);
-                keys = Arrays.copyOf(keys, cap);
+            int cap = size == values.length ? Math.max(4, size * 2) : values.length;
+            own(cap);
+            if (cap > values.length) {
                 values = Arrays.copyOf(values, cap);
                 at = Arrays.copyOf(at, cap);
             }
             keys[size] = key;
             values[size] = value;
             at[size] = NOWHERE;
-            if (index != null) index.put(key, size);
             size++;
             return null;
         }
@@ -191,6 +253,7 @@ public final class JsonSource {
         }
 
         private void removeAt(int i) {
+            own(keys.length);
             int tail = size - i - 1;
             System.arraycopy(keys, i + 1, keys, i, tail);
             System.arraycopy(values, i + 1, values, i, tail);
@@ -198,14 +261,13 @@ public final class JsonSource {
             size--;
             keys[size] = null;
             values[size] = null;
-            index = null;
         }
 
         @Override public void clear() {
+            own(keys.length);
             Arrays.fill(keys, 0, size, null);
             Arrays.fill(values, 0, size, null);
             size = 0;
-            index = null;
         }
 
         @Override public Set<Entry<String, JsonNode>> entrySet() {
@@ -327,9 +389,19 @@ public final class JsonSource {
             return -1;
         }
 
+        /** Recent shapes by a hash of their keys: most objects find theirs here. */
+        final Shape[] shapes = new Shape[256];
+
         Fields popFields(int from) {
-            Fields f = new Fields(Arrays.copyOfRange(keys, from, top), Arrays.copyOfRange(values, from, top),
-                    Arrays.copyOfRange(at, from, top));
+            Shape shape = Shape.EMPTY;
+            if (top > from) {
+                int h = top - from;
+                for (int i = from; i < top; i++) h = h * 31 + keys[i].hashCode();
+                int slot = h & (shapes.length - 1);
+                shape = shapes[slot];
+                if (shape == null || !shape.is(keys, from, top)) shapes[slot] = shape = new Shape(Arrays.copyOfRange(keys, from, top));
+            }
+            Fields f = new Fields(shape, Arrays.copyOfRange(values, from, top), Arrays.copyOfRange(at, from, top));
             Arrays.fill(values, from, top, null);
             top = from;
             return f;

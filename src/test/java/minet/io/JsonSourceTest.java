@@ -126,6 +126,22 @@ class JsonSourceTest {
     }
 
     @Test
+    void objectsWithTheSameKeysStayApartWhenOneChanges() throws Exception {
+        JsonNode list = parse("[{\"a\": 1, \"B\": 2}, {\"a\": 3, \"B\": 4}, {\"a\": 5, \"B\": 6}]").root();
+        ObjectNode first = (ObjectNode) list.get(0);
+        ObjectNode second = (ObjectNode) list.get(1);
+        assertThat(JsonSource.fieldIgnoringCase(second, "b").asInt()).isEqualTo(4); // the answer is remembered for the keys
+        first.remove("a");
+        first.put("b", 7);
+        second.put("c", 8);
+        assertThat(list.toString()).isEqualTo("[{\"B\":2,\"b\":7},{\"a\":3,\"B\":4,\"c\":8},{\"a\":5,\"B\":6}]");
+        assertThat(JsonSource.fieldIgnoringCase(first, "b").asInt()).isEqualTo(7);
+        assertThat(JsonSource.fieldIgnoringCase(second, "b").asInt()).isEqualTo(4);
+        assertThat(JsonSource.fieldIgnoringCase(list.get(2), "b").asInt()).isEqualTo(6);
+        assertThat(JsonSource.fieldIgnoringCase(list.get(2), "A").asInt()).isEqualTo(5);
+    }
+
+    @Test
     void addedFieldsHaveNoPlaceOfTheirOwn() throws Exception {
         JsonSource s = parse("{\"a\": {\n \"b\": 1}}");
         ((ObjectNode) s.root().get("a")).put("c", 2);
