@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -30,6 +31,8 @@ final class Scope {
     final String deploymentName;
     private final Map<String, Param> params = new LinkedHashMap<>();
     private final Map<String, Var> vars = new HashMap<>();
+    /** Values of {@link Expression#scopeConstant} expressions (not objects or arrays), by parsed expression. */
+    private final Map<Context.Parsed, JsonNode> constants = new IdentityHashMap<>();
 
     private static final class Param {
         final String name;
@@ -210,17 +213,22 @@ final class Scope {
         if (n < 2 || s.charAt(0) != '[' || s.charAt(n - 1) != ']') return raw;
         if (s.charAt(1) == '[') return F.textNode(s.substring(1)); // "[[" escapes a literal bracket
         Site site = new Site(this, ptr, s, loops);
-        Expression e = cx.parsed(s);
+        Context.Parsed e = cx.parsed(s);
         if (e == null) {
             try {
-                e = Expression.parse(site.text());
+                Expression x = Expression.parse(site.text());
+                e = new Context.Parsed(x, Expression.scopeConstant(x));
             } catch (Expression.SyntaxError x) {
                 throw site.error(x.at, x.getMessage());
             }
             cx.parsed(s, e);
         }
-        JsonNode v = Functions.value(e, site);
-        if (v.isContainerNode()) cx.origin(v, src, site.pointer()); // only objects have origins: most results need no pointer
+        JsonNode v = e.constant() ? constants.get(e) : null;
+        if (v != null) return v;
+        v = Functions.value(e.expression(), site);
+        // only objects have origins (most results need no pointer); they are not shared, so that each keeps its own
+        if (v.isContainerNode()) cx.origin(v, src, site.pointer());
+        else if (e.constant()) constants.put(e, v);
         return v;
     }
 
