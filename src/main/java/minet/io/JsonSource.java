@@ -379,19 +379,13 @@ public final class JsonSource {
             at[top++] = where;
         }
 
-        /** The place of {@code key} among the keys pushed since {@code from}, or -1. */
-        int find(int from, String key) {
-            int h = key.hashCode();
-            for (int i = from; i < top; i++) {
-                String x = keys[i];
-                if (x == key || (x.hashCode() == h && x.equals(key))) return i;
-            }
-            return -1;
-        }
-
         /** Recent shapes by a hash of their keys: most objects find theirs here. */
         final Shape[] shapes = new Shape[256];
 
+        /**
+         * The object whose fields were pushed since {@code from}. A known shape has no repeated key, so only a
+         * new one is checked for them.
+         */
         Fields popFields(int from) {
             Shape shape = Shape.EMPTY;
             if (top > from) {
@@ -399,12 +393,47 @@ public final class JsonSource {
                 for (int i = from; i < top; i++) h = h * 31 + keys[i].hashCode();
                 int slot = h & (shapes.length - 1);
                 shape = shapes[slot];
-                if (shape == null || !shape.is(keys, from, top)) shapes[slot] = shape = new Shape(Arrays.copyOfRange(keys, from, top));
+                if (shape == null || !shape.is(keys, from, top)) {
+                    int read = top;
+                    mergeRepeats(from);
+                    shape = new Shape(Arrays.copyOfRange(keys, from, top));
+                    if (top == read) shapes[slot] = shape; // (a merged one is not what its hash was taken of)
+                }
             }
             Fields f = new Fields(shape, Arrays.copyOfRange(values, from, top), Arrays.copyOfRange(at, from, top));
-            Arrays.fill(values, from, top, null);
             top = from;
             return f;
+        }
+
+        /** A repeated key keeps its first place and takes the last value and that value's position. */
+        private void mergeRepeats(int from) {
+            int n = top - from;
+            HashMap<String, Integer> seen = n > SCAN_FOR_REPEATS ? new HashMap<>(n * 2) : null;
+            int out = from;
+            for (int i = from; i < top; i++) {
+                String k = keys[i];
+                int first = -1;
+                if (seen != null) {
+                    Integer j = seen.putIfAbsent(k, out);
+                    if (j != null) first = j;
+                } else {
+                    for (int j = from; j < out; j++) {
+                        if (keys[j] == k || keys[j].equals(k)) {
+                            first = j;
+                            break;
+                        }
+                    }
+                }
+                if (first >= 0) {
+                    values[first] = values[i];
+                    at[first] = at[i];
+                } else {
+                    keys[out] = k;
+                    values[out] = values[i];
+                    at[out++] = at[i];
+                }
+            }
+            top = out;
         }
 
         long[] popAt(int from) {
@@ -415,37 +444,18 @@ public final class JsonSource {
     }
 
     /** Objects with more keys than this find a repeated key through a hash map rather than a scan. */
-    private static final int SCAN_FOR_REPEATS = 32;
+    static final int SCAN_FOR_REPEATS = 32;
 
     private static JsonNode readValue(JsonParser p, Stack stack) throws IOException {
         JsonNodeFactory f = JsonNodeFactory.instance;
         switch (p.currentToken()) {
             case START_OBJECT: {
                 int from = stack.top;
-                HashMap<String, Integer> seen = null;
                 String key;
                 while ((key = p.nextFieldName()) != null) {
                     p.nextToken();
                     long where = at(p);
-                    JsonNode v = readValue(p, stack);
-                    int n = stack.top - from;
-                    int dup;
-                    if (n < SCAN_FOR_REPEATS) {
-                        dup = stack.find(from, key);
-                    } else {
-                        if (seen == null) {
-                            seen = new HashMap<>(n * 4);
-                            for (int i = from; i < stack.top; i++) seen.put(stack.keys[i], i);
-                        }
-                        Integer i = seen.putIfAbsent(key, stack.top);
-                        dup = i == null ? -1 : i;
-                    }
-                    if (dup >= 0) { // a repeated key keeps its first place and takes the last value
-                        stack.values[dup] = v;
-                        stack.at[dup] = where;
-                    } else {
-                        stack.push(key, v, where);
-                    }
+                    stack.push(key, readValue(p, stack), where);
                 }
                 if (p.currentToken() != JsonToken.END_OBJECT) throw new IOException("unexpected token " + p.currentToken());
                 return new PlacedObject(stack.popFields(from));

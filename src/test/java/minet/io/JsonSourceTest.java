@@ -63,6 +63,9 @@ class JsonSourceTest {
         assertThat(s.root().toString()).isEqualTo("{\"a\":3,\"b\":2}");
         assertThat(s.line("/a")).isEqualTo(2);
         assertThat(s.line("/b")).isEqualTo(1);
+        JsonSource twice = parse("[{\"a\": 1, \"a\": 2}, {\"a\": 3,\n \"a\": 4, \"b\": 5}, {\"a\": 6, \"a\": 7}]");
+        assertThat(twice.root().toString()).isEqualTo("[{\"a\":2},{\"a\":4,\"b\":5},{\"a\":7}]");
+        assertThat(twice.line("/1/a")).isEqualTo(2);
         StringBuilder big = new StringBuilder("{");
         for (int i = 0; i < 40; i++) big.append("\"k").append(i).append("\":").append(i).append(",\n");
         big.append("\"k3\": \"again\"}");
