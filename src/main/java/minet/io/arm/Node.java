@@ -142,6 +142,18 @@ final class Node {
             }
             return out;
         }
+        if (raw == null && scope != null && value != null) { // a property copy of objects: each stays raw, with its loop index
+            if (copies == null) copies = field("copy") != null;
+            Scope.CopySpec c = copies ? scope.copySpec(value, ptr, field, loops) : null;
+            JsonNode input = c == null ? null : c.spec().get("input");
+            if (input != null && input.isObject()) {
+                int count = scope.count(c.spec().get("count"), c.pointer() + "/count", loops);
+                Ptr at = Ptr.of(c.pointer() + "/input");
+                List<Node> out = new ArrayList<>(count);
+                for (int k = 0; k < count; k++) out.add(new Node(input, src, at, cx, scope, Loops.with(loops, c.name(), k)));
+                return out;
+            }
+        }
         JsonNode v = get(field);
         if (v == null || v instanceof Placeholder) return List.of();
         if (!v.isArray()) throw wrong(field, "an array of objects", v);

@@ -278,6 +278,15 @@ final class Scope {
      * when no loop there is named so.
      */
     ArrayNode propertyCopy(JsonNode raw, Ptr pointer, String field, Loops loops) throws InputException {
+        CopySpec c = copySpec(raw, pointer, field, loops);
+        return c == null ? null : copyLoop(c.spec(), c.pointer(), c.name(), loops);
+    }
+
+    /** A property copy loop: its {name, count, input} object, where that stands, and the name it was given. */
+    record CopySpec(JsonNode spec, String pointer, String name) {}
+
+    /** The property {@code copy} loop of the raw object at {@code pointer} named {@code field}, or null. */
+    CopySpec copySpec(JsonNode raw, Ptr pointer, String field, Loops loops) throws InputException {
         JsonNode copy = Functions.get(raw, "copy");
         if (copy == null || !isPropertyCopy(copy)) return null;
         for (Iterator<Map.Entry<String, JsonNode>> it = raw.fields(); it.hasNext(); ) {
@@ -287,7 +296,7 @@ final class Scope {
             for (JsonNode spec : e.getValue()) {
                 String sp = pointer + "/" + JsonSource.escape(e.getKey()) + "/" + j++;
                 String name = eval(spec.get("name"), sp + "/name", loops).asText();
-                if (name.equalsIgnoreCase(field)) return copyLoop(spec, sp, name, loops);
+                if (name.equalsIgnoreCase(field)) return new CopySpec(spec, sp, name);
             }
         }
         return null;
