@@ -103,12 +103,20 @@ public final class JsonSource {
         private Found find(String name) {
             Found[] m = memo;
             if (m == null) memo = m = new Found[MEMO];
-            int slot = name.hashCode() & (MEMO - 1);
-            Found f = m[slot];
-            if (f != null && f.name == name) return f;
+            int h = name.hashCode();
+            int free = -1;
+            for (int probe = 0; probe < 4; probe++) { // a few slots per name, so that two names rarely evict each other
+                int slot = (h + probe) & (MEMO - 1);
+                Found f = m[slot];
+                if (f == null) {
+                    if (free < 0) free = slot;
+                } else if (f.name == name) {
+                    return f;
+                }
+            }
             int exact = Fields.exact(keys, keys.length, name);
-            f = new Found(name, exact, exact >= 0 ? exact : Fields.anyCase(keys, keys.length, name));
-            m[slot] = f;
+            Found f = new Found(name, exact, exact >= 0 ? exact : Fields.anyCase(keys, keys.length, name));
+            m[free >= 0 ? free : h & (MEMO - 1)] = f;
             return f;
         }
 
