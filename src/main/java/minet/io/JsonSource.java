@@ -498,8 +498,8 @@ public final class JsonSource {
     public JsonNode root() { return root; }
 
     /** Line of the value at {@code pointer}, or of its nearest ancestor that was read; 0 if unknown. */
-    public int line(String pointer) { return (int) at(pointer)[0]; }
-    public int column(String pointer) { return (int) at(pointer)[1]; }
+    public int line(String pointer) { return (int) (at(pointer) >>> 32); }
+    public int column(String pointer) { return (int) at(pointer); }
 
     /**
      * The last pointer walked, segment by segment: an importer asks for the places of siblings one after the
@@ -525,8 +525,11 @@ public final class JsonSource {
 
     private Walked walked;
 
-    /** Walks the pointer segment by segment without splitting it into strings (a large import asks millions of times). */
-    private long[] at(String pointer) {
+    /**
+     * The place of the value at the pointer, packed as line << 32 | column. Walks the pointer segment by
+     * segment without splitting it into strings (a large import asks millions of times).
+     */
+    private long at(String pointer) {
         long found = rootAt;
         if (pointer != null && !pointer.isEmpty()) {
             JsonNode node = root;
@@ -544,6 +547,13 @@ public final class JsonSource {
                 while (common < max && pointer.charAt(common) == lp.charAt(common)) common++;
                 int j = last.count - 1;
                 while (j >= 0 && !(last.ends[j] <= common && (last.ends[j] == n || pointer.charAt(last.ends[j]) == '/'))) j--;
+                if (j >= 0 && j == last.count - 2 && last.ends[j] < n && pointer.indexOf('/', last.ends[j] + 1) < 0) {
+                    // a sibling of the last value: one segment to walk, and the record serves the next sibling as well
+                    JsonNode parent = last.nodes[j];
+                    int i = child(parent, pointer, last.ends[j] + 1, n);
+                    long where = i < 0 ? Fields.NOWHERE : placeOf(parent, i);
+                    return where == Fields.NOWHERE ? last.found[j] : where;
+                }
                 if (j >= 0) {
                     k = j + 1;
                     if (k > ends.length) {
@@ -562,24 +572,11 @@ public final class JsonSource {
             while (start <= n) {
                 int end = pointer.indexOf('/', start);
                 if (end < 0) end = n;
-                long where;
-                if (node instanceof PlacedObject o) {
-                    Fields fields = o.placed();
-                    int i = pointer.indexOf('~', start);
-                    i = i < 0 || i >= end ? fields.indexOf(pointer, start, end)
-                            : fields.indexOf(pointer.substring(start, end).replace("~1", "/").replace("~0", "~"));
-                    if (i < 0) break;
-                    where = fields.at(i);
-                    node = fields.value(i);
-                } else if (node instanceof PlacedArray a) {
-                    int i = index(pointer, start, end);
-                    if (i < 0 || i >= a.at.length) break;
-                    where = a.at[i];
-                    node = a.get(i);
-                } else {
-                    break;
-                }
+                int i = child(node, pointer, start, end);
+                if (i < 0) break;
+                long where = placeOf(node, i);
                 if (where == Fields.NOWHERE) break;
+                node = node instanceof PlacedObject o ? o.placed().value(i) : node.get(i);
                 found = where;
                 if (k == ends.length) {
                     ends = Arrays.copyOf(ends, k * 2);
@@ -593,12 +590,32 @@ public final class JsonSource {
             }
             walked = new Walked(pointer, ends, nodes, founds, k);
         }
-        return new long[] {found >>> 32, found & 0xffffffffL};
+        return found;
+    }
+
+    /** The index of the child of a container read here that the pointer's segment from start to end names, or -1. */
+    private static int child(JsonNode node, String pointer, int start, int end) {
+        if (node instanceof PlacedObject o) {
+            Fields fields = o.placed();
+            int tilde = pointer.indexOf('~', start);
+            return tilde < 0 || tilde >= end ? fields.indexOf(pointer, start, end)
+                    : fields.indexOf(pointer.substring(start, end).replace("~1", "/").replace("~0", "~"));
+        }
+        if (node instanceof PlacedArray a) {
+            int i = index(pointer, start, end);
+            return i < a.at.length ? i : -1;
+        }
+        return -1;
+    }
+
+    /** Where a container's child (found by {@link #child}) stands; NOWHERE if added after reading. */
+    private static long placeOf(JsonNode container, int i) {
+        return container instanceof PlacedObject o ? o.placed().at(i) : ((PlacedArray) container).at[i];
     }
 
     /** The array index a pointer segment spells (digits only, as RFC 6901 has it), or -1. */
     private static int index(String s, int start, int end) {
-        if (start == end || end - start > 9) return -1;
+        if (start >= end || end - start > 9) return -1;
         int v = 0;
         for (int i = start; i < end; i++) {
             char c = s.charAt(i);
@@ -625,12 +642,12 @@ public final class JsonSource {
     }
 
     public Source source(String pointer) {
-        long[] l = at(pointer);
-        return new Source(file, pointer, (int) l[0], (int) l[1]);
+        long l = at(pointer);
+        return new Source(file, pointer, (int) (l >>> 32), (int) l);
     }
 
     public InputException error(String pointer, String problem) {
-        long[] l = at(pointer);
-        return new InputException(file, (int) l[0], (int) l[1], problem);
+        long l = at(pointer);
+        return new InputException(file, (int) (l >>> 32), (int) l, problem);
     }
 }
