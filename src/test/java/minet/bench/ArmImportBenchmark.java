@@ -27,19 +27,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * against Jackson reading the same bytes into a tree. Goal: {@link #armImport} within 2x {@link #jacksonTree}.
  * {@link #jsonSource} is the positions-keeping parse that the import starts with.
  *
- * <pre>mvn -q -o test-compile exec:exec -Pbench -Djmh.args='-f 1 -wi 3 -i 5 ArmImportBenchmark'</pre>
- *
- * <p>All three run in the same fork with the same heap settings, one after the other, 10 s iterations, so
- * each pays for the garbage it makes (JMH's average includes the GC pauses). Compare them in one run: the
- * machine's load moves all three together.
+ * <pre>mvn -q -o test-compile exec:exec -Pbench -Djmh.args=ArmImportBenchmark</pre> (fork, warm-up and measurement are set below)
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 // a fixed, roomy young generation: under a loaded machine G1 otherwise shrinks it and copies the live tree over and over
 @Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-Xmn1g"})
-@Warmup(iterations = 3, time = 10)
-@Measurement(iterations = 5, time = 10)
+@Warmup(iterations = 3)
+@Measurement(iterations = 5)
 public class ArmImportBenchmark {
     static final ObjectMapper MAPPER = new ObjectMapper();
 

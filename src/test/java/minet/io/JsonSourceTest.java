@@ -54,10 +54,6 @@ class JsonSourceTest {
         assertThat(s.column("/long")).isEqualTo(11);
         assertThat(s.column("/a/1/d~0e")).isEqualTo(26);
         assertThat(s.column("/a/1/b~1c")).isEqualTo(14);
-        assertThat(s.column("/a/1")).isEqualTo(6); // the parent of the last value
-        assertThat(s.column("/a/0")).isEqualTo(9); // a sibling
-        assertThat(s.column("/a")).isEqualTo(8);
-        assertThat(s.column("/a/")).isEqualTo(8); // an empty index names nothing: the array's own place
         assertThat(s.error("/long/k2", "bad").getMessage()).isEqualTo(new InputException("t.json", 4, 31, "bad").getMessage());
     }
 
