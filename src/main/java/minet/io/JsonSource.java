@@ -15,8 +15,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.Serializable;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.regex.Pattern;
 import minet.model.Source;
 
@@ -52,11 +59,12 @@ public final class JsonSource {
      */
     private static final class PlacedObject extends ObjectNode {
         private static final long serialVersionUID = 1L;
-        long[] at;
 
-        PlacedObject() {
-            super(JsonNodeFactory.instance);
+        PlacedObject(Fields fields) {
+            super(JsonNodeFactory.instance, fields);
         }
+
+        Fields placed() { return (Fields) _children; }
     }
 
     private static final class PlacedArray extends ArrayNode {
@@ -65,6 +73,248 @@ public final class JsonSource {
 
         PlacedArray() {
             super(JsonNodeFactory.instance);
+        }
+    }
+
+    /**
+     * The keys of objects as read, shared by every object of the file with the same keys in the same order (a
+     * template repeats a few shapes thousands of times), with the answers to the look-ups made on them: after
+     * the first rule of a template, finding a rule's field costs one probe. Immutable but for the memo, whose
+     * entries are immutable, so threads sharing it at worst compute an answer twice.
+     */
+    static final class Shape {
+        static final Shape EMPTY = new Shape(new String[0]);
+        private static final int MEMO = 64;
+
+        final String[] keys;
+        private Found[] memo;
+        private volatile HashMap<String, Integer> index;
+
+        /** For one name: its exact place, and the place {@link Fields#getIgnoreCase} takes; -1 for none. */
+        private record Found(String name, int exact, int anyCase) {}
+
+        Shape(String[] keys) {
+            this.keys = keys;
+        }
+
+        boolean is(String[] stack, int from, int to) {
+            if (keys.length != to - from) return false;
+            for (int i = 0; i < keys.length; i++) if (keys[i] != stack[from + i]) return false;
+            return true;
+        }
+
+        private Found find(String name) {
+            Found[] m = memo;
+            if (m == null) memo = m = new Found[MEMO];
+            int h = name.hashCode();
+            int free = -1;
+            for (int probe = 0; probe < 4; probe++) { // a few slots per name, so that two names rarely evict each other
+                int slot = (h + probe) & (MEMO - 1);
+                Found f = m[slot];
+                if (f == null) {
+                    if (free < 0) free = slot;
+                } else if (f.name == name) {
+                    return f;
+                }
+            }
+            int exact = Fields.exact(keys, keys.length, name);
+            Found f = new Found(name, exact, exact >= 0 ? exact : Fields.anyCase(keys, keys.length, name));
+            m[free >= 0 ? free : h & (MEMO - 1)] = f;
+            return f;
+        }
+
+        private int exact(String name) {
+            if (keys.length <= Fields.SCAN) return find(name).exact;
+            HashMap<String, Integer> ix = index;
+            if (ix == null) index = ix = Fields.index(keys, keys.length);
+            Integer i = ix.get(name);
+            return i == null ? -1 : i;
+        }
+    }
+
+    /**
+     * An object's fields in parallel arrays (keys, values, positions) instead of a LinkedHashMap: a fraction of
+     * the memory, and the small objects templates are made of are searched faster by a scan than by hashing.
+     * Keys are the parser's canonical strings, so a scan mostly compares references. As read, the keys are a
+     * shared {@link Shape}; the first change to the key set gives the object keys of its own. A full, mutable,
+     * insertion-ordered Map, so the tree behaves like any other Jackson tree.
+     */
+    static final class Fields extends AbstractMap<String, JsonNode> implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** Objects larger than this are searched through a hash index, built when first needed. */
+        static final int SCAN = 12;
+        /** For a field added after reading: its place is unknown. */
+        static final long NOWHERE = -1;
+
+        /** The shared keys as read; null once the key set has changed. */
+        private transient Shape shape;
+        private String[] keys;
+        private JsonNode[] values;
+        private long[] at;
+        private int size;
+        private transient HashMap<String, Integer> index;
+
+        Fields(Shape shape, JsonNode[] values, long[] at) {
+            this.shape = shape;
+            this.keys = shape.keys;
+            this.values = values;
+            this.at = at;
+            this.size = keys.length;
+        }
+
+        static HashMap<String, Integer> index(String[] keys, int n) {
+            HashMap<String, Integer> ix = new HashMap<>(n * 2);
+            for (int i = 0; i < n; i++) ix.putIfAbsent(keys[i], i);
+            return ix;
+        }
+
+        static int exact(String[] ks, int n, String k) {
+            for (int i = 0; i < n; i++) if (ks[i] == k) return i; // the usual hit: both are the interned name
+            int len = k.length();
+            for (int i = 0; i < n; i++) if (ks[i].length() == len && ks[i].equals(k)) return i;
+            return -1;
+        }
+
+        /** The first key equal to {@code name} ignoring case (when no key is exactly it), or -1. */
+        static int anyCase(String[] ks, int n, String name) {
+            int len = name.length();
+            for (int i = 0; i < n; i++) if (ks[i].length() == len && ks[i].equalsIgnoreCase(name)) return i;
+            return -1;
+        }
+
+        int indexOf(Object key) {
+            if (!(key instanceof String k)) return -1;
+            if (shape != null) return shape.exact(k);
+            int n = size;
+            if (n > SCAN) {
+                if (index == null) index = index(keys, n);
+                Integer i = index.get(k);
+                return i == null ? -1 : i;
+            }
+            return exact(keys, n, k);
+        }
+
+        /** The place of the key spelt by {@code s} from {@code start} to {@code end}, or -1. */
+        int indexOf(String s, int start, int end) {
+            int len = end - start;
+            for (int i = 0; i < size; i++) {
+                String k = keys[i];
+                if (k.length() == len && s.startsWith(k, start)) return i;
+            }
+            return -1;
+        }
+
+        /** The exact key's value, else that of the first key equal to it ignoring case; null if none. */
+        JsonNode getIgnoreCase(String name) {
+            int i;
+            if (shape != null && size <= SCAN) {
+                i = shape.find(name).anyCase;
+            } else {
+                i = indexOf(name);
+                if (i < 0) i = anyCase(keys, size, name);
+            }
+            return i < 0 ? null : values[i];
+        }
+
+        /** Before the key set changes: keys of its own, and no memo or index of the old set. */
+        private void own(int capacity) {
+            if (shape != null || capacity > keys.length) keys = Arrays.copyOf(keys, Math.max(capacity, size));
+            shape = null;
+            index = null;
+        }
+
+        long at(int i) { return at[i]; }
+        JsonNode value(int i) { return values[i]; }
+
+        @Override public int size() { return size; }
+        @Override public boolean isEmpty() { return size == 0; }
+        @Override public boolean containsKey(Object key) { return indexOf(key) >= 0; }
+
+        @Override public JsonNode get(Object key) {
+            int i = indexOf(key);
+            return i < 0 ? null : values[i];
+        }
+
+        @Override public JsonNode put(String key, JsonNode value) {
+            int i = indexOf(key);
+            if (i >= 0) {
+                JsonNode old = values[i];
+                values[i] = value;
+                return old;
+            }
+            int cap = size == values.length ? Math.max(4, size * 2) : values.length;
+            own(cap);
+            if (cap > values.length) {
+                values = Arrays.copyOf(values, cap);
+                at = Arrays.copyOf(at, cap);
+            }
+            keys[size] = key;
+            values[size] = value;
+            at[size] = NOWHERE;
+            size++;
+            return null;
+        }
+
+        @Override public JsonNode remove(Object key) {
+            int i = indexOf(key);
+            if (i < 0) return null;
+            JsonNode old = values[i];
+            removeAt(i);
+            return old;
+        }
+
+        private void removeAt(int i) {
+            own(keys.length);
+            int tail = size - i - 1;
+            System.arraycopy(keys, i + 1, keys, i, tail);
+            System.arraycopy(values, i + 1, values, i, tail);
+            System.arraycopy(at, i + 1, at, i, tail);
+            size--;
+            keys[size] = null;
+            values[size] = null;
+        }
+
+        @Override public void clear() {
+            own(keys.length);
+            Arrays.fill(keys, 0, size, null);
+            Arrays.fill(values, 0, size, null);
+            size = 0;
+        }
+
+        @Override public Set<Entry<String, JsonNode>> entrySet() {
+            return new AbstractSet<>() {
+                @Override public int size() { return size; }
+                @Override public Iterator<Entry<String, JsonNode>> iterator() {
+                    return new Iterator<>() {
+                        private int next;
+                        private int last = -1;
+
+                        @Override public boolean hasNext() { return next < size; }
+
+                        @Override public Entry<String, JsonNode> next() {
+                            if (next >= size) throw new NoSuchElementException();
+                            int i = last = next++;
+                            return new SimpleEntry<>(keys[i], values[i]) {
+                                private static final long serialVersionUID = 1L;
+
+                                @Override public JsonNode setValue(JsonNode v) {
+                                    super.setValue(v);
+                                    JsonNode old = values[i];
+                                    values[i] = v;
+                                    return old;
+                                }
+                            };
+                        }
+
+                        @Override public void remove() {
+                            if (last < 0) throw new IllegalStateException();
+                            removeAt(last);
+                            next = last;
+                            last = -1;
+                        }
+                    };
+                }
+            };
         }
     }
 
@@ -126,53 +376,113 @@ public final class JsonSource {
         return ((long) l.getLineNr() << 32) | (l.getColumnNr() & 0xffffffffL);
     }
 
-    /** Positions of the children of the containers being read, innermost last; copied out exactly sized. */
+    /** The children of the containers being read, innermost last; copied out exactly sized. */
     private static final class Stack {
+        String[] keys = new String[256];
+        JsonNode[] values = new JsonNode[256];
         long[] at = new long[256];
         int top;
 
-        void push(long v) {
-            if (top == at.length) at = Arrays.copyOf(at, top * 2);
-            at[top++] = v;
+        void push(String key, JsonNode value, long where) {
+            if (top == at.length) {
+                keys = Arrays.copyOf(keys, top * 2);
+                values = Arrays.copyOf(values, top * 2);
+                at = Arrays.copyOf(at, top * 2);
+            }
+            keys[top] = key;
+            values[top] = value;
+            at[top++] = where;
         }
 
-        long[] pop(int from) {
+        /** Recent shapes by a hash of their keys: most objects find theirs here. */
+        final Shape[] shapes = new Shape[256];
+
+        /**
+         * The object whose fields were pushed since {@code from}. A known shape has no repeated key, so only a
+         * new one is checked for them.
+         */
+        Fields popFields(int from) {
+            Shape shape = Shape.EMPTY;
+            if (top > from) {
+                int h = top - from;
+                for (int i = from; i < top; i++) h = h * 31 + keys[i].hashCode();
+                int slot = h & (shapes.length - 1);
+                shape = shapes[slot];
+                if (shape == null || !shape.is(keys, from, top)) {
+                    int read = top;
+                    mergeRepeats(from);
+                    shape = new Shape(Arrays.copyOfRange(keys, from, top));
+                    if (top == read) shapes[slot] = shape; // (a merged one is not what its hash was taken of)
+                }
+            }
+            Fields f = new Fields(shape, Arrays.copyOfRange(values, from, top), Arrays.copyOfRange(at, from, top));
+            top = from;
+            return f;
+        }
+
+        /** A repeated key keeps its first place and takes the last value and that value's position. */
+        private void mergeRepeats(int from) {
+            int n = top - from;
+            HashMap<String, Integer> seen = n > SCAN_FOR_REPEATS ? new HashMap<>(n * 2) : null;
+            int out = from;
+            for (int i = from; i < top; i++) {
+                String k = keys[i];
+                int first = -1;
+                if (seen != null) {
+                    Integer j = seen.putIfAbsent(k, out);
+                    if (j != null) first = j;
+                } else {
+                    for (int j = from; j < out; j++) {
+                        if (keys[j] == k || keys[j].equals(k)) {
+                            first = j;
+                            break;
+                        }
+                    }
+                }
+                if (first >= 0) {
+                    values[first] = values[i];
+                    at[first] = at[i];
+                } else {
+                    keys[out] = k;
+                    values[out] = values[i];
+                    at[out++] = at[i];
+                }
+            }
+            top = out;
+        }
+
+        long[] popAt(int from) {
             long[] out = Arrays.copyOfRange(at, from, top);
             top = from;
             return out;
         }
     }
 
+    /** Objects with more keys than this find a repeated key through a hash map rather than a scan. */
+    static final int SCAN_FOR_REPEATS = 32;
+
     private static JsonNode readValue(JsonParser p, Stack stack) throws IOException {
         JsonNodeFactory f = JsonNodeFactory.instance;
         switch (p.currentToken()) {
             case START_OBJECT: {
-                PlacedObject o = new PlacedObject();
                 int from = stack.top;
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
+                String key;
+                while ((key = p.nextFieldName()) != null) {
                     p.nextToken();
                     long where = at(p);
-                    JsonNode v = readValue(p, stack);
-                    if (o.replace(key, v) != null) { // a repeated key keeps its first place and takes the last value
-                        int i = 0;
-                        for (Iterator<String> it = o.fieldNames(); !it.next().equals(key); ) i++;
-                        stack.at[from + i] = where;
-                    } else {
-                        stack.push(where);
-                    }
+                    stack.push(key, readValue(p, stack), where);
                 }
-                o.at = stack.pop(from);
-                return o;
+                if (p.currentToken() != JsonToken.END_OBJECT) throw new IOException("unexpected token " + p.currentToken());
+                return new PlacedObject(stack.popFields(from));
             }
             case START_ARRAY: {
                 PlacedArray a = new PlacedArray();
                 int from = stack.top;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    stack.push(at(p));
+                    stack.push(null, null, at(p));
                     a.add(readValue(p, stack));
                 }
-                a.at = stack.pop(from);
+                a.at = stack.popAt(from);
                 return a;
             }
             case VALUE_STRING: return f.textNode(p.getText());
@@ -195,50 +505,156 @@ public final class JsonSource {
     public JsonNode root() { return root; }
 
     /** Line of the value at {@code pointer}, or of its nearest ancestor that was read; 0 if unknown. */
-    public int line(String pointer) { return (int) at(pointer)[0]; }
-    public int column(String pointer) { return (int) at(pointer)[1]; }
+    public int line(String pointer) { return (int) (at(pointer) >>> 32); }
+    public int column(String pointer) { return (int) at(pointer); }
 
-    private long[] at(String pointer) {
+    /**
+     * The last pointer walked, segment by segment: an importer asks for the places of siblings one after the
+     * other ("/resources/3/properties/securityRules/0", ".../1" …), so the next walk starts where the two
+     * pointers part. Immutable, so that threads sharing a source at worst miss it.
+     */
+    private static final class Walked {
+        final String pointer;
+        /** After segment k: where it ends in the pointer, the value there and the place found so far. */
+        final int[] ends;
+        final JsonNode[] nodes;
+        final long[] found;
+        final int count;
+
+        Walked(String pointer, int[] ends, JsonNode[] nodes, long[] found, int count) {
+            this.pointer = pointer;
+            this.ends = ends;
+            this.nodes = nodes;
+            this.found = found;
+            this.count = count;
+        }
+    }
+
+    private Walked walked;
+
+    /**
+     * The place of the value at the pointer, packed as line << 32 | column. Walks the pointer segment by
+     * segment without splitting it into strings (a large import asks millions of times).
+     */
+    private long at(String pointer) {
         long found = rootAt;
         if (pointer != null && !pointer.isEmpty()) {
             JsonNode node = root;
-            for (String raw : pointer.substring(1).split("/", -1)) {
-                long[] at = node instanceof PlacedObject o ? o.at : node instanceof PlacedArray a ? a.at : null;
-                if (at == null) break;
-                String segment = raw.replace("~1", "/").replace("~0", "~");
-                int index = -1;
-                if (node.isArray()) {
-                    try {
-                        index = Integer.parseInt(segment);
-                    } catch (NumberFormatException e) {
-                        break;
-                    }
-                    if (index < 0 || index >= node.size()) break;
-                    node = node.get(index);
-                } else {
-                    int i = 0;
-                    for (Iterator<String> it = node.fieldNames(); it.hasNext(); i++) {
-                        if (it.next().equals(segment)) {
-                            index = i;
-                            break;
-                        }
-                    }
-                    if (index < 0) break;
-                    node = node.get(segment);
+            int n = pointer.length();
+            int start = 1;
+            int k = 0;
+            int[] ends = new int[8];
+            JsonNode[] nodes = new JsonNode[8];
+            long[] founds = new long[8];
+            Walked last = walked;
+            if (last != null) { // resume after the deepest segment both pointers share
+                String lp = last.pointer;
+                int common = 0;
+                int max = Math.min(n, lp.length());
+                while (common < max && pointer.charAt(common) == lp.charAt(common)) common++;
+                int j = last.count - 1;
+                while (j >= 0 && !(last.ends[j] <= common && (last.ends[j] == n || pointer.charAt(last.ends[j]) == '/'))) j--;
+                if (j >= 0 && j == last.count - 2 && last.ends[j] < n && pointer.indexOf('/', last.ends[j] + 1) < 0) {
+                    // a sibling of the last value: one segment to walk, and the record serves the next sibling as well
+                    JsonNode parent = last.nodes[j];
+                    int i = child(parent, pointer, last.ends[j] + 1, n);
+                    long where = i < 0 ? Fields.NOWHERE : placeOf(parent, i);
+                    return where == Fields.NOWHERE ? last.found[j] : where;
                 }
-                found = at[index];
+                if (j >= 0) {
+                    k = j + 1;
+                    if (k > ends.length) {
+                        ends = new int[k * 2];
+                        nodes = new JsonNode[k * 2];
+                        founds = new long[k * 2];
+                    }
+                    System.arraycopy(last.ends, 0, ends, 0, k);
+                    System.arraycopy(last.nodes, 0, nodes, 0, k);
+                    System.arraycopy(last.found, 0, founds, 0, k);
+                    node = nodes[j];
+                    found = founds[j];
+                    start = ends[j] + 1;
+                }
             }
+            while (start <= n) {
+                int end = pointer.indexOf('/', start);
+                if (end < 0) end = n;
+                int i = child(node, pointer, start, end);
+                if (i < 0) break;
+                long where = placeOf(node, i);
+                if (where == Fields.NOWHERE) break;
+                node = node instanceof PlacedObject o ? o.placed().value(i) : node.get(i);
+                found = where;
+                if (k == ends.length) {
+                    ends = Arrays.copyOf(ends, k * 2);
+                    nodes = Arrays.copyOf(nodes, k * 2);
+                    founds = Arrays.copyOf(founds, k * 2);
+                }
+                ends[k] = end;
+                nodes[k] = node;
+                founds[k++] = found;
+                start = end + 1;
+            }
+            walked = new Walked(pointer, ends, nodes, founds, k);
         }
-        return new long[] {found >>> 32, found & 0xffffffffL};
+        return found;
+    }
+
+    /** The index of the child of a container read here that the pointer's segment from start to end names, or -1. */
+    private static int child(JsonNode node, String pointer, int start, int end) {
+        if (node instanceof PlacedObject o) {
+            Fields fields = o.placed();
+            int tilde = pointer.indexOf('~', start);
+            return tilde < 0 || tilde >= end ? fields.indexOf(pointer, start, end)
+                    : fields.indexOf(pointer.substring(start, end).replace("~1", "/").replace("~0", "~"));
+        }
+        if (node instanceof PlacedArray a) {
+            int i = index(pointer, start, end);
+            return i < a.at.length ? i : -1;
+        }
+        return -1;
+    }
+
+    /** Where a container's child (found by {@link #child}) stands; NOWHERE if added after reading. */
+    private static long placeOf(JsonNode container, int i) {
+        return container instanceof PlacedObject o ? o.placed().at(i) : ((PlacedArray) container).at[i];
+    }
+
+    /** The array index a pointer segment spells (digits only, as RFC 6901 has it), or -1. */
+    private static int index(String s, int start, int end) {
+        if (start >= end || end - start > 9) return -1;
+        int v = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    /**
+     * The value of an object's field whatever the case of its key (as ARM and Azure read JSON): the exact key
+     * first, else the first that differs only in case; null if none or if {@code object} is not an object.
+     */
+    public static JsonNode fieldIgnoringCase(JsonNode object, String name) {
+        if (object instanceof PlacedObject o) return o.placed().getIgnoreCase(name);
+        JsonNode v = object.get(name);
+        if (v != null || !object.isObject()) return v;
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String k = e.getKey();
+            if (k.length() == name.length() && k.equalsIgnoreCase(name)) return e.getValue();
+        }
+        return null;
     }
 
     public Source source(String pointer) {
-        long[] l = at(pointer);
-        return new Source(file, pointer, (int) l[0], (int) l[1]);
+        long l = at(pointer);
+        return new Source(file, pointer, (int) (l >>> 32), (int) l);
     }
 
     public InputException error(String pointer, String problem) {
-        long[] l = at(pointer);
-        return new InputException(file, (int) l[0], (int) l[1], problem);
+        long l = at(pointer);
+        return new InputException(file, (int) (l >>> 32), (int) l, problem);
     }
 }

@@ -38,7 +38,7 @@ final class Context {
     private final List<ImportNote> notes = new ArrayList<>();
     private final Set<String> noted = new HashSet<>();
     private final IdentityHashMap<JsonNode, Origin> origins = new IdentityHashMap<>();
-    private final Map<String, Expression> parsed = new HashMap<>();
+    private final Map<String, Parsed> parsed = new HashMap<>();
     final Set<JsonSource> used = new HashSet<>();
     private int copies;
     private int depth;
@@ -68,9 +68,13 @@ final class Context {
 
     Origin originOf(JsonNode evaluated) { return origins.get(evaluated); }
 
-    Expression parsed(String text) { return parsed.get(text); }
-    void parsed(String text, Expression e) {
-        if (parsed.size() < 100_000) parsed.put(text, e);
+    /** A parsed expression, and whether it is {@link Expression#scopeConstant}. */
+    record Parsed(Expression expression, boolean constant) {}
+
+    /** @param json an expression's whole JSON string, brackets included (no substring to make per look-up) */
+    Parsed parsed(String json) { return parsed.get(json); }
+    void parsed(String json, Parsed e) {
+        if (parsed.size() < 100_000) parsed.put(json, e);
     }
 
     void copied(int n, JsonSource src, String pointer) throws InputException {

@@ -192,8 +192,10 @@ final class DesignBuilder {
     }
 
     private static List<String> ids(Node p, String field) throws InputException {
+        List<Node> objects = p.objects(field);
+        if (objects.isEmpty()) return List.of(); // the usual case: no list to make for each rule
         List<String> out = new ArrayList<>();
-        for (Node o : p.objects(field)) {
+        for (Node o : objects) {
             String id = o.string("id");
             if (id != null) out.add(id);
         }

@@ -17,6 +17,25 @@ sealed interface Expression {
     record Index(Expression target, Expression index, int at) implements Expression {}
     record Property(Expression target, String name, int at) implements Expression {}
 
+    /** Functions whose result depends only on their arguments and the template's scope, and that add no note. */
+    java.util.Set<String> SCOPE_CONSTANT = java.util.Set.of("parameters", "variables", "concat", "format", "string", "tolower",
+            "toupper", "replace", "add", "sub", "mul", "equals", "not", "if", "and", "or", "resourceid");
+
+    /**
+     * Whether the expression gives the same value wherever it stands in one template scope: no copyIndex(), no
+     * function that needs Azure (and notes so), only {@link #SCOPE_CONSTANT} calls. Such values need evaluating
+     * once per scope (templates repeat "[parameters('location')]" on every resource).
+     */
+    static boolean scopeConstant(Expression e) {
+        if (e instanceof Literal) return true;
+        if (e instanceof Index ix) return scopeConstant(ix.target()) && scopeConstant(ix.index());
+        if (e instanceof Property p) return scopeConstant(p.target());
+        Call c = (Call) e;
+        if (!SCOPE_CONSTANT.contains(c.name().toLowerCase(java.util.Locale.ROOT))) return false;
+        for (Expression a : c.args()) if (!scopeConstant(a)) return false;
+        return true;
+    }
+
     /** Deeper expressions are refused: they are not written by people and would exhaust the stack. */
     int MAX_NESTING = 100;
 

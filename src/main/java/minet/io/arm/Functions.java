@@ -29,7 +29,7 @@ final class Functions {
 
     static JsonNode value(Expression e, Site site) throws InputException {
         Context cx = site.scope().cx;
-        cx.enter(site.scope().src, site.pointer());
+        cx.enter(site.scope().src, site.place());
         try {
             if (e instanceof Expression.Literal l) return l.value();
             if (e instanceof Expression.Property p) return property(value(p.target(), site), p.name(), site, p.at());
@@ -57,14 +57,7 @@ final class Functions {
 
     /** Object properties are found without regard to case, as in ARM. */
     static JsonNode get(JsonNode object, String name) {
-        JsonNode v = object.get(name);
-        if (v != null) return v;
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String k = e.getKey();
-            if (k.length() == name.length() && k.equalsIgnoreCase(name)) return e.getValue();
-        }
-        return null;
+        return JsonSource.fieldIgnoringCase(object, name);
     }
 
     private static JsonNode index(JsonNode target, JsonNode index, Site site, int at) throws InputException {

@@ -2,9 +2,7 @@ package minet.io.arm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import minet.io.InputException;
 import minet.io.JsonSource;
 
@@ -27,9 +25,6 @@ final class Node {
     private final Loops loops;
     /** Whether a raw node has a property {@code copy}; looked up once, on the first absent field. */
     private Boolean copies;
-    /** The object's keys and values in arrays, made on the first field not found as spelt (ARM ignores case). */
-    private String[] keys;
-    private JsonNode[] values;
 
     private Node(JsonNode value, JsonSource src, Ptr ptr, Context cx, Scope scope, Loops loops) {
         this.value = value == null || value.isNull() || value instanceof Placeholder || value.isMissingNode() ? null : value;
@@ -64,23 +59,7 @@ final class Node {
 
     /** The object's own value for a field, whatever the case of its key. */
     private JsonNode field(String name) {
-        JsonNode v = value.get(name);
-        if (v != null) return v;
-        if (keys == null) {
-            int n = value.size();
-            keys = new String[n];
-            values = new JsonNode[n];
-            int i = 0;
-            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); i++) {
-                Map.Entry<String, JsonNode> e = it.next();
-                keys[i] = e.getKey();
-                values[i] = e.getValue();
-            }
-        }
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i].length() == name.length() && keys[i].equalsIgnoreCase(name)) return values[i];
-        }
-        return null;
+        return JsonSource.fieldIgnoringCase(value, name);
     }
 
     private String pointer(String field) {
@@ -162,6 +141,18 @@ final class Node {
                 }
             }
             return out;
+        }
+        if (raw == null && scope != null && value != null) { // a property copy of objects: each stays raw, with its loop index
+            if (copies == null) copies = field("copy") != null;
+            Scope.CopySpec c = copies ? scope.copySpec(value, ptr, field, loops) : null;
+            JsonNode input = c == null ? null : c.spec().get("input");
+            if (input != null && input.isObject()) {
+                int count = scope.count(c.spec().get("count"), c.pointer() + "/count", loops);
+                Ptr at = Ptr.of(c.pointer() + "/input");
+                List<Node> out = new ArrayList<>(count);
+                for (int k = 0; k < count; k++) out.add(new Node(input, src, at, cx, scope, Loops.with(loops, c.name(), k)));
+                return out;
+            }
         }
         JsonNode v = get(field);
         if (v == null || v instanceof Placeholder) return List.of();

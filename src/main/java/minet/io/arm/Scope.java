@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -30,6 +31,8 @@ final class Scope {
     final String deploymentName;
     private final Map<String, Param> params = new LinkedHashMap<>();
     private final Map<String, Var> vars = new HashMap<>();
+    /** Values of {@link Expression#scopeConstant} expressions (not objects or arrays), by parsed expression. */
+    private final Map<Context.Parsed, JsonNode> constants = new IdentityHashMap<>();
 
     private static final class Param {
         final String name;
@@ -209,20 +212,23 @@ final class Scope {
         int n = s.length();
         if (n < 2 || s.charAt(0) != '[' || s.charAt(n - 1) != ']') return raw;
         if (s.charAt(1) == '[') return F.textNode(s.substring(1)); // "[[" escapes a literal bracket
-        String text = s.substring(1, n - 1);
-        String pointer = ptr.toString();
-        Site site = new Site(this, pointer, text, loops);
-        Expression e = cx.parsed(text);
+        Site site = new Site(this, ptr, s, loops);
+        Context.Parsed e = cx.parsed(s);
         if (e == null) {
             try {
-                e = Expression.parse(text);
+                Expression x = Expression.parse(site.text());
+                e = new Context.Parsed(x, Expression.scopeConstant(x));
             } catch (Expression.SyntaxError x) {
                 throw site.error(x.at, x.getMessage());
             }
-            cx.parsed(text, e);
+            cx.parsed(s, e);
         }
-        JsonNode v = Functions.value(e, site);
-        cx.origin(v, src, pointer);
+        JsonNode v = e.constant() ? constants.get(e) : null;
+        if (v != null) return v;
+        v = Functions.value(e.expression(), site);
+        // only objects have origins (most results need no pointer); they are not shared, so that each keeps its own
+        if (v.isContainerNode()) cx.origin(v, src, site.pointer());
+        else if (e.constant()) constants.put(e, v);
         return v;
     }
 
@@ -272,6 +278,15 @@ final class Scope {
      * when no loop there is named so.
      */
     ArrayNode propertyCopy(JsonNode raw, Ptr pointer, String field, Loops loops) throws InputException {
+        CopySpec c = copySpec(raw, pointer, field, loops);
+        return c == null ? null : copyLoop(c.spec(), c.pointer(), c.name(), loops);
+    }
+
+    /** A property copy loop: its {name, count, input} object, where that stands, and the name it was given. */
+    record CopySpec(JsonNode spec, String pointer, String name) {}
+
+    /** The property {@code copy} loop of the raw object at {@code pointer} named {@code field}, or null. */
+    CopySpec copySpec(JsonNode raw, Ptr pointer, String field, Loops loops) throws InputException {
         JsonNode copy = Functions.get(raw, "copy");
         if (copy == null || !isPropertyCopy(copy)) return null;
         for (Iterator<Map.Entry<String, JsonNode>> it = raw.fields(); it.hasNext(); ) {
@@ -281,7 +296,7 @@ final class Scope {
             for (JsonNode spec : e.getValue()) {
                 String sp = pointer + "/" + JsonSource.escape(e.getKey()) + "/" + j++;
                 String name = eval(spec.get("name"), sp + "/name", loops).asText();
-                if (name.equalsIgnoreCase(field)) return copyLoop(spec, sp, name, loops);
+                if (name.equalsIgnoreCase(field)) return new CopySpec(spec, sp, name);
             }
         }
         return null;

@@ -2,16 +2,29 @@ package minet.io.arm;
 
 import minet.io.InputException;
 
-/** An expression being evaluated: its scope, the JSON string it stands in, its text and the loops around it. */
-record Site(Scope scope, String pointer, String text, Loops loops) {
+/**
+ * An expression being evaluated: its scope, the JSON string it stands in (its place and its whole text,
+ * brackets included) and the loops around it. The place is written out only for an error or an origin.
+ */
+record Site(Scope scope, Ptr place, String json, Loops loops) {
     private static final int QUOTE = 120;
 
+    String pointer() {
+        return place.toString();
+    }
+
+    /** The expression's text, between the outer brackets. */
+    String text() {
+        return json.substring(1, json.length() - 1);
+    }
+
     InputException error(int at, String problem) {
+        String text = text();
         String shown = text.length() > QUOTE ? text.substring(0, QUOTE) + "…" : text;
-        return scope.src.error(pointer, "in expression [" + shown + "] at character " + (at + 1) + ": " + problem);
+        return scope.src.error(pointer(), "in expression [" + shown + "] at character " + (at + 1) + ": " + problem);
     }
 
     Context.Origin origin() {
-        return new Context.Origin(scope.src, pointer);
+        return new Context.Origin(scope.src, pointer());
     }
 }
