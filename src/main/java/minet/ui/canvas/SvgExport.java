@@ -1,10 +1,8 @@
 package minet.ui.canvas;
 
 import java.util.Locale;
-import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
@@ -23,7 +21,6 @@ import javafx.scene.shape.Shape;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.transform.Transform;
-import minet.layout.DiagramLayout;
 import minet.model.Design;
 import minet.ui.Theme;
 
@@ -37,18 +34,7 @@ public final class SvgExport {
 
     /** Lays the design out, styles it and serialises it; call on the FX thread. */
     public static String of(Design design, Theme theme) {
-        DiagramPane pane = new DiagramPane();
-        if (theme == Theme.DARK) pane.getStyleClass().add("dark");
-        pane.setDiagram(DiagramLayout.of(design));
-        Scene scene = new Scene(new Group(pane));
-        scene.setUserAgentStylesheet(theme.userAgentStylesheet());
-        scene.getStylesheets().add(Theme.stylesheet(Theme.CANVAS_CSS));
-        pane.applyCss();
-        pane.layout();
-        pane.setDiagram(pane.diagram());
-        pane.applyCss();
-        pane.layout();
-        return of(pane);
+        return of(minet.ui.render.Renderer.styledPane(design, theme));
     }
 
     public static String of(DiagramPane pane) {

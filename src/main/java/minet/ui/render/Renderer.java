@@ -31,6 +31,16 @@ public final class Renderer {
 
     /** Lays the design out and snapshots it, on the FX thread. {@code width} ≤ 0 means 100 %. */
     public static WritableImage snapshot(Design design, Theme theme, double width) {
+        DiagramPane pane = styledPane(design, theme);
+        SnapshotParameters p = new SnapshotParameters();
+        double w = pane.getPrefWidth();
+        double s = width > 0 ? width / w : 1;
+        p.setTransform(new Scale(s, s));
+        return pane.snapshot(p, null);
+    }
+
+    /** The canvas's own pane for a design, styled and laid out off-screen (for PNG and SVG export); FX thread. */
+    public static DiagramPane styledPane(Design design, Theme theme) {
         DiagramPane pane = new DiagramPane();
         if (theme == Theme.DARK) pane.getStyleClass().add("dark");
         pane.setDiagram(DiagramLayout.of(design));
@@ -43,11 +53,7 @@ public final class Renderer {
         pane.setDiagram(pane.diagram());
         pane.applyCss();
         pane.layout();
-        SnapshotParameters p = new SnapshotParameters();
-        double w = pane.getPrefWidth();
-        double s = width > 0 ? width / w : 1;
-        p.setTransform(new Scale(s, s));
-        return pane.snapshot(p, null);
+        return pane;
     }
 
     public static byte[] png(WritableImage img) throws IOException {
