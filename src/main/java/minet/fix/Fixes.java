@@ -16,6 +16,7 @@ import minet.model.ResourcePaths;
 import minet.model.RouteTable;
 import minet.model.SecurityGroup;
 import minet.model.Subnet;
+import minet.rules.Catalog;
 import minet.rules.Finding;
 
 /**
@@ -39,11 +40,11 @@ public final class Fixes {
     public static final String ALL = "FIX-ALL";
 
     /** The rules with a fix (NSG-SHADOWED only on request: deleting a rule is the user's call). */
-    public static final Set<String> FIXABLE = Set.of("MI-SUBNET-SERVICE-ENDPOINTS", "MI-SUBNET-NSG", "MI-SUBNET-ROUTE-TABLE",
-            Requirement.MGMT_IN, "MI-NSG-IN-MANAGEMENT-SINGLE-RULE", Requirement.SUBNET_IN, Requirement.HEALTH_PROBE,
-            Requirement.MGMT_OUT, "MI-NSG-OUT-MANAGEMENT-SINGLE-RULE", Requirement.SUBNET_OUT, "MI-NSG-ORDER",
-            Requirement.REPLICATION, Requirement.DATA, "MI-NSG-EXPOSED", "MI-UDR-VNETLOCAL", "MI-UDR-MANAGEMENT",
-            "MI-UDR-CONFLICT", "NSG-PRIORITY", "NSG-RULE", "UDR-NEXT-HOP", "NSG-SHADOWED");
+    public static final Set<String> FIXABLE = Set.of(Catalog.MI_SUBNET_SERVICE_ENDPOINTS, Catalog.MI_SUBNET_NSG, Catalog.MI_SUBNET_ROUTE_TABLE,
+            Catalog.MI_NSG_IN_MANAGEMENT, Catalog.MI_NSG_IN_MANAGEMENT_SINGLE_RULE, Catalog.MI_NSG_IN_SUBNET, Catalog.MI_NSG_IN_HEALTH_PROBE,
+            Catalog.MI_NSG_OUT_MANAGEMENT, Catalog.MI_NSG_OUT_MANAGEMENT_SINGLE_RULE, Catalog.MI_NSG_OUT_SUBNET, Catalog.MI_NSG_ORDER,
+            Catalog.MI_NSG_REPLICATION, Catalog.MI_NSG_DATA, Catalog.MI_NSG_EXPOSED, Catalog.MI_UDR_VNETLOCAL, Catalog.MI_UDR_MANAGEMENT,
+            Catalog.MI_UDR_CONFLICT, Catalog.NSG_PRIORITY, Catalog.NSG_RULE, Catalog.UDR_NEXT_HOP, Catalog.NSG_SHADOWED);
 
     public static boolean hasFix(String ruleId) {
         return FIXABLE.contains(ruleId);
@@ -75,24 +76,24 @@ public final class Fixes {
         List<Step> out = new ArrayList<>();
         for (SecurityGroup g : d.securityGroups()) {
             String nsg = "NSG '" + g.name() + "'";
-            out.add(new Step("NSG-RULE", null, g.id(), "Normalize the rules of " + nsg
+            out.add(new Step(Catalog.NSG_RULE, null, g.id(), "Normalize the rules of " + nsg
                     + " (protocol spelling; singular and plural fields merged into the plural)", (x, c) -> NsgFixes.normalize(x, g.id())));
-            out.add(new Step("NSG-PRIORITY", null, g.id(), "Renumber duplicate or out-of-range priorities in " + nsg
+            out.add(new Step(Catalog.NSG_PRIORITY, null, g.id(), "Renumber duplicate or out-of-range priorities in " + nsg
                     + ", keeping the order and every other priority", (x, c) -> NsgFixes.renumber(x, g.id(), c)));
         }
         for (RouteTable t : d.routeTables()) {
-            out.add(new Step("UDR-NEXT-HOP", null, t.id(), "Clear the next hop IP address of routes in route table '" + t.name()
+            out.add(new Step(Catalog.UDR_NEXT_HOP, null, t.id(), "Clear the next hop IP address of routes in route table '" + t.name()
                     + "' whose next hop is not VirtualAppliance", (x, c) -> RouteFixes.normalizeRoutes(x, t.id())));
         }
         List<Subnet> mi = d.miSubnets();
         for (Subnet s : mi) {
             String id = s.id();
             String subnet = "subnet '" + s.name() + "'";
-            out.add(new Step("MI-SUBNET-SERVICE-ENDPOINTS", id, id, "Remove the service endpoints ("
+            out.add(new Step(Catalog.MI_SUBNET_SERVICE_ENDPOINTS, id, id, "Remove the service endpoints ("
                     + String.join(", ", s.serviceEndpoints()) + ") from " + subnet, (x, c) -> NsgFixes.removeServiceEndpoints(x, id)));
-            out.add(new Step("MI-SUBNET-NSG", id, id, "Create NSG 'nsg-" + s.name() + "' with the seed's mandatory rules and associate it with "
+            out.add(new Step(Catalog.MI_SUBNET_NSG, id, id, "Create NSG 'nsg-" + s.name() + "' with the seed's mandatory rules and associate it with "
                     + subnet, (x, c) -> NsgFixes.createNsg(x, id)));
-            out.add(new Step("MI-SUBNET-ROUTE-TABLE", id, id, "Create route table 'rt-" + s.name()
+            out.add(new Step(Catalog.MI_SUBNET_ROUTE_TABLE, id, id, "Create route table 'rt-" + s.name()
                     + "' with subnet_to_vnetlocal and the seed's 99 management routes, and associate it with " + subnet,
                     (x, c) -> RouteFixes.createRouteTable(x, id)));
         }
@@ -101,45 +102,45 @@ public final class Fixes {
             String nsgId = s.nsgId();
             String nsg = "the NSG of subnet '" + s.name() + "'";
             String subnet = "subnet '" + s.name() + "'";
-            out.add(new Step("MI-NSG-EXPOSED", id, nsgId, "Narrow the source of the rules in " + nsg
+            out.add(new Step(Catalog.MI_NSG_EXPOSED, id, nsgId, "Narrow the source of the rules in " + nsg
                     + " that open TCP 1433 or 11000-11999 to Internet or any source, to VirtualNetwork", (x, c) -> NsgFixes.narrowExposed(x, id, c)));
-            out.add(new Step("MI-NSG-IN-MANAGEMENT-SINGLE-RULE", id, nsgId, "Merge the inbound management ports in " + nsg
+            out.add(new Step(Catalog.MI_NSG_IN_MANAGEMENT_SINGLE_RULE, id, nsgId, "Merge the inbound management ports in " + nsg
                     + " into one rule (the first one's name and priority)", (x, c) -> NsgFixes.mergeManagement(x, id, Direction.INBOUND)));
-            out.add(new Step("MI-NSG-OUT-MANAGEMENT-SINGLE-RULE", id, nsgId, "Merge the outbound management ports in " + nsg
+            out.add(new Step(Catalog.MI_NSG_OUT_MANAGEMENT_SINGLE_RULE, id, nsgId, "Merge the outbound management ports in " + nsg
                     + " into one rule (the first one's name and priority)", (x, c) -> NsgFixes.mergeManagement(x, id, Direction.OUTBOUND)));
-            out.add(new Step(Requirement.MGMT_IN, id, nsgId, "Allow inbound TCP 9000, 9003, 1438, 1440, 1452 from any source to " + subnet
+            out.add(new Step(Catalog.MI_NSG_IN_MANAGEMENT, id, nsgId, "Allow inbound TCP 9000, 9003, 1438, 1440, 1452 from any source to " + subnet
                     + " with one rule allow_management_inbound (or extend the existing one) before the other inbound rules",
                     (x, c) -> NsgFixes.ensureManagement(x, id, Direction.INBOUND, c)));
-            out.add(mandatory(Requirement.SUBNET_IN, id, nsgId, "Allow all inbound traffic within " + subnet + " (allow_misubnet_inbound)"));
-            out.add(mandatory(Requirement.HEALTH_PROBE, id, nsgId, "Allow inbound traffic from AzureLoadBalancer to " + subnet
+            out.add(mandatory(Catalog.MI_NSG_IN_SUBNET, id, nsgId, "Allow all inbound traffic within " + subnet + " (allow_misubnet_inbound)"));
+            out.add(mandatory(Catalog.MI_NSG_IN_HEALTH_PROBE, id, nsgId, "Allow inbound traffic from AzureLoadBalancer to " + subnet
                     + " (allow_health_probe_inbound)"));
-            out.add(new Step(Requirement.MGMT_OUT, id, nsgId, "Allow outbound TCP 80, 443, 12000 from " + subnet
+            out.add(new Step(Catalog.MI_NSG_OUT_MANAGEMENT, id, nsgId, "Allow outbound TCP 80, 443, 12000 from " + subnet
                     + " to AzureCloud with one rule allow_management_outbound (or extend the existing one) before the other outbound rules",
                     (x, c) -> NsgFixes.ensureManagement(x, id, Direction.OUTBOUND, c)));
-            out.add(mandatory(Requirement.SUBNET_OUT, id, nsgId, "Allow all outbound traffic within " + subnet + " (allow_misubnet_outbound)"));
-            out.add(new Step(Requirement.REPLICATION, id, nsgId, "Allow outbound TCP 445 from " + subnet
+            out.add(mandatory(Catalog.MI_NSG_OUT_SUBNET, id, nsgId, "Allow all outbound traffic within " + subnet + " (allow_misubnet_outbound)"));
+            out.add(new Step(Catalog.MI_NSG_REPLICATION, id, nsgId, "Allow outbound TCP 445 from " + subnet
                     + " to Storage for transactional replication (allow_replication_outbound)",
-                    (x, c) -> NsgFixes.ensureConditional(x, id, Requirement.REPLICATION, c)));
-            out.add(new Step(Requirement.DATA, id, nsgId, "Allow TCP 1433 and 11000-11999 from VirtualNetwork to " + subnet
+                    (x, c) -> NsgFixes.ensureConditional(x, id, Catalog.MI_NSG_REPLICATION, c)));
+            out.add(new Step(Catalog.MI_NSG_DATA, id, nsgId, "Allow TCP 1433 and 11000-11999 from VirtualNetwork to " + subnet
                     + " before the rule that denies it (allow_tds_inbound, allow_redirect_inbound)",
-                    (x, c) -> NsgFixes.ensureConditional(x, id, Requirement.DATA, c)));
+                    (x, c) -> NsgFixes.ensureConditional(x, id, Catalog.MI_NSG_DATA, c)));
         }
         Set<String> nsgs = new LinkedHashSet<>();
         for (Subnet s : mi) if (s.nsgId() != null && d.securityGroup(s.nsgId()).isPresent()) nsgs.add(d.securityGroup(s.nsgId()).get().id());
         for (String nsgId : nsgs) {
             String name = d.securityGroup(nsgId).map(SecurityGroup::name).orElse(nsgId);
-            out.add(new Step("MI-NSG-ORDER", null, nsgId, "Renumber NSG '" + name
+            out.add(new Step(Catalog.MI_NSG_ORDER, null, nsgId, "Renumber NSG '" + name
                     + "' so that the mandatory rules come before every other rule of their direction", (x, c) -> NsgFixes.order(x, nsgId, c)));
         }
         for (Subnet s : mi) {
             String id = s.id();
             String rt = s.routeTableId();
             String subnet = "subnet '" + s.name() + "'";
-            out.add(new Step("MI-UDR-CONFLICT", id, rt, "Remove the routes of " + subnet
+            out.add(new Step(Catalog.MI_UDR_CONFLICT, id, rt, "Remove the routes of " + subnet
                     + "'s route table that send part of a required management prefix elsewhere than Internet", (x, c) -> RouteFixes.removeConflicts(x, id)));
-            out.add(new Step("MI-UDR-VNETLOCAL", id, rt, "Add the route subnet_to_vnetlocal (" + String.join(", ", s.addressPrefixes())
+            out.add(new Step(Catalog.MI_UDR_VNETLOCAL, id, rt, "Add the route subnet_to_vnetlocal (" + String.join(", ", s.addressPrefixes())
                     + " → VnetLocal) to " + subnet + "'s route table", (x, c) -> RouteFixes.ensureVnetLocal(x, id)));
-            out.add(new Step("MI-UDR-MANAGEMENT", id, rt, "Add the seed's mi-…-nexthop-internet routes missing from " + subnet
+            out.add(new Step(Catalog.MI_UDR_MANAGEMENT, id, rt, "Add the seed's mi-…-nexthop-internet routes missing from " + subnet
                     + "'s route table", (x, c) -> RouteFixes.addManagementRoutes(x, id, c)));
         }
         return out;
@@ -216,7 +217,7 @@ public final class Fixes {
      */
     public static Optional<Fix> forFinding(Design d, Finding f) {
         if (f == null || f.ruleId() == null) return Optional.empty();
-        if (f.ruleId().equals("NSG-SHADOWED")) return deleteShadowed(d, f);
+        if (f.ruleId().equals(Catalog.NSG_SHADOWED)) return deleteShadowed(d, f);
         if (!normalizable(f)) return Optional.empty();
         List<Step> matching = steps(d).stream().filter(s -> s.ruleId().equals(f.ruleId()) && concerns(d, s, f)).toList();
         // A step that cannot do its work still yields a Fix: its preview says why (FixRun.notDone).
@@ -236,8 +237,8 @@ public final class Fixes {
         Object problem = f.details().get("problem");
         if (problem == null) return true;
         return switch (f.ruleId()) {
-            case "NSG-RULE" -> problem.equals("singularAndPlural");
-            case "UDR-NEXT-HOP" -> problem.equals("unexpectedNextHopIp");
+            case Catalog.NSG_RULE -> problem.equals("singularAndPlural");
+            case Catalog.UDR_NEXT_HOP -> problem.equals("unexpectedNextHopIp");
             default -> true;
         };
     }
@@ -286,28 +287,28 @@ public final class Fixes {
         }
         if (g.isEmpty() || g.get().rules().stream().noneMatch(x -> ruleName.equalsIgnoreCase(x.name()))) return Optional.empty();
         String nsgId = g.get().id();
-        return Optional.of(new Fix("NSG-SHADOWED", nsgId, "Delete rule '" + ruleName + "' of NSG '" + g.get().name()
+        return Optional.of(new Fix(Catalog.NSG_SHADOWED, nsgId, "Delete rule '" + ruleName + "' of NSG '" + g.get().name()
                 + "': earlier rules already decide all its traffic", Command.of("Delete rule " + ruleName, x -> NsgFixes.deleteRule(x, nsgId, ruleName))));
     }
 
     /** For a finding without a fix (or whose fix cannot apply): what the user must do. */
     public static FixOutcome advice(Finding f) {
         String what = switch (f.ruleId()) {
-            case "MI-SUBNET-SIZE", "MI-SUBNET-CAPACITY" -> {
+            case Catalog.MI_SUBNET_SIZE, Catalog.MI_SUBNET_CAPACITY -> {
                 Object len = firstOf(f.details(), "neededPrefixLength", "prefixLength");
                 Object recommended = f.details().get("recommendedPrefixLength");
                 String need = len == null ? "a larger subnet" : "a /" + len + (recommended == null ? "" : " (/" + recommended + " recommended)");
                 yield (f.severity() == minet.rules.Severity.WARNING ? "recommended: " : "needs ") + need
                         + "; Azure cannot resize a subnet in use: create a new subnet of that size and deploy the instance there";
             }
-            case "MI-SUBNET-GATEWAY" -> "GatewaySubnet is reserved for the VNet gateway: create a dedicated subnet for the managed instance";
-            case "MI-SUBNET-DEDICATED" -> "move the other resources out of the subnet, or give the managed instance a dedicated subnet";
-            case "MI-NAT-SAME-REGION" -> "same-region traffic is not NATed to the management endpoint's IP: put the service in another region,"
+            case Catalog.MI_SUBNET_GATEWAY -> "GatewaySubnet is reserved for the VNet gateway: create a dedicated subnet for the managed instance";
+            case Catalog.MI_SUBNET_DEDICATED -> "move the other resources out of the subnet, or give the managed instance a dedicated subnet";
+            case Catalog.MI_NAT_SAME_REGION -> "same-region traffic is not NATed to the management endpoint's IP: put the service in another region,"
                     + " or allow the instance another way than by that IP";
-            case "MI-DNS-CUSTOM" -> "make sure the custom DNS servers resolve *.core.windows.net, then confirm it on the virtual network";
-            case "NSG-LIMIT" -> "remove or merge rules: an NSG holds at most 1000";
-            case "UDR-LIMIT" -> "remove or merge routes: a route table holds at most 400";
-            case "NET-ADDRESS" -> "correct the address prefixes: the fixes do not move address space";
+            case Catalog.MI_DNS_CUSTOM -> "make sure the custom DNS servers resolve *.core.windows.net, then confirm it on the virtual network";
+            case Catalog.NSG_LIMIT -> "remove or merge rules: an NSG holds at most 1000";
+            case Catalog.UDR_LIMIT -> "remove or merge routes: a route table holds at most 400";
+            case Catalog.NET_ADDRESS -> "correct the address prefixes: the fixes do not move address space";
             default -> f.message() == null ? "no automatic fix: edit the design" : "no automatic fix: " + f.message();
         };
         return new FixOutcome(f.ruleId(), f.elementId(), what);

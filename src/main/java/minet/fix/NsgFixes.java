@@ -19,6 +19,7 @@ import minet.model.Lists;
 import minet.model.SecurityGroup;
 import minet.model.SecurityRule;
 import minet.model.Subnet;
+import minet.rules.Catalog;
 import minet.rules.Seed;
 import minet.rules.eval.AddressSet;
 import minet.rules.eval.AddressSpace;
@@ -284,7 +285,7 @@ final class NsgFixes {
         for (Direction dir : Direction.values()) {
             for (Requirement req : Requirement.mandatory(d, s, dir)) {
                 if (!req.ruleId().equals(ruleId)) continue;
-                if (req.ruleId().equals(Requirement.MGMT_IN) || req.ruleId().equals(Requirement.MGMT_OUT)) {
+                if (req.ruleId().equals(Catalog.MI_NSG_IN_MANAGEMENT) || req.ruleId().equals(Catalog.MI_NSG_OUT_MANAGEMENT)) {
                     return ensureManagement(d, subnetId, dir, cannot);
                 }
                 if (allowed(g, req)) return d;
@@ -343,7 +344,7 @@ final class NsgFixes {
                 if (!chosenSet.contains(r)) continue;
                 // The management rule moves even when broader: a second one would split the ports (SINGLE-RULE).
                 boolean management = chosen.entrySet().stream().anyMatch(e -> e.getValue() == r
-                        && (e.getKey().ruleId().equals(Requirement.MGMT_IN) || e.getKey().ruleId().equals(Requirement.MGMT_OUT)));
+                        && (e.getKey().ruleId().equals(Catalog.MI_NSG_IN_MANAGEMENT) || e.getKey().ruleId().equals(Catalog.MI_NSG_OUT_MANAGEMENT)));
                 if (i < front || management || isMandatoryRule(mandatoryOf(d, g, dir), r)) {
                     ahead.add(r);
                     aheadSet.add(r);

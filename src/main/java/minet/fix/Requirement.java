@@ -8,6 +8,7 @@ import minet.model.Direction;
 import minet.model.ManagedInstance;
 import minet.model.SecurityRule;
 import minet.model.Subnet;
+import minet.rules.Catalog;
 import minet.rules.Seed;
 import minet.rules.eval.AddressSpace;
 import minet.rules.eval.NsgEvaluator;
@@ -26,23 +27,15 @@ record Requirement(String ruleId, String name, String description, Direction dir
                    List<String> sources, List<String> destinations, List<String> ports, List<String> mustCoverSources,
                    boolean mandatory, AddressSpace space) {
 
-    static final String MGMT_IN = "MI-NSG-IN-MANAGEMENT";
-    static final String MGMT_OUT = "MI-NSG-OUT-MANAGEMENT";
-    static final String SUBNET_IN = "MI-NSG-IN-SUBNET";
-    static final String HEALTH_PROBE = "MI-NSG-IN-HEALTH-PROBE";
-    static final String SUBNET_OUT = "MI-NSG-OUT-SUBNET";
-    static final String REPLICATION = "MI-NSG-REPLICATION";
-    static final String DATA = "MI-NSG-DATA";
-
     static Requirement managementInbound(Design d, Subnet s) {
         AddressSpace sp = Match.space(d, s);
-        return new Requirement(MGMT_IN, Seed.RULE_MANAGEMENT_IN, "Seed: mandatory inbound 'management'", Direction.INBOUND,
+        return new Requirement(Catalog.MI_NSG_IN_MANAGEMENT, Seed.RULE_MANAGEMENT_IN, "Seed: mandatory inbound 'management'", Direction.INBOUND,
                 "Tcp", List.of(Match.ANY), s.addressPrefixes(), Seed.MANAGEMENT_INBOUND_PORTS, List.of(Match.INTERNET), true, sp);
     }
 
     static Requirement managementOutbound(Design d, Subnet s) {
         AddressSpace sp = Match.space(d, s);
-        return new Requirement(MGMT_OUT, Seed.RULE_MANAGEMENT_OUT, "Seed: mandatory outbound 'management'", Direction.OUTBOUND,
+        return new Requirement(Catalog.MI_NSG_OUT_MANAGEMENT, Seed.RULE_MANAGEMENT_OUT, "Seed: mandatory outbound 'management'", Direction.OUTBOUND,
                 "Tcp", s.addressPrefixes(), List.of(Match.AZURE_CLOUD), Seed.MANAGEMENT_OUTBOUND_PORTS, s.addressPrefixes(), true, sp);
     }
 
@@ -52,13 +45,13 @@ record Requirement(String ruleId, String name, String description, Direction dir
         AddressSpace sp = Match.space(d, s);
         if (dir == Direction.INBOUND) {
             return List.of(managementInbound(d, s),
-                    new Requirement(SUBNET_IN, Seed.RULE_SUBNET_IN, "Seed: mandatory inbound 'mi_subnet'", dir, Match.ANY,
+                    new Requirement(Catalog.MI_NSG_IN_SUBNET, Seed.RULE_SUBNET_IN, "Seed: mandatory inbound 'mi_subnet'", dir, Match.ANY,
                             subnet, subnet, List.of(Match.ANY), subnet, true, sp),
-                    new Requirement(HEALTH_PROBE, Seed.RULE_HEALTH_PROBE_IN, "Seed: mandatory inbound 'health_probe'", dir,
+                    new Requirement(Catalog.MI_NSG_IN_HEALTH_PROBE, Seed.RULE_HEALTH_PROBE_IN, "Seed: mandatory inbound 'health_probe'", dir,
                             Match.ANY, List.of(Match.LOAD_BALANCER), subnet, List.of(Match.ANY), List.of(Match.LOAD_BALANCER), true, sp));
         }
         return List.of(managementOutbound(d, s),
-                new Requirement(SUBNET_OUT, Seed.RULE_SUBNET_OUT, "Seed: mandatory outbound 'mi_subnet'", dir, Match.ANY,
+                new Requirement(Catalog.MI_NSG_OUT_SUBNET, Seed.RULE_SUBNET_OUT, "Seed: mandatory outbound 'mi_subnet'", dir, Match.ANY,
                         subnet, subnet, List.of(Match.ANY), subnet, true, sp));
     }
 
@@ -69,15 +62,15 @@ record Requirement(String ruleId, String name, String description, Direction dir
         AddressSpace sp = Match.space(d, s);
         List<Requirement> out = new ArrayList<>();
         List<String> vnet = List.of(Match.VIRTUAL_NETWORK);
-        out.add(new Requirement(DATA, Seed.RULE_TDS_IN, "Clients in the virtual network (proxy)", Direction.INBOUND, "Tcp",
+        out.add(new Requirement(Catalog.MI_NSG_DATA, Seed.RULE_TDS_IN, "Clients in the virtual network (proxy)", Direction.INBOUND, "Tcp",
                 vnet, subnet, List.of(Seed.TDS_PORT), vnet, false, sp));
         // Default and Redirect connections use 11000-11999 inside Azure; a subnet without instances yet gets the default.
         if (instances.isEmpty() || instances.stream().anyMatch(m -> m.connectionType().usesRedirect())) {
-            out.add(new Requirement(DATA, Seed.RULE_REDIRECT_IN, "Clients in the virtual network (redirect)", Direction.INBOUND,
+            out.add(new Requirement(Catalog.MI_NSG_DATA, Seed.RULE_REDIRECT_IN, "Clients in the virtual network (redirect)", Direction.INBOUND,
                     "Tcp", vnet, subnet, List.of(Seed.REDIRECT_PORTS), vnet, false, sp));
         }
         if (instances.stream().anyMatch(m -> m.replicationRole().needsFileShare())) {
-            out.add(new Requirement(REPLICATION, Seed.RULE_REPLICATION_OUT, "Transactional replication: Azure file share",
+            out.add(new Requirement(Catalog.MI_NSG_REPLICATION, Seed.RULE_REPLICATION_OUT, "Transactional replication: Azure file share",
                     Direction.OUTBOUND, "Tcp", subnet, List.of("Storage"), List.of(Seed.REPLICATION_PORT), subnet, false, sp));
         }
         return out;

@@ -11,6 +11,7 @@ import minet.model.Direction;
 import minet.model.Route;
 import minet.model.SecurityGroup;
 import minet.model.SecurityRule;
+import minet.rules.Catalog;
 import minet.rules.Finding;
 import minet.rules.Seed;
 import minet.rules.Severity;
@@ -107,7 +108,7 @@ class FixesTest {
     @Test
     void aMissingMandatoryRuleIsAddedBeforeTheOthersWithoutMovingThem() {
         Design d = withoutRule(ref, Seed.RULE_SUBNET_IN);
-        Fix fix = Fixes.forFinding(d, finding(Requirement.SUBNET_IN, NSG, "networkSecurityGroups/nsg-mi")).orElseThrow();
+        Fix fix = Fixes.forFinding(d, finding(Catalog.MI_NSG_IN_SUBNET, NSG, "networkSecurityGroups/nsg-mi")).orElseThrow();
         FixRun run = fix.preview(d);
         assertThat(run.changes().text()).isEqualTo(
                 "+ rule nsg-mi/allow_misubnet_inbound (400, Inbound, Allow, * 10.0.0.0/24 → 10.0.0.0/24: *)\n");
@@ -269,7 +270,7 @@ class FixesTest {
         List<SecurityRule> rules = new java.util.ArrayList<>(g.rules(Direction.OUTBOUND));
         for (int p = 100; p <= 4096; p++) rules.add(deny("d" + p, p, Direction.INBOUND, "192.168.9.0/24", String.valueOf(p)));
         Design full = d.mapSecurityGroup(NSG, x -> x.withRules(rules));
-        FixRun run = Fixes.run(full, Fixes.forFinding(full, finding(Requirement.SUBNET_IN, NSG, null)).orElseThrow());
+        FixRun run = Fixes.run(full, Fixes.forFinding(full, finding(Catalog.MI_NSG_IN_SUBNET, NSG, null)).orElseThrow());
         assertThat(run.changed()).isFalse();
         assertThat(run.notDone()).extracting(FixOutcome::message).anyMatch(m -> m.contains("no free priorit"));
     }
@@ -294,17 +295,17 @@ class FixesTest {
     @Test
     void findingsAreMatchedBySubnetNsgOrResourcePath() {
         Design d = withoutRule(ref, Seed.RULE_HEALTH_PROBE_IN);
-        assertThat(Fixes.forFinding(d, finding(Requirement.HEALTH_PROBE, SUBNET, null))).isPresent();
-        assertThat(Fixes.forFinding(d, finding(Requirement.HEALTH_PROBE, null, "networkSecurityGroups/nsg-mi"))).isPresent();
-        assertThat(Fixes.forFinding(d, finding(Requirement.HEALTH_PROBE, "elsewhere", "routeTables/other"))).isEmpty();
-        assertThat(Fixes.forFinding(ref, finding(Requirement.HEALTH_PROBE, NSG, null))).isEmpty();
+        assertThat(Fixes.forFinding(d, finding(Catalog.MI_NSG_IN_HEALTH_PROBE, SUBNET, null))).isPresent();
+        assertThat(Fixes.forFinding(d, finding(Catalog.MI_NSG_IN_HEALTH_PROBE, null, "networkSecurityGroups/nsg-mi"))).isPresent();
+        assertThat(Fixes.forFinding(d, finding(Catalog.MI_NSG_IN_HEALTH_PROBE, "elsewhere", "routeTables/other"))).isEmpty();
+        assertThat(Fixes.forFinding(ref, finding(Catalog.MI_NSG_IN_HEALTH_PROBE, NSG, null))).isEmpty();
     }
 
     @Test
     void theFixesOfASubnetAreItsOwnItsNsgsAndItsRouteTables() {
         Design d = withoutRoutes(withoutRule(ref, Seed.RULE_SUBNET_IN), r -> r.name().equals(Seed.ROUTE_VNET_LOCAL));
         assertThat(Fixes.forSubnet(d, d.subnet(SUBNET).orElseThrow())).extracting(Fix::ruleId)
-                .containsExactly(Requirement.SUBNET_IN, "MI-UDR-VNETLOCAL");
+                .containsExactly(Catalog.MI_NSG_IN_SUBNET, "MI-UDR-VNETLOCAL");
         assertThat(Fixes.forSubnet(d, d.subnet("vnet-mi/AppSubnet").orElseThrow())).isEmpty();
         // Fix all is one command: one undo step on the command stack.
         minet.edit.CommandStack stack = new minet.edit.CommandStack();
