@@ -105,6 +105,9 @@ class EndToEndTest {
     @Test void openingADesignFileValidatesItAndFitsTheView(FxRobot robot) throws Exception {
         // Opening sets the shell's busy flag; with the import feature installed that once threw "bound value".
         Path broken = Path.of("sample-networks", "broken", "split-management-ports.minet.json").toAbsolutePath();
+        // The window opens the sample after its first frame: wait for that, or it would replace the file opened here.
+        waitUntil(() -> feature.validation().analysisProperty().get() != null
+                && feature.validation().analysisProperty().get().design() == window.document().design());
         robot.interact(() -> window.shell().open(broken));
         waitUntil(() -> window.document().fileProperty().get() != null
                 && feature.validation().analysisProperty().get() != null

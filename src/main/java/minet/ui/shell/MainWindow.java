@@ -193,7 +193,8 @@ public final class MainWindow {
             scene.removePostLayoutPulseListener(afterFirstFrame[0]);
             // Two hops: whatever else waits for the first frame (e.g. the start-up probe) goes first.
             javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(() -> {
-                shell.start(file);
+                // Unless the user already opened or imported something in that moment.
+                if (shell.document().replacedProperty().get() == 0) shell.start(file);
                 canvasView.fit();
                 autosave.play();
             }));
