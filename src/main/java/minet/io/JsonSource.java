@@ -511,9 +511,10 @@ public final class JsonSource {
     /**
      * The last pointer walked, segment by segment: an importer asks for the places of siblings one after the
      * other ("/resources/3/properties/securityRules/0", ".../1" …), so the next walk starts where the two
-     * pointers part. Immutable, so that threads sharing a source at worst miss it.
+     * pointers part. Immutable, so that a thread reading another's slot at worst misses it.
      */
     private static final class Walked {
+        final long thread;
         final String pointer;
         /** After segment k: where it ends in the pointer, the value there and the place found so far. */
         final int[] ends;
@@ -521,7 +522,8 @@ public final class JsonSource {
         final long[] found;
         final int count;
 
-        Walked(String pointer, int[] ends, JsonNode[] nodes, long[] found, int count) {
+        Walked(long thread, String pointer, int[] ends, JsonNode[] nodes, long[] found, int count) {
+            this.thread = thread;
             this.pointer = pointer;
             this.ends = ends;
             this.nodes = nodes;
@@ -530,7 +532,11 @@ public final class JsonSource {
         }
     }
 
-    private Walked walked;
+    /**
+     * One per thread (by thread id, a clash only costs a miss): an import may look places up from several
+     * threads at once. Not a ThreadLocal, which would keep the tree alive in pool threads after the import.
+     */
+    private final Walked[] walked = new Walked[8];
 
     /**
      * The place of the value at the pointer, packed as line << 32 | column. Walks the pointer segment by
@@ -546,7 +552,10 @@ public final class JsonSource {
             int[] ends = new int[8];
             JsonNode[] nodes = new JsonNode[8];
             long[] founds = new long[8];
-            Walked last = walked;
+            long thread = Thread.currentThread().getId();
+            int slot = (int) (thread & (walked.length - 1));
+            Walked last = walked[slot];
+            if (last != null && last.thread != thread) last = null;
             if (last != null) { // resume after the deepest segment both pointers share
                 String lp = last.pointer;
                 int common = 0;
@@ -595,7 +604,7 @@ public final class JsonSource {
                 founds[k++] = found;
                 start = end + 1;
             }
-            walked = new Walked(pointer, ends, nodes, founds, k);
+            walked[slot] = new Walked(thread, pointer, ends, nodes, founds, k);
         }
         return found;
     }

@@ -24,7 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Importing a ~20 MB ARM template (many NSGs with many rules, route tables, subnets, copy loops and expressions)
- * against Jackson reading the same bytes into a tree. Goal: {@link #armImport} within 2x {@link #jacksonTree}.
+ * against Jackson reading the same bytes into a tree. Goal: {@link #armImport} within 2x {@link #jacksonTree}
+ * ({@link #armImport} builds the security groups and route tables on all processors; {@link #armImportOneThread}
+ * on one).
  * {@link #jsonSource} is the positions-keeping parse that the import starts with.
  *
  * <pre>mvn -q -o test-compile exec:exec -Pbench -Djmh.args=ArmImportBenchmark</pre> (fork, warm-up and measurement are set below)
@@ -59,6 +61,12 @@ public class ArmImportBenchmark {
     @Benchmark
     public Design armImport() throws InputException {
         return ArmImporter.load(List.of(JsonSource.parse("large.json", template)), ImportOptions.NONE);
+    }
+
+    /** The same on one thread: what a one-processor machine gets. */
+    @Benchmark
+    public Design armImportOneThread() throws InputException {
+        return ArmImporter.load(List.of(JsonSource.parse("large.json", template)), ImportOptions.NONE, Integer.MAX_VALUE);
     }
 
     /**

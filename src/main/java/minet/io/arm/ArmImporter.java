@@ -35,16 +35,28 @@ public final class ArmImporter {
     private ArmImporter() {}
 
     public static Design load(List<JsonSource> sources, ImportOptions options) throws InputException {
+        return load(sources, options, Runtime.getRuntime().availableProcessors() > 1 ? Parallel.FROM : Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param parallelFrom from how many security groups and route tables they are built on several threads
+     *                     ({@code Integer.MAX_VALUE}: never); the result does not depend on it
+     */
+    public static Design load(List<JsonSource> sources, ImportOptions options, int parallelFrom) throws InputException {
         if (sources.isEmpty()) throw new InputException(null, "no ARM template given");
         if (options == null) options = ImportOptions.NONE;
         try {
-            return run(sources, options);
+            try {
+                return run(sources, options, parallelFrom);
+            } catch (Parallel.Abandoned e) {
+                return run(sources, options, Integer.MAX_VALUE);
+            }
         } catch (StackOverflowError e) {
             throw new InputException(sources.get(0).file(), "the template nests too deeply to evaluate");
         }
     }
 
-    private static Design run(List<JsonSource> sources, ImportOptions options) throws InputException {
+    private static Design run(List<JsonSource> sources, ImportOptions options, int parallelFrom) throws InputException {
         JsonSource main = sources.get(0);
         Context cx = new Context(sources.subList(1, sources.size()));
         Map<String, JsonNode> given = new LinkedHashMap<>();
@@ -62,7 +74,7 @@ public final class ArmImporter {
             Scope s = new Scope(cx, extra, "", scope.subscriptionId, scope.resourceGroupName, location, stem(extra.file()), Map.of());
             deployments.deploy(s, "", null, 0);
         }
-        Design d = new DesignBuilder(cx).build(stem(main.file()), deployments.resources());
+        Design d = new DesignBuilder(cx).build(stem(main.file()), deployments.resources(), parallelFrom);
         return d.withImportNotes(cx.notes());
     }
 

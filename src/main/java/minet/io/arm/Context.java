@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import minet.io.InputException;
 import minet.io.JsonSource;
 import minet.model.ImportNote;
@@ -18,6 +18,10 @@ import minet.model.Source;
 /**
  * What one import shares across its templates: the notes, where each evaluated object came from, the parsed
  * expressions and the limits that keep a hostile template from exhausting memory, stack or time.
+ *
+ * <p>Safe to share between the threads that build a large template's security groups and route tables at once
+ * ({@link DesignBuilder}): the nesting depth is counted per thread, and a note made meanwhile is recorded so
+ * that the import can be run again on one thread, where notes come in the order the template gives them.
  */
 final class Context {
     /** Azure's own limit on a copy loop's count. */
@@ -38,35 +42,46 @@ final class Context {
     private final List<ImportNote> notes = new ArrayList<>();
     private final Set<String> noted = new HashSet<>();
     private final IdentityHashMap<JsonNode, Origin> origins = new IdentityHashMap<>();
-    private final Map<String, Parsed> parsed = new HashMap<>();
+    private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
     final Set<JsonSource> used = new HashSet<>();
     private int copies;
-    private int depth;
+    private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
+    /** Set while several threads evaluate; {@link #notedInParallel} then tells whether any made a note. */
+    private volatile boolean parallel;
+    private volatile boolean notedInParallel;
 
     Context(List<JsonSource> linkable) {
         this.linkable = linkable;
     }
 
-    List<ImportNote> notes() { return List.copyOf(notes); }
+    synchronized List<ImportNote> notes() { return List.copyOf(notes); }
+
+    void parallel(boolean on) {
+        parallel = on;
+        if (on) notedInParallel = false;
+    }
+
+    boolean notedInParallel() { return notedInParallel; }
 
     /** Adds a note once per rule, place and message (copy loops would repeat it). */
     void note(String ruleId, String severity, String resource, String message, Origin where) {
         note(ruleId, severity, resource, message, where == null ? null : where.source());
     }
 
-    void note(String ruleId, String severity, String resource, String message, Source s) {
+    synchronized void note(String ruleId, String severity, String resource, String message, Source s) {
+        if (parallel) notedInParallel = true;
         String key = ruleId + '\u0000' + (s == null ? "" : s.file() + s.pointer()) + '\u0000' + message;
         if (noted.add(key)) notes.add(new ImportNote(ruleId, severity, resource, message, s));
     }
 
-    void origin(JsonNode evaluated, JsonSource src, String pointer) {
+    synchronized void origin(JsonNode evaluated, JsonSource src, String pointer) {
         if (evaluated instanceof ObjectNode) origins.putIfAbsent(evaluated, new Origin(src, pointer));
         else if (evaluated instanceof ArrayNode a) {
             for (JsonNode e : a) if (e instanceof ObjectNode) origins.putIfAbsent(e, new Origin(src, pointer));
         }
     }
 
-    Origin originOf(JsonNode evaluated) { return origins.get(evaluated); }
+    synchronized Origin originOf(JsonNode evaluated) { return origins.get(evaluated); }
 
     /** A parsed expression, and whether it is {@link Expression#scopeConstant}. */
     record Parsed(Expression expression, boolean constant) {}
@@ -77,20 +92,22 @@ final class Context {
         if (parsed.size() < 100_000) parsed.put(json, e);
     }
 
-    void copied(int n, JsonSource src, String pointer) throws InputException {
+    synchronized void copied(int n, JsonSource src, String pointer) throws InputException {
         copies += n;
         if (copies > MAX_COPIES) throw src.error(pointer, "copy loops expand to more than " + MAX_COPIES + " elements");
     }
 
     /** @param pointer a String or a {@link Ptr}, written out only for the error */
     void enter(JsonSource src, Object pointer) throws InputException {
-        if (++depth > MAX_DEPTH) {
-            depth = 0; // the exception unwinds every level
+        int[] d = depth.get();
+        if (++d[0] > MAX_DEPTH) {
+            d[0] = 0; // the exception unwinds every level
             throw src.error(pointer.toString(), "the template nests expressions, variables or values too deeply (more than " + MAX_DEPTH + " levels)");
         }
     }
 
     void leave() {
-        if (depth > 0) depth--;
+        int[] d = depth.get();
+        if (d[0] > 0) d[0]--;
     }
 }

@@ -34,9 +34,9 @@ final class DesignBuilder {
     private static final String VNET = "Microsoft.Network/virtualNetworks";
     private static final String SUBNET = VNET + "/subnets";
     private static final String PEERING = VNET + "/virtualNetworkPeerings";
-    private static final String NSG = "Microsoft.Network/networkSecurityGroups";
+    static final String NSG = "Microsoft.Network/networkSecurityGroups";
     private static final String RULE = NSG + "/securityRules";
-    private static final String ROUTE_TABLE = "Microsoft.Network/routeTables";
+    static final String ROUTE_TABLE = "Microsoft.Network/routeTables";
     private static final String ROUTE = ROUTE_TABLE + "/routes";
     private static final String MANAGED_INSTANCE = "Microsoft.Sql/managedInstances";
 
@@ -75,16 +75,25 @@ final class DesignBuilder {
         this.cx = cx;
     }
 
-    Design build(String name, List<Deployments.Resource> resources) throws InputException {
-        for (Deployments.Resource r : resources) {
-            if (r.is(VNET)) vnet(r);
+    /**
+     * @param parallelFrom from how many security groups and route tables they are built on several threads
+     *                     (the same result; or {@link Parallel#ABANDONED}: run again on one thread)
+     */
+    Design build(String name, List<Deployments.Resource> resources, int parallelFrom) throws InputException {
+        Object[] built = Parallel.build(cx, resources, parallelFrom, this::buildOne);
+        for (int i = 0; i < resources.size(); i++) {
+            Deployments.Resource r = resources.get(i);
+            Object b = built == null ? null : built[i];
+            if (b instanceof SecurityGroup g) nsg(r, g);
+            else if (b instanceof RouteTable t) routeTable(r, t);
+            else if (r.is(VNET)) vnet(r);
             else if (r.is(SUBNET)) {
                 Node props = properties(r);
                 parentVnet(r).subnets.put(key(r.name()), subnet(parentId(r), r.name(), props, r.origin()));
             } else if (r.is(PEERING)) parentVnet(r).peerings.add(peering(r.name(), properties(r)));
-            else if (r.is(NSG)) nsg(r);
+            else if (r.is(NSG)) nsg(r, securityGroup(r));
             else if (r.is(RULE)) parentNsg(r).extra.add(rule(r.name(), properties(r), r.origin()));
-            else if (r.is(ROUTE_TABLE)) routeTable(r);
+            else if (r.is(ROUTE_TABLE)) routeTable(r, routeTable(r));
             else if (r.is(ROUTE)) parentRouteTable(r).extra.add(route(r.name(), properties(r), r.origin()));
             else if (r.is(MANAGED_INSTANCE)) instance(r);
             else other(r);
@@ -157,7 +166,12 @@ final class DesignBuilder {
 
     // ---- security groups and route tables ----
 
-    private void nsg(Deployments.Resource r) throws InputException {
+    /** A security group or route table, built apart from the rest (on another thread). */
+    private Object buildOne(Deployments.Resource r) throws InputException {
+        return r.is(NSG) ? securityGroup(r) : routeTable(r);
+    }
+
+    private SecurityGroup securityGroup(Deployments.Resource r) throws InputException {
         Node props = properties(r);
         List<SecurityRule> rules = new ArrayList<>();
         for (Node rule : props.objects("securityRules")) {
@@ -165,17 +179,35 @@ final class DesignBuilder {
             if (rn == null) throw rule.error("a security rule needs a name");
             rules.add(rule(rn, rule.object("properties"), rule.where()));
         }
+        return new SecurityGroup(r.id(), r.name(), location(r), rules, r.origin().source());
+    }
+
+    private void nsg(Deployments.Resource r, SecurityGroup g) {
         NsgParts parts = nsgs.computeIfAbsent(key(r.id()), k -> new NsgParts());
         parts.id = r.id();
         parts.name = r.name();
-        parts.nsg = new SecurityGroup(r.id(), r.name(), location(r), rules, r.origin().source());
+        parts.nsg = g;
     }
 
     private SecurityRule rule(String name, Node p, Context.Origin where) throws InputException {
+        // read in the order Azure writes a rule's properties: a large template's values then lie ahead in memory
+        String description = p.string("description");
+        String protocol = p.string("protocol");
+        String sourcePortRange = p.string("sourcePortRange");
+        List<String> sourcePortRanges = p.strings("sourcePortRanges");
+        String destinationPortRange = p.string("destinationPortRange");
+        List<String> destinationPortRanges = p.strings("destinationPortRanges");
+        String sourceAddressPrefix = p.string("sourceAddressPrefix");
+        List<String> sourceAddressPrefixes = p.strings("sourceAddressPrefixes");
+        List<String> sourceAsgs = ids(p, "sourceApplicationSecurityGroups");
+        String destinationAddressPrefix = p.string("destinationAddressPrefix");
+        List<String> destinationAddressPrefixes = p.strings("destinationAddressPrefixes");
+        List<String> destinationAsgs = ids(p, "destinationApplicationSecurityGroups");
+        String a = p.string("access");
+        Integer priority = p.integer("priority");
+        String d = p.string("direction");
         Direction direction = null;
         Access access = null;
-        String d = p.string("direction");
-        String a = p.string("access");
         try {
             if (d != null && !Placeholder.is(d)) direction = Direction.parse(d);
             if (a != null && !Placeholder.is(a)) access = Access.parse(a);
@@ -183,12 +215,10 @@ final class DesignBuilder {
             throw new InputException(where.src().file(), where.source().line(), where.source().column(),
                     "security rule '" + name + "': " + e.getMessage());
         }
-        return new SecurityRule(name, p.string("description"), p.integer("priority"), direction, access, p.string("protocol"),
-                p.string("sourcePortRange"), p.strings("sourcePortRanges"),
-                p.string("destinationPortRange"), p.strings("destinationPortRanges"),
-                p.string("sourceAddressPrefix"), p.strings("sourceAddressPrefixes"),
-                p.string("destinationAddressPrefix"), p.strings("destinationAddressPrefixes"),
-                ids(p, "sourceApplicationSecurityGroups"), ids(p, "destinationApplicationSecurityGroups"), where.source());
+        return new SecurityRule(name, description, priority, direction, access, protocol,
+                sourcePortRange, sourcePortRanges, destinationPortRange, destinationPortRanges,
+                sourceAddressPrefix, sourceAddressPrefixes, destinationAddressPrefix, destinationAddressPrefixes,
+                sourceAsgs, destinationAsgs, where.source());
     }
 
     private static List<String> ids(Node p, String field) throws InputException {
@@ -212,7 +242,7 @@ final class DesignBuilder {
         return parts;
     }
 
-    private void routeTable(Deployments.Resource r) throws InputException {
+    private RouteTable routeTable(Deployments.Resource r) throws InputException {
         Node props = properties(r);
         List<Route> routes = new ArrayList<>();
         for (Node route : props.objects("routes")) {
@@ -220,10 +250,14 @@ final class DesignBuilder {
             if (rn == null) throw route.error("a route needs a name");
             routes.add(route(rn, route.object("properties"), route.where()));
         }
+        return new RouteTable(r.id(), r.name(), location(r), props.bool("disableBgpRoutePropagation"), routes, r.origin().source());
+    }
+
+    private void routeTable(Deployments.Resource r, RouteTable t) {
         RouteTableParts parts = routeTables.computeIfAbsent(key(r.id()), k -> new RouteTableParts());
         parts.id = r.id();
         parts.name = r.name();
-        parts.table = new RouteTable(r.id(), r.name(), location(r), props.bool("disableBgpRoutePropagation"), routes, r.origin().source());
+        parts.table = t;
     }
 
     private Route route(String name, Node p, Context.Origin where) throws InputException {

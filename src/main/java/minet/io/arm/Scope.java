@@ -38,7 +38,7 @@ final class Scope {
         final String name;
         final String pointer;
         final JsonNode declaration;
-        JsonNode value;
+        volatile JsonNode value;
         boolean resolving;
 
         Param(String name, String pointer, JsonNode declaration) {
@@ -54,7 +54,7 @@ final class Scope {
         final JsonNode raw;
         /** For a variable made by the variables' {@code copy} section: the loop's spec. */
         final boolean copy;
-        JsonNode value;
+        volatile JsonNode value;
         boolean resolving;
 
         Var(String name, String pointer, JsonNode raw, boolean copy) {
@@ -137,6 +137,12 @@ final class Scope {
     JsonNode parameter(String name, Site site, int at) throws InputException {
         Param p = params.get(key(name));
         if (p == null) throw site.error(at, "the template declares no parameter '" + name + "'");
+        JsonNode known = p.value;
+        return known != null ? known : resolve(p, name, site, at);
+    }
+
+    /** A default value evaluated once; the lock makes another thread wait for it rather than see a cycle. */
+    private synchronized JsonNode resolve(Param p, String name, Site site, int at) throws InputException {
         if (p.value != null) return p.value;
         if (p.resolving) throw site.error(at, "parameter '" + name + "' depends on itself through its defaultValue");
         p.resolving = true;
@@ -153,22 +159,29 @@ final class Scope {
     JsonNode variable(String name, Site site, int at) throws InputException {
         Var v = vars.get(key(name));
         if (v == null) throw site.error(at, "the template declares no variable '" + name + "'");
+        JsonNode known = v.value;
+        return known != null ? known : resolve(v, site, at);
+    }
+
+    private synchronized JsonNode resolve(Var v, Site site, int at) throws InputException {
         if (v.value != null) return v.value;
         if (v.resolving) throw site.error(at, "variable '" + v.name + "' depends on itself");
         v.resolving = true;
         cx.enter(src, v.pointer);
         try {
+            JsonNode value;
             if (v.copy) {
                 int count = count(v.raw.get("count"), v.pointer + "/count", null);
                 ArrayNode out = F.arrayNode(count);
                 for (int i = 0; i < count; i++) {
                     out.add(eval(v.raw.get("input"), v.pointer + "/input", Loops.with(null, v.name, i)));
                 }
-                v.value = out;
+                value = out;
             } else {
-                v.value = eval(v.raw, v.pointer, null);
+                value = eval(v.raw, v.pointer, null);
             }
-            cx.origin(v.value, src, v.copy ? v.pointer + "/input" : v.pointer);
+            cx.origin(value, src, v.copy ? v.pointer + "/input" : v.pointer);
+            v.value = value; // published with its origin: another thread reads it without the lock
         } finally {
             cx.leave();
             v.resolving = false;
@@ -223,13 +236,25 @@ final class Scope {
             }
             cx.parsed(s, e);
         }
-        JsonNode v = e.constant() ? constants.get(e) : null;
+        JsonNode v = e.constant() ? constant(e) : null;
         if (v != null) return v;
         v = Functions.value(e.expression(), site);
         // only objects have origins (most results need no pointer); they are not shared, so that each keeps its own
         if (v.isContainerNode()) cx.origin(v, src, site.pointer());
-        else if (e.constant()) constants.put(e, v);
+        else if (e.constant()) constant(e, v);
         return v;
+    }
+
+    private JsonNode constant(Context.Parsed e) {
+        synchronized (constants) {
+            return constants.get(e);
+        }
+    }
+
+    private void constant(Context.Parsed e, JsonNode v) {
+        synchronized (constants) {
+            constants.put(e, v);
+        }
     }
 
     private JsonNode object(ObjectNode raw, Ptr pointer, Loops loops) throws InputException {

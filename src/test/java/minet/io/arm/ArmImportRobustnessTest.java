@@ -70,6 +70,24 @@ class ArmImportRobustnessTest {
         importsOrRefuses(MAPPER.writeValueAsBytes(tree));
     }
 
+    /** Building security groups and route tables on several threads changes nothing: design, notes and their order, errors. */
+    @Property(tries = 200)
+    void severalThreadsImportWhatOneThreadDoes(@ForAll("inputs") int input, @ForAll("mutations") List<Tuple.Tuple3<Op, Integer, String>> mutations) throws Exception {
+        JsonNode tree = TREES.get(input).deepCopy();
+        for (Tuple.Tuple3<Op, Integer, String> m : mutations) tree = mutate(tree, m.get1(), m.get2(), m.get3());
+        byte[] bytes = MAPPER.writeValueAsBytes(tree);
+        assertThat(outcome(bytes, 1)).isEqualTo(outcome(bytes, Integer.MAX_VALUE));
+    }
+
+    /** The design imported (with its notes), or the error's message. */
+    static Object outcome(byte[] bytes, int parallelFrom) {
+        try {
+            return ArmImporter.load(List.of(JsonSource.parse("mutated.json", bytes)), ImportOptions.NONE, parallelFrom);
+        } catch (InputException e) {
+            return e.getMessage();
+        }
+    }
+
     @Property(tries = 150)
     void truncatedTemplatesRaiseInputException(@ForAll("inputs") int input, @ForAll("fractions") double fraction) throws Exception {
         byte[] all = Files.readAllBytes(INPUTS.get(input));
