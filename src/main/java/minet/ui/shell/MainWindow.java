@@ -79,6 +79,8 @@ public final class MainWindow {
         this.stage = stage;
         this.theme = theme;
         this.themeListener = themeListener;
+        // Before the first control exists: else JavaFX loads its default theme (Modena) first, only to replace it.
+        Application.setUserAgentStylesheet(theme.userAgentStylesheet());
         DialogService d = dialogs != null ? dialogs : new FxDialogService(stage);
         shell = new ShellViewModel(document, d, files, background, recent);
         canvas = new CanvasViewModel(document, shell.statusProperty()::set);
@@ -121,7 +123,7 @@ public final class MainWindow {
         stage.titleProperty().bind(shell.titleProperty());
         autosave = new Timeline(new KeyFrame(AUTOSAVE_EVERY, e -> shell.autosave()));
         autosave.setCycleCount(Timeline.INDEFINITE);
-        applyTheme();
+        canvasView.setDark(theme == Theme.DARK);
     }
 
     // ---- the public API for the other panels ----

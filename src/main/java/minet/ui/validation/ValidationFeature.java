@@ -140,8 +140,12 @@ public final class ValidationFeature implements AutoCloseable {
         ValidationFeature f = new ValidationFeature(new ShellContext(window), window::stage, dialogs, window.diagram(), tracer);
         Tab problems = new Tab("Problems", f.panel());
         problems.setId("tab-problems");
-        Tab trace = new Tab("Trace", f.tracePanel());
+        Tab trace = new Tab("Trace");
         trace.setId("tab-trace");
+        // Built when first shown: a tab's content is styled even while hidden, which would slow the first frame.
+        trace.selectedProperty().addListener((o, was, now) -> {
+            if (now && trace.getContent() == null) trace.setContent(f.tracePanel());
+        });
         TabPane tabs = new TabPane(problems, trace);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("bottom-tabs");
