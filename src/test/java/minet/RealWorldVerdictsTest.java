@@ -219,13 +219,15 @@ class RealWorldVerdictsTest {
         }
 
         @Test
-        @org.junit.jupiter.api.Disabled("bug: without the parameters file the copy loop's count length(parameters('miManagementIps')) is "
-                + "unknown and Scope.count (io/arm/Scope.java:306) silently makes it 0, so the validator reports MI-UDR-MANAGEMENT as an "
-                + "error with all 99 prefixes uncovered for a route list it does not know (rules.md: say indeterminate rather than guess)")
         void nestedTemplateWithoutParameters_hasAnUnknownRouteList_soMiUdrManagementIsNoError() {
+            // the route list is a copy loop over parameters('miManagementIps'): without the parameters file its
+            // count is unknown, so the table cannot be judged offline (rules.md: indeterminate rather than guess)
             Report unknown = Validator.validate(load(NESTED, null));
-            assertThat(unknown.findings()).anyMatch(f -> f.ruleId().equals("IMPORT-PARAMETER") && f.resource().equals("parameters/miManagementIps"));
-            assertThat(unknown.findings()).noneMatch(f -> f.ruleId().equals("MI-UDR-MANAGEMENT") && f.severity() == Severity.ERROR);
+            assertThat(unknown.findings()).anyMatch(f -> f.ruleId().equals("IMPORT-PARAMETER") && "parameters/miManagementIps".equals(f.resource()));
+            assertThat(unknown.findings()).noneMatch(f -> f.ruleId().startsWith("MI-UDR") && f.severity() == Severity.ERROR);
+            assertThat(unknown.findings()).noneMatch(f -> f.ruleId().equals("UDR-NEXT-HOP"));
+            assertThat(unknown.findings()).anyMatch(f -> f.ruleId().equals("MI-UDR-MANAGEMENT") && f.severity() == Severity.WARNING
+                    && f.message().contains("as far as can be told offline"));
         }
 
         @Test

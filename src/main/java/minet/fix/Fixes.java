@@ -139,7 +139,7 @@ public final class Fixes {
             out.add(new Step(Catalog.MI_UDR_CONFLICT, id, rt, "Remove the routes of " + subnet
                     + "'s route table that send part of a required management prefix elsewhere than Internet", (x, c) -> RouteFixes.removeConflicts(x, id)));
             out.add(new Step(Catalog.MI_UDR_VNETLOCAL, id, rt, "Add the route subnet_to_vnetlocal (" + String.join(", ", s.addressPrefixes())
-                    + " → VnetLocal) to " + subnet + "'s route table", (x, c) -> RouteFixes.ensureVnetLocal(x, id)));
+                    + " → VnetLocal) to " + subnet + "'s route table", (x, c) -> RouteFixes.ensureVnetLocal(x, id, c)));
             out.add(new Step(Catalog.MI_UDR_MANAGEMENT, id, rt, "Add the seed's mi-…-nexthop-internet routes missing from " + subnet
                     + "'s route table", (x, c) -> RouteFixes.addManagementRoutes(x, id, c)));
         }

@@ -104,10 +104,10 @@ final class RouteFixes {
     // ---- MI-UDR-VNETLOCAL ----
 
     /** Adds subnet_to_vnetlocal; a route for exactly the subnet's prefix with another next hop gets VnetLocal instead. */
-    static Design ensureVnetLocal(Design d, String subnetId) {
+    static Design ensureVnetLocal(Design d, String subnetId, Consumer<String> cannot) {
         Subnet s = miSubnet(d, subnetId).orElse(null);
         RouteTable t = s == null ? null : tableOf(d, s).orElse(null);
-        if (t == null) return d;
+        if (t == null || unknown(t, cannot)) return d;
         Set<String> taken = names(t);
         List<Route> routes = new ArrayList<>(t.routes());
         for (String p : s.addressPrefixes()) {
@@ -149,7 +149,7 @@ final class RouteFixes {
     static Design addManagementRoutes(Design d, String subnetId, Consumer<String> cannot) {
         Subnet s = miSubnet(d, subnetId).orElse(null);
         RouteTable t = s == null ? null : tableOf(d, s).orElse(null);
-        if (t == null) return d;
+        if (t == null || unknown(t, cannot)) return d;
         List<Route> missing = missingManagementRoutes(t);
         if (missing.isEmpty()) return d;
         if (t.routes().size() + missing.size() > ROUTE_LIMIT) {
@@ -161,6 +161,15 @@ final class RouteFixes {
         List<Route> routes = new ArrayList<>(t.routes());
         for (Route r : missing) routes.add(r.withName(unique(taken, Seed.routeName(r.addressPrefix()))));
         return d.mapRouteTable(t.id(), x -> x.withRoutes(routes));
+    }
+
+    /** Routes added next to ones not known offline could duplicate them once deployed (Azure refuses that). */
+    private static boolean unknown(RouteTable t, Consumer<String> cannot) {
+        List<Route> unknown = RouteResolver.unknownRoutes(t);
+        if (unknown.isEmpty()) return false;
+        cannot.accept("route table '" + t.name() + "' has routes not known offline (" + String.join(", ", unknown.stream().map(Route::name).toList())
+                + "): import it with its parameters to fix its routes");
+        return true;
     }
 
     // ---- UDR-NEXT-HOP ----

@@ -36,6 +36,22 @@ class RouteAndNetworkRulesTest {
     }
 
     @Test
+    void aRouteNotKnownOfflineMakesMissingRoutesAWarningNotAnError() {
+        Design gap = withoutRoute(ref, "mi-20-8-nexthop-internet");
+        assertThat(only(gap, Catalog.MI_UDR_MANAGEMENT).severity()).isEqualTo(Severity.ERROR);
+        // an import's stand-in for a copy loop of unknown count may be the missing route: cannot tell offline
+        Design unsure = plusRoute(gap, Route.of("{copyIndex('routes')}", "{miManagementIps}", "{copyIndex('routes')}"));
+        Finding f = only(unsure, Catalog.MI_UDR_MANAGEMENT);
+        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.message()).contains("as far as can be told offline");
+        assertThat(f.details()).containsEntry("uncovered", List.of("20.0.0.0/8")).containsEntry("unknownRoutes", List.of("{copyIndex('routes')}"));
+        assertThat(findings(unsure, Catalog.UDR_NEXT_HOP)).isEmpty(); // an unknown next hop is not a wrong one
+        // the fix will not add routes beside unknown ones (they could duplicate them once deployed)
+        minet.fix.Fix fix = minet.fix.Fixes.forFinding(unsure, f).orElseThrow();
+        assertThat(fix.command().apply(unsure)).isEqualTo(unsure);
+    }
+
+    @Test
     void theUnionOfSmallerRoutesCovers() {
         Design d = plusRoute(plusRoute(plusRoute(withoutRoute(ref, "mi-103-25-156-22-nexthop-internet"),
                 Route.of("a", "103.25.156.0/24", Route.INTERNET)), Route.of("b", "103.25.157.0/24", Route.INTERNET)),

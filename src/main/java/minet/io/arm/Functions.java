@@ -520,6 +520,7 @@ final class Functions {
         if (i == null) {
             throw site.error(c.at(), loop == null ? "copyIndex() is used outside a copy loop" : "copyIndex('" + loop + "') is used outside the copy loop '" + loop + "'");
         }
+        if (i == Loops.UNKNOWN) return new Placeholder(loop == null ? "copyIndex()" : "copyIndex('" + loop + "')");
         return num(i + offset);
     }
 

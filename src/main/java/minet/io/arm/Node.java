@@ -147,8 +147,15 @@ final class Node {
             Scope.CopySpec c = copies ? scope.copySpec(value, ptr, field, loops) : null;
             JsonNode input = c == null ? null : c.spec().get("input");
             if (input != null && input.isObject()) {
-                int count = scope.count(c.spec().get("count"), c.pointer() + "/count", loops);
                 Ptr at = Ptr.of(c.pointer() + "/input");
+                int count = scope.countOrUnknown(c.spec().get("count"), c.pointer() + "/count", loops);
+                if (count == Loops.UNKNOWN) {
+                    // Neither none nor a guess: one item whose values that depend on the index are unknown, so
+                    // that the rules say "cannot tell" about the list rather than judge an empty one.
+                    cx.note("IMPORT-PARAMETER", "warning", null, "the copy loop '" + c.name() + "' has a count not known offline: its "
+                            + field + " are shown as one item with the values that depend on copyIndex() unknown", new Context.Origin(src, c.pointer() + "/count"));
+                    return List.of(new Node(input, src, at, cx, scope, Loops.with(loops, c.name(), Loops.UNKNOWN)));
+                }
                 List<Node> out = new ArrayList<>(count);
                 for (int k = 0; k < count; k++) out.add(new Node(input, src, at, cx, scope, Loops.with(loops, c.name(), k)));
                 return out;

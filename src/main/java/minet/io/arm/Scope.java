@@ -367,9 +367,15 @@ final class Scope {
 
     /** A copy loop's count: 0 to 800 as Azure allows; unknown (a parameter without value) counts as 0. */
     int count(JsonNode raw, String pointer, Loops loops) throws InputException {
+        int n = countOrUnknown(raw, pointer, loops);
+        return n == Loops.UNKNOWN ? 0 : n;
+    }
+
+    /** As {@link #count}, but {@link Loops#UNKNOWN} when the count is not known offline. */
+    int countOrUnknown(JsonNode raw, String pointer, Loops loops) throws InputException {
         if (raw == null) throw src.error(pointer, "copy needs a count");
         JsonNode v = eval(raw, pointer, loops);
-        if (v instanceof Placeholder) return 0;
+        if (v instanceof Placeholder) return Loops.UNKNOWN;
         long n;
         if (v.isIntegralNumber()) n = v.asLong();
         else if (v.isTextual() && v.textValue().matches("-?\\d{1,10}")) n = Long.parseLong(v.textValue());

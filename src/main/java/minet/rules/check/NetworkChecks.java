@@ -38,7 +38,9 @@ final class NetworkChecks {
             for (String h : Route.NEXT_HOP_TYPES) known |= h.equalsIgnoreCase(hop);
             boolean hasIp = r.nextHopIpAddress() != null && !r.nextHopIpAddress().isBlank();
             String problem = null, text = null;
-            if (!known) {
+            if (Cidr.isPlaceholder(hop)) {
+                // not known offline: an ImportNote says so, and nothing about the IP address can be told either
+            } else if (!known) {
                 problem = "nextHopType";
                 text = " has next hop type '" + hop + "'; use VirtualNetworkGateway, VnetLocal, Internet, VirtualAppliance or None";
             } else if (Route.VIRTUAL_APPLIANCE.equalsIgnoreCase(hop) && !hasIp) {

@@ -33,6 +33,11 @@ final class RouteChecks {
         List<RouteEntry> routes = RouteResolver.userRoutes(table);
         String path = ResourcePaths.routeTable(table);
         String label = "Route table '" + table.name() + "'";
+        // Routes not known offline may cover what the known ones miss: then a gap is a warning ("cannot tell").
+        List<String> unknown = RouteResolver.unknownRoutes(table).stream().map(Route::name).toList();
+        Severity missingRoute = unknown.isEmpty() ? Severity.ERROR : Severity.WARNING;
+        String unsure = unknown.isEmpty() ? "" : " as far as can be told offline (route" + (unknown.size() == 1 ? " " : "s ")
+                + String.join(", ", unknown) + (unknown.size() == 1 ? " has" : " have") + " values not known offline)";
 
         for (String prefix : s.addressPrefixes()) {
             long[] r = Cidr.parse(prefix);
@@ -41,10 +46,10 @@ final class RouteChecks {
             if (gap.length == 0) continue;
             List<String> missing = Cidr.toPrefixes(gap);
             RouteEntry actual = RouteResolver.of(routes).nextHop(gap[0]);
-            out.add(Catalog.MI_UDR_VNETLOCAL, Severity.ERROR, path, label + " has no route " + prefix + " → VnetLocal for subnet '" + s.name() + "'"
-                    + (actual == null ? "" : " (" + actual.describe() + " takes " + missing.get(0) + ")") + "; add '" + Seed.ROUTE_VNET_LOCAL + "'",
+            out.add(Catalog.MI_UDR_VNETLOCAL, missingRoute, path, label + " has no route " + prefix + " → VnetLocal for subnet '" + s.name() + "'"
+                    + (actual == null ? "" : " (" + actual.describe() + " takes " + missing.get(0) + ")") + unsure + "; add '" + Seed.ROUTE_VNET_LOCAL + "'",
                     details("routeTableId", table.id(), "subnetId", s.id(), "subnet", prefix, "uncovered", missing,
-                            "suggestedRoute", Seed.ROUTE_VNET_LOCAL), table.id(), table.source());
+                            "suggestedRoute", Seed.ROUTE_VNET_LOCAL, "unknownRoutes", unknown.isEmpty() ? null : unknown), table.id(), table.source());
         }
 
         // Resolve the whole table once: the addresses its routes do not send to Internet, and the routes that send elsewhere.
@@ -69,10 +74,10 @@ final class RouteChecks {
         }
         if (!uncovered.isEmpty()) {
             String shown = String.join(", ", uncovered.subList(0, Math.min(5, uncovered.size()))) + (uncovered.size() > 5 ? ", …" : "");
-            out.add(Catalog.MI_UDR_MANAGEMENT, Severity.ERROR, path, label + " does not route " + uncovered.size() + " of the seed's "
-                    + REQUIRED.size() + " management prefixes to next hop Internet: " + shown,
-                    details("routeTableId", table.id(), "subnetId", s.id(), "uncovered", uncovered, "uncoveredAddresses", parts),
-                    table.id(), table.source());
+            out.add(Catalog.MI_UDR_MANAGEMENT, missingRoute, path, label + " does not route " + uncovered.size() + " of the seed's "
+                    + REQUIRED.size() + " management prefixes to next hop Internet" + unsure + ": " + shown,
+                    details("routeTableId", table.id(), "subnetId", s.id(), "uncovered", uncovered, "uncoveredAddresses", parts,
+                            "unknownRoutes", unknown.isEmpty() ? null : unknown), table.id(), table.source());
         }
         if (!conflicting.isEmpty()) {
             List<String> names = conflicting.stream().map(RouteEntry::name).toList();

@@ -44,6 +44,15 @@ public final class RouteResolver {
     }
 
     /** The IPv4 routes of a table, in its order (routes to service tags are left out: they cannot be expanded offline). */
+    /**
+     * The table's routes whose prefix or next hop is not known offline (an import's placeholder, e.g. the one item
+     * that stands for a copy loop of unknown count): they may cover anything, so a missing route is not certain.
+     */
+    public static List<Route> unknownRoutes(RouteTable table) {
+        if (table == null) return List.of();
+        return table.routes().stream().filter(r -> Cidr.isPlaceholder(r.addressPrefix()) || Cidr.isPlaceholder(r.nextHopType())).toList();
+    }
+
     public static List<RouteEntry> userRoutes(RouteTable table) {
         List<RouteEntry> out = new ArrayList<>();
         if (table == null) return out;

@@ -42,6 +42,24 @@ class ResourcesTest {
     }
 
     @Test
+    void aPropertyCopyOfUnknownCountIsOneItemWhoseIndexDependentValuesAreUnknown() throws Exception {
+        String routes = "{\"type\": \"Microsoft.Network/routeTables\", \"name\": \"rt\", \"properties\": {\"copy\": [{\"name\": \"routes\", "
+                + "\"count\": \"[length(parameters('ips'))]\", \"input\": {\"name\": \"[concat('r', copyIndex('routes'))]\", \"properties\": "
+                + "{\"addressPrefix\": \"[parameters('ips')[copyIndex('routes')]]\", \"nextHopType\": \"Internet\"}}}]}}";
+        Design unknown = Arm.design(Arm.template("\"ips\": {\"type\": \"array\"}", "", routes));
+        List<Route> rs = unknown.routeTables().get(0).routes();
+        assertThat(rs).hasSize(1);
+        assertThat(rs.get(0).addressPrefix()).startsWith("{").endsWith("}");
+        assertThat(rs.get(0).nextHopType()).isEqualTo("Internet"); // the same for every item: known
+        assertThat(unknown.importNotes()).anyMatch(n -> n.message().contains("copy loop 'routes' has a count not known offline"));
+        // with the parameter given, the loop is what it says
+        Design known = Arm.design(Arm.template("\"ips\": {\"type\": \"array\"}", "", routes), Map.of("ips", "[\"20.0.0.0/8\", \"13.64.0.0/11\"]"));
+        assertThat(known.routeTables().get(0).routes()).extracting(Route::name, Route::addressPrefix)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("r0", "20.0.0.0/8"), org.assertj.core.groups.Tuple.tuple("r1", "13.64.0.0/11"));
+        assertThat(known.importNotes()).noneMatch(n -> n.message().contains("copy loop"));
+    }
+
+    @Test
     void resourceCopyLoopMakesOneNsgPerIterationWithPropertyCopyRules() throws Exception {
         Design d = loops();
         assertThat(d.securityGroups()).extracting(SecurityGroup::name).containsExactly("nsg-1", "nsg-2");
