@@ -1,6 +1,7 @@
 package minet.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -12,7 +13,10 @@ public final class Lists {
 
     public static <T> List<T> copy(List<T> in) {
         if (in == null || in.isEmpty()) return List.of();
-        return in.stream().filter(Objects::nonNull).toList();
+        for (T t : in) if (t == null) return in.stream().filter(Objects::nonNull).toList();
+        // the usual case, without a stream (records copy their lists in every constructor); unlike List.copyOf,
+        // the copy answers contains(null) with false, as the stream's list does
+        return Collections.unmodifiableList(new ArrayList<>(in));
     }
 
     public static <T> List<T> plus(List<T> in, T item) {

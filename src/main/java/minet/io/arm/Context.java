@@ -45,7 +45,9 @@ final class Context {
     private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
     final Set<JsonSource> used = new HashSet<>();
     private int copies;
-    private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
+    /** Nesting depth on one thread; while several threads evaluate, each counts its own. */
+    private final int[] depth = new int[1];
+    private final ThreadLocal<int[]> threadDepth = ThreadLocal.withInitial(() -> new int[1]);
     /** Set while several threads evaluate; {@link #notedInParallel} then tells whether any made a note. */
     private volatile boolean parallel;
     private volatile boolean notedInParallel;
@@ -99,7 +101,7 @@ final class Context {
 
     /** @param pointer a String or a {@link Ptr}, written out only for the error */
     void enter(JsonSource src, Object pointer) throws InputException {
-        int[] d = depth.get();
+        int[] d = parallel ? threadDepth.get() : depth;
         if (++d[0] > MAX_DEPTH) {
             d[0] = 0; // the exception unwinds every level
             throw src.error(pointer.toString(), "the template nests expressions, variables or values too deeply (more than " + MAX_DEPTH + " levels)");
@@ -107,7 +109,7 @@ final class Context {
     }
 
     void leave() {
-        int[] d = depth.get();
+        int[] d = parallel ? threadDepth.get() : depth;
         if (d[0] > 0) d[0]--;
     }
 }
