@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import minet.io.InputException;
 import minet.rules.Tracer;
-import minet.rules.eval.CompiledRule;
 import minet.rules.eval.Protocols;
 import minet.rules.eval.Verdict;
 import picocli.CommandLine.Command;
@@ -66,15 +65,7 @@ public final class TraceCommand implements Callable<Integer> {
         if (s == null) return dir + " NSG: the " + role + " is outside the design's subnets; none applies";
         String where = " of subnet '" + s.subnet().name() + "'";
         if (s.nsg() == null) return dir + " NSG" + where + ": none associated, so everything passes";
-        CompiledRule r = s.rule();
-        String rule = r == null ? "" : " by " + r.describe();
-        String what = switch (s.verdict()) {
-            case ALLOWED, ALLOWED_BY_DEFAULT -> "allowed" + rule;
-            case DENIED -> "denied" + rule;
-            case PARTIAL -> "partly denied" + rule;
-            case INDETERMINATE -> "cannot be decided offline:" + (r == null ? "" : " " + r.describe() + " uses a service tag whose addresses are not known");
-        };
-        return dir + " NSG '" + s.nsg().name() + "'" + where + ": " + what;
+        return dir + " NSG '" + s.nsg().name() + "'" + where + ": " + s.outcome();
     }
 
     private static String verdict(Verdict v) {

@@ -61,6 +61,18 @@ public final class Tracer {
     /** One NSG on the path: {@code nsg} null when the subnet has none (everything passes). */
     public record NsgStep(Direction direction, Subnet subnet, SecurityGroup nsg, Verdict verdict, CompiledRule rule, Evaluation evaluation) {
         public boolean allowed() { return verdict.allowed(); }
+
+        /** What the NSG did with the traffic and by which rule, as the CLI and the Trace panel say it. */
+        public String outcome() {
+            String by = rule == null ? "" : " by " + rule.describe();
+            return switch (verdict) {
+                case ALLOWED, ALLOWED_BY_DEFAULT -> "allowed" + by;
+                case DENIED -> "denied" + by;
+                case PARTIAL -> "partly denied" + by;
+                case INDETERMINATE -> "cannot be decided offline" + (rule == null ? "" : ": " + rule.describe()
+                        + " uses a service tag whose addresses are not known");
+            };
+        }
     }
 
     /** The result: the route at the source (null when the source is outside the design), both NSG steps, the verdict. */

@@ -5,7 +5,6 @@ import java.util.List;
 import minet.model.Design;
 import minet.model.Subnet;
 import minet.rules.Tracer;
-import minet.rules.eval.CompiledRule;
 import minet.rules.eval.Verdict;
 
 /** {@link TraceService} over the engine's {@link Tracer}: the same answer as {@code minet trace}. */
@@ -34,15 +33,7 @@ public final class EngineTracer implements TraceService {
         if (s == null) return new Hop(null, direction + " NSG", "the endpoint is outside the design's subnets; none applies");
         String where = direction + " NSG of subnet '" + s.subnet().name() + "'";
         if (s.nsg() == null) return new Hop(s.subnet().id(), where, "none associated, so everything passes");
-        CompiledRule r = s.rule();
-        String rule = r == null ? "" : " by " + r.describe();
-        String what = switch (s.verdict()) {
-            case ALLOWED, ALLOWED_BY_DEFAULT -> "allowed" + rule;
-            case DENIED -> "denied" + rule;
-            case PARTIAL -> "partly denied" + rule;
-            case INDETERMINATE -> "cannot be decided offline" + (r == null ? "" : ": " + r.describe() + " uses a service tag");
-        };
-        return new Hop(s.nsg().id(), where + " ('" + s.nsg().name() + "')", what);
+        return new Hop(s.nsg().id(), where + " ('" + s.nsg().name() + "')", s.outcome());
     }
 
     private static String word(Verdict v) {
