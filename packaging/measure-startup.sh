@@ -15,8 +15,12 @@ run() { xvfb-run -a -s "-screen 0 1280x800x24" "$@" 2>/dev/null | sed -n "s/^fir
 app_cmd=(java -Dminet.startupProbe=true -cp "$cp" minet.Launcher)
 if [ -n "${LAUNCHER:-}" ]; then app_cmd=(env JAVA_TOOL_OPTIONS=-Dminet.startupProbe=true "$LAUNCHER"); fi
 
-for i in $(seq "$n"); do run java -Dminet.startupProbe=true -cp "$cp" minet.bench.MinimalWindow; done > /tmp/minet-min.txt
-for i in $(seq "$n"); do run "${app_cmd[@]}"; done > /tmp/minet-app.txt
+# Alternate the two, so that a change in the machine's load during the runs weighs on both alike.
+: > /tmp/minet-min.txt; : > /tmp/minet-app.txt
+for i in $(seq "$n"); do
+  run java -Dminet.startupProbe=true -cp "$cp" minet.bench.MinimalWindow >> /tmp/minet-min.txt
+  run "${app_cmd[@]}" >> /tmp/minet-app.txt
+done
 min=$(median < /tmp/minet-min.txt); app=$(median < /tmp/minet-app.txt)
 echo "minimal JavaFX window: median ${min} ms over $(wc -l < /tmp/minet-min.txt) runs"
 echo "MI Network Designer:   median ${app} ms over $(wc -l < /tmp/minet-app.txt) runs"
