@@ -61,9 +61,10 @@ public final class MainWindow {
     private final PropertiesViewModel properties;
     private final CanvasView canvasView;
     private final BorderPane root = new BorderPane();
-    private final SplitPane centerSplit = new SplitPane();
-    private final SplitPane mainSplit = new SplitPane();
-    private final StatusBar statusBar = new StatusBar();
+    // Controls are made in the constructor, after the theme is set (a field initializer would run first).
+    private final SplitPane centerSplit;
+    private final SplitPane mainSplit;
+    private final StatusBar statusBar;
     private final Timeline autosave;
     private Node bottomPanel;
     private final PropertiesView propertiesView;
@@ -81,6 +82,9 @@ public final class MainWindow {
         this.themeListener = themeListener;
         // Before the first control exists: else JavaFX loads its default theme (Modena) first, only to replace it.
         Application.setUserAgentStylesheet(theme.userAgentStylesheet());
+        centerSplit = new SplitPane();
+        mainSplit = new SplitPane();
+        statusBar = new StatusBar();
         DialogService d = dialogs != null ? dialogs : new FxDialogService(stage);
         shell = new ShellViewModel(document, d, files, background, recent);
         canvas = new CanvasViewModel(document, shell.statusProperty()::set);
