@@ -45,25 +45,28 @@ meta=(--name minet --app-version "$VERSION" --vendor "MI Network Designer"
 
 # A CDS archive that does not match (another install path) is skipped silently rather than warned about.
 # C1 only (-XX:TieredStopAtLevel=1): at start-up the optimizing compiler (C2) competes with the UI threads for
-# the CPUs and the profiling code it needs runs slower. Measured on 2 vCPUs: first frame 1761 -> 1325 ms, a 20 MB
+# the CPUs and the profiling code it needs runs slower. Measured on 2 vCPUs: first frame ~1590 -> 1150 ms, a 20 MB
 # template validated in 1.5 s instead of 2.3 s; validation at Azure's limits takes 8 ms instead of 4 (bar: 100).
 "$JPACKAGE" --type app-image --dest "$out" "${meta[@]}" \
   --input "$out/input" --main-jar minet.jar --main-class minet.Launcher --runtime-image "$out/runtime" \
   --java-options '-XX:SharedArchiveFile=$APPDIR/minet.jsa' --java-options '-Xshare:auto' \
   --java-options '-Xlog:cds=off' --java-options '-Xlog:cds+dynamic=off' --java-options '-XX:TieredStopAtLevel=1' >&2
 
-# Part 2: the app's own classes, from a training run that opens the real window on the sample network in
-# headless Monocle and quits at its first frame (the start-up probe), then validates once from the CLI side.
-# It must use the image's own jar path: an archive only maps in for the class path it was made with.
-app="$out/minet/lib/app"
-timeout 180 "$out/minet/lib/runtime/bin/java" -XX:ArchiveClassesAtExit="$app/minet.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
-  -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dminet.startupProbe=true \
-  -Dminet.config="$out/training-config" -cp "$PWD/$app/minet.jar" minet.Launcher >/dev/null 2>&1 || true
-[ -f "$app/minet.jsa" ] || echo "note: no CDS archive made; the app starts without it" >&2
+# On Linux the launcher is a shell script (see packaging/linux/minet-launcher.sh for why), reading the same cfg.
+if [ "$(uname -s)" = Linux ]; then
+  install -m 755 packaging/linux/minet-launcher.sh "$out/minet/bin/minet"
+fi
+
+# Part 2: the app's own classes, from a training run (packaging/linux/make-cds-archive.sh), for the image where
+# it is. The script goes into the image: the .deb's postinst runs it again where the package is installed.
+install -m 755 packaging/linux/make-cds-archive.sh "$out/minet/lib/make-cds-archive.sh"
+"$out/minet/lib/make-cds-archive.sh" || echo "note: no CDS archive made; the app starts without it" >&2
 
 if [ $only_image = 0 ] && command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
-  # Installed under /opt/minet the app-class archive does not match its path and is skipped; the JDK one is used.
-  "$JPACKAGE" --type deb --dest "$out" "${meta[@]}" --app-image "$out/minet" \
+  # Without the archive made here, which would not map in /opt/minet: postinst makes one there, prerm removes it.
+  rm -rf "$out/deb-image" && mkdir -p "$out/deb-image" && cp -a "$out/minet" "$out/deb-image/"
+  rm -f "$out/deb-image/minet/lib/app/minet.jsa"
+  "$JPACKAGE" --type deb --dest "$out" "${meta[@]}" --app-image "$out/deb-image/minet" \
     --linux-package-deps libgtk-3-0 --linux-shortcut --linux-menu-group Development \
     --file-associations packaging/linux/minet-file.properties --resource-dir packaging/linux >&2
   ls "$out"/*.deb >&2
