@@ -153,6 +153,19 @@ class RealWorldCliTest {
         assertExportKeepsTheMiSubnet(T2019);
     }
 
+    @Test
+    void validatingTheExportedArmOfTheFixed2019TemplateWarnsOfNoShadowedRule() {
+        // The fix adds allow_redirect_inbound from VirtualNetwork after allow_misubnet_inbound from the MI subnet.
+        // The export declares the subnet, not its VNet: VirtualNetwork is then more than the subnet, not equal to it.
+        Path fixed = dir.resolve("fixed.minet.json");
+        assertThat(run(args("fix", input(T2019), "-o", fixed.toString())).code()).isZero();
+        Path out = dir.resolve("export");
+        assertThat(run("export", fixed.toString(), "--to", "arm", "-o", out.toString()).code()).isZero();
+        Run r = run("validate", out.resolve(ExportFormat.ARM.fileName()).toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(Cli.OK);
+        assertThat(r.out()).doesNotContain("NSG-SHADOWED").contains("0 errors, 0 warnings");
+    }
+
     private void assertExportKeepsTheMiSubnet(String template) throws Exception {
         Path fixed = dir.resolve("fixed.minet.json");
         assertThat(run(args("fix", input(template), "-o", fixed.toString())).code()).isZero();

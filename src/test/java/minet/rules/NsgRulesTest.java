@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import minet.model.Access;
 import minet.model.Design;
+import minet.model.Direction;
 import minet.model.ManagedInstance;
 import minet.model.SecurityRule;
 import org.junit.jupiter.api.Test;
@@ -181,6 +182,26 @@ class NsgRulesTest {
         // A rule only partly covered by earlier ones still matches something.
         Design partly = plusRule(ref, in("allow_tds_wide", 1050, Access.ALLOW, "Tcp", "*", "10.0.0.0/24", List.of("1433")));
         assertThat(findings(partly, Catalog.NSG_SHADOWED)).isEmpty();
+    }
+
+    @Test
+    void aRuleOnVirtualNetworkIsNotShadowedByTheSubnetsOfAVnetWhoseAddressSpaceIsUnknown() {
+        // Earlier: every subnet of the VNet and the on-premises range behind its gateway; later: VirtualNetwork.
+        Design subnetsFirst = plusRule(ref, SecurityRule.of("allow_tds_subnets", 990, Direction.INBOUND, Access.ALLOW, "Tcp",
+                List.of("10.0.0.0/24", "10.0.1.0/24", "10.0.255.0/27", "192.168.0.0/16"), ANY, List.of("10.0.0.0/24"), List.of("1433")));
+        // A space of just those subnets: VirtualNetwork is what the earlier rule covers, so the later rule never matches.
+        Design exact = withVnetSpace(subnetsFirst, List.of("10.0.0.0/24", "10.0.1.0/24", "10.0.255.0/27"));
+        assertThat(findings(exact, Catalog.NSG_SHADOWED)).extracting(f -> f.details().get("rule")).containsExactly("allow_tds_inbound");
+        // No known space (an exported template declares the subnets, not their VNet): it may hold more.
+        Design unknown = withVnetSpace(subnetsFirst, List.of());
+        assertThat(findings(unknown, Catalog.NSG_SHADOWED)).isEmpty();
+        // An earlier rule on VirtualNetwork still covers a later one, whatever the VNet holds.
+        Design again = plusRule(unknown, in("deny_tds_vnet", 1050, Access.DENY, "Tcp", "VirtualNetwork", "10.0.0.0/24", List.of("1433")));
+        assertThat(findings(again, Catalog.NSG_SHADOWED)).extracting(f -> f.details().get("rule")).containsExactly("deny_tds_vnet");
+    }
+
+    private static Design withVnetSpace(Design d, List<String> space) {
+        return d.withVirtualNetworks(d.virtualNetworks().stream().map(v -> v.withAddressSpaces(space)).toList());
     }
 
     @Test

@@ -14,6 +14,7 @@ import minet.model.Direction;
 import minet.model.ResourcePaths;
 import minet.model.SecurityGroup;
 import minet.model.SecurityRule;
+import minet.model.VirtualNetwork;
 import minet.model.Source;
 import minet.rules.Catalog;
 import minet.rules.Severity;
@@ -22,6 +23,7 @@ import minet.rules.eval.Cidr;
 import minet.rules.eval.Intervals;
 import minet.rules.eval.CompiledRule;
 import minet.rules.eval.Ports;
+import minet.rules.eval.NsgEvaluator;
 import minet.rules.eval.Protocols;
 import minet.rules.eval.Traffic;
 
@@ -125,9 +127,14 @@ final class NsgHygieneChecks {
 
     /** Batfish's filterLineReachability: a rule whose every packet earlier rules already decide. */
     private static void shadowed(Scope scope, SecurityGroup nsg, Findings out) {
-        AddressSpace space = scope.space(scope.vnetUsing(nsg));
+        VirtualNetwork vnet = scope.vnetUsing(nsg);
+        // A VNet whose address space is not known may hold more than its subnets: then only "*" or VirtualNetwork
+        // in an earlier rule covers all of a later rule's VirtualNetwork.
+        boolean vnetPartlyKnown = vnet != null && vnet.addressSpaces().isEmpty();
+        AddressSpace space = vnetPartlyKnown ? AddressSpace.withUnknownVnetRest(scope.design(), vnet) : scope.space(vnet);
         for (Direction d : Direction.values()) {
-            List<CompiledRule> rules = scope.evaluator(nsg, scope.vnetUsing(nsg), d).rules().stream().filter(r -> !r.isDefault()).toList();
+            NsgEvaluator evaluator = vnetPartlyKnown ? NsgEvaluator.of(nsg, d, space) : scope.evaluator(nsg, vnet, d);
+            List<CompiledRule> rules = evaluator.rules().stream().filter(r -> !r.isDefault()).toList();
             for (int i = 1; i < rules.size(); i++) {
                 CompiledRule r = rules.get(i);
                 if (r.match().isEmpty() || r.rule().priority() == null) continue;

@@ -58,7 +58,7 @@ public final class AddressSpace {
     private final long allAtoms;
     private final AddressSet everything, internet, vnetSet;
 
-    private AddressSpace(long[] virtualNetwork, List<String> tagNames) {
+    private AddressSpace(long[] virtualNetwork, boolean virtualNetworkMayHoldMore, List<String> tagNames) {
         this.virtualNetwork = virtualNetwork;
         this.publicRanges = Intervals.subtract(Intervals.subtract(Intervals.of(0, Cidr.MAX), virtualNetwork), NON_PUBLIC);
         List<String> order = new ArrayList<>(List.of("AzureLoadBalancer", "?", "AzureCloud"));
@@ -91,7 +91,7 @@ public final class AddressSpace {
             }
         }
         this.everything = new AddressSet(Intervals.of(0, Cidr.MAX), allAtoms);
-        this.vnetSet = new AddressSet(virtualNetwork, 0);
+        this.vnetSet = new AddressSet(virtualNetwork, virtualNetworkMayHoldMore ? 1L << UNKNOWN : 0);
         this.internet = new AddressSet(Intervals.subtract(Intervals.of(0, Cidr.MAX), virtualNetwork), publicAtoms);
     }
 
@@ -129,6 +129,10 @@ public final class AddressSpace {
 
     /** An address space whose VirtualNetwork is {@code vnetPrefixes}, knowing the tags in {@code tags}. */
     public static AddressSpace of(List<String> vnetPrefixes, List<String> tags) {
+        return of(vnetPrefixes, false, tags);
+    }
+
+    private static AddressSpace of(List<String> vnetPrefixes, boolean vnetMayHoldMore, List<String> tags) {
         long[] v = Intervals.EMPTY;
         for (String p : vnetPrefixes) {
             long[] r = Cidr.parse(p);
@@ -136,7 +140,17 @@ public final class AddressSpace {
         }
         Set<String> all = new LinkedHashSet<>(KNOWN_TAGS);
         for (String t : tags) if (looksLikeTag(t)) all.add(t.trim());
-        return new AddressSpace(v, new ArrayList<>(all));
+        return new AddressSpace(v, vnetMayHoldMore, new ArrayList<>(all));
+    }
+
+    /**
+     * As {@link #of(Design, VirtualNetwork)}, but VirtualNetwork also holds the UNKNOWN atom: the rest of a VNet
+     * whose address space is not known (a template that declares subnets but not their VNet). For questions like
+     * "do earlier rules cover all of this one", where a subnet's prefix must not pass for all of VirtualNetwork;
+     * the MI checks keep {@link #of(Design, VirtualNetwork)}, where the subnets stand in for the VNet.
+     */
+    public static AddressSpace withUnknownVnetRest(Design design, VirtualNetwork vnet) {
+        return of(virtualNetworkPrefixes(design, vnet), true, tagsIn(design));
     }
 
     /** The space seen from {@code vnet} of {@code design} (null vnet: no VirtualNetwork addresses). */
