@@ -49,6 +49,6 @@ public final class App extends Application {
         stage.setMinHeight(600);
         minet.ui.validation.ValidationFeature.install(window, new minet.ui.trace.EngineTracer());
         window.show(raw.isEmpty() ? null : Path.of(raw.get(0)), 1440, 900);
-        StartupProbe.arm(stage.getScene());
+        StartupProbe.arm(stage.getScene(), window.document().replacedProperty());
     }
 }

@@ -6,11 +6,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 
 /**
  * With {@code -Dminet.startupProbe=true}: prints the time from process start to the first frame painted after
- * the window is shown, then exits. packaging/measure-startup.sh compares the app with a minimal JavaFX window.
+ * the window is shown ({@code first-frame-ms}), then, for the app, to the first frame after the design has been
+ * opened in it ({@code design-frame-ms}), then exits. packaging/measure-startup.sh compares the first with a
+ * minimal JavaFX window.
  */
 public final class StartupProbe {
     private StartupProbe() {}
@@ -19,20 +24,54 @@ public final class StartupProbe {
         return Boolean.getBoolean("minet.startupProbe");
     }
 
+    /** For a window that shows nothing more after its first frame. */
     public static void arm(Scene scene) {
+        arm(scene, null);
+    }
+
+    /** @param opened changes when the window has opened its design (null: exit after the first frame) */
+    public static void arm(Scene scene, ObservableValue<?> opened) {
         if (!enabled()) return;
+        afterNextFrame(scene, () -> {
+            report("first-frame-ms");
+            if (opened == null) {
+                exit();
+                return;
+            }
+            // Not forever: a dialog (say, recovering unsaved work) may hold the design back.
+            javafx.animation.PauseTransition giveUp = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(10));
+            giveUp.setOnFinished(e -> exit());
+            giveUp.play();
+            opened.addListener(new InvalidationListener() {
+                @Override public void invalidated(Observable o) {
+                    opened.removeListener(this);
+                    afterNextFrame(scene, () -> {
+                        report("design-frame-ms");
+                        exit();
+                    });
+                }
+            });
+        });
+    }
+
+    private static void afterNextFrame(Scene scene, Runnable then) {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
             // The pulse that laid the scene out is the one that paints it; report after it has rendered.
-            Platform.runLater(() -> {
-                System.out.println("first-frame-ms " + sinceProcessStart());
-                System.out.flush();
-                Platform.exit();
-                System.exit(0);
-            });
+            Platform.runLater(then);
         };
         scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    private static void report(String what) {
+        System.out.println(what + " " + sinceProcessStart());
+        System.out.flush();
+    }
+
+    private static void exit() {
+        Platform.exit();
+        System.exit(0);
     }
 
     /**
