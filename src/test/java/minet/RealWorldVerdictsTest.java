@@ -28,12 +28,12 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The verdicts of profile azure-2019-04 on the four public quickstart templates in ../shared/real-world, each
+ * The verdicts of profile azure-2019-04 on the four public quickstart templates in src/test/resources/real-world, each
  * worked out from the template and the seed (rules.md) before looking at what the engine says; then Fix all and
  * validate again.
  */
 class RealWorldVerdictsTest {
-    static final Path REAL_WORLD = Path.of("../shared/real-world");
+    static final Path REAL_WORLD = RealWorld.DIR;
     static final Path T2019 = REAL_WORLD.resolve("quickstart-101-sqlmi-new-vnet-2019.json");
     static final Path NESTED = REAL_WORLD.resolve("quickstart-demo-mi-nested-vnet.json");
     static final Path NESTED_PARAMS = REAL_WORLD.resolve("quickstart-demo-mi-nested-vnet.parameters.json");

@@ -63,7 +63,7 @@ class RoundTripLawsTest {
             try (Stream<Path> broken = Files.list(Path.of("sample-networks/broken"))) {
                 for (Path p : broken.filter(p -> p.toString().endsWith(".minet.json")).sorted().toList()) out.add(DesignFile.read(p));
             }
-            Path rw = Path.of("../shared/real-world");
+            Path rw = RealWorld.DIR;
             for (String t : List.of("quickstart-101-sqlmi-new-vnet-2019.json", "quickstart-sqlmi-new-vnet-service-aided.json",
                     "quickstart-sql-managed-instance-azure-environment.json")) {
                 out.add(Importer.load(List.of(rw.resolve(t)), ImportOptions.NONE));

@@ -74,7 +74,7 @@ public record ChangeList(List<Change> changes) {
     }
 
     private static void rules(SecurityGroup b, SecurityGroup a, List<Change> out) {
-        pair(b.rules(), a.rules(), SecurityRule::name, (x, y) -> {
+        pair(b.rules(), a.rules(), SecurityRule::name, r -> r.direction() + "/" + r.access() + "/" + r.priority(), (x, y) -> {
             if (x == null) out.add(ruleAdded(a, y));
             else if (y == null) out.add(new Change(Change.Kind.REMOVED, Change.Element.SECURITY_RULE, ResourcePaths.rule(b, x),
                     b.name() + "/" + x.name(), describe(x), null, null));
@@ -163,7 +163,7 @@ public record ChangeList(List<Change> changes) {
     }
 
     private static void routes(RouteTable b, RouteTable a, List<Change> out) {
-        pair(b.routes(), a.routes(), Route::name, (x, y) -> {
+        pair(b.routes(), a.routes(), Route::name, r -> r.addressPrefix() + "/" + r.nextHopType(), (x, y) -> {
             if (x == null) out.add(routeAdded(a, y));
             else if (y == null) out.add(new Change(Change.Kind.REMOVED, Change.Element.ROUTE, ResourcePaths.route(b, x),
                     b.name() + "/" + x.name(), describe(x), null, null));
@@ -218,15 +218,36 @@ public record ChangeList(List<Change> changes) {
 
     // ---- pairing by name ----
 
-    /** Pairs elements by name (case-insensitive, in order for repeated names); calls back with null for the missing side. */
-    private static <T> void pair(List<T> before, List<T> after, Function<T, String> name, java.util.function.BiConsumer<T, T> each) {
+    /**
+     * Pairs elements by name (case-insensitive); calls back with null for the missing side. Where a name repeats, an
+     * element pairs with its equal first, then with one of the same {@code kind} (a route's prefix and next hop), so
+     * removing one of two same-named routes shows the one removed.
+     */
+    private static <T> void pair(List<T> before, List<T> after, Function<T, String> name, Function<T, Object> kind,
+                                 java.util.function.BiConsumer<T, T> each) {
         List<T> left = new ArrayList<>(before);
-        for (T y : after) {
-            T match = null;
-            for (T x : left) if (sameName(name.apply(x), name.apply(y))) { match = x; break; }
-            if (match != null) left.remove(match);
-            each.accept(match, y);
+        List<T> match = new ArrayList<>(java.util.Collections.nCopies(after.size(), null));
+        boolean[] paired = new boolean[after.size()];
+        for (int pass = 0; pass < 3; pass++) {
+            for (int i = 0; i < after.size(); i++) {
+                if (paired[i]) continue;
+                T y = after.get(i);
+                for (T x : left) {
+                    boolean fits = switch (pass) {
+                        case 0 -> x.equals(y);
+                        case 1 -> sameName(name.apply(x), name.apply(y)) && Objects.equals(kind.apply(x), kind.apply(y));
+                        default -> sameName(name.apply(x), name.apply(y));
+                    };
+                    if (fits) {
+                        match.set(i, x);
+                        paired[i] = true;
+                        left.remove(x);
+                        break;
+                    }
+                }
+            }
         }
+        for (int i = 0; i < after.size(); i++) each.accept(match.get(i), after.get(i));
         for (T x : left) each.accept(x, null);
     }
 

@@ -68,7 +68,7 @@ class CliQaTest {
     /** Guards the switch of --param from a picocli map to a checked list: every occurrence still counts. */
     @Test
     void repeatedParamsAllReachTheImporter() {
-        String t = "../shared/real-world/quickstart-demo-mi-nested-vnet.json";
+        String t = "src/test/resources/real-world/quickstart-demo-mi-nested-vnet.json";
         Run r = run("validate", t, "--param", "managedInstanceNSGName=nsg-a", "--param", "managedInstanceRouteTableName=rt-b=c",
                 "--format", "json");
         assertThat(r.out()).contains("routeTables/rt-b=c")
@@ -109,7 +109,7 @@ class CliQaTest {
         assertThat(png).doesNotExist();
 
         // An ARM template renders with its parameters, as validate reads it.
-        Run params = run("render", "../shared/real-world/quickstart-demo-mi-nested-vnet.json",
+        Run params = run("render", "src/test/resources/real-world/quickstart-demo-mi-nested-vnet.json",
                 "--parameters", tmp.resolve("missing.parameters.json").toString(), "-o", png.toString());
         assertThat(params.code()).isEqualTo(Cli.UNUSABLE);
         assertThat(params.err().strip()).isEqualTo("minet render: " + tmp.resolve("missing.parameters.json") + ": no such file");

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The CLI on the four public quickstart templates, as a user would run it. */
 class RealWorldCliTest {
-    static final Path RW = Path.of("../shared/real-world");
+    static final Path RW = minet.RealWorld.DIR;
     static final String T2019 = RW.resolve("quickstart-101-sqlmi-new-vnet-2019.json").toString();
     static final String NESTED = RW.resolve("quickstart-demo-mi-nested-vnet.json").toString();
     static final String NESTED_PARAMS = RW.resolve("quickstart-demo-mi-nested-vnet.parameters.json").toString();
@@ -138,9 +138,9 @@ class RealWorldCliTest {
      */
     @ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.ValueSource(strings = {
-            "../shared/real-world/quickstart-demo-mi-nested-vnet.json",
-            "../shared/real-world/quickstart-sqlmi-new-vnet-service-aided.json",
-            "../shared/real-world/quickstart-sql-managed-instance-azure-environment.json"})
+            "src/test/resources/real-world/quickstart-demo-mi-nested-vnet.json",
+            "src/test/resources/real-world/quickstart-sqlmi-new-vnet-service-aided.json",
+            "src/test/resources/real-world/quickstart-sql-managed-instance-azure-environment.json"})
     void theExportedArmOfADelegatedSubnetStillHasAnMiSubnetForTheValidatorToCheck(String template) throws Exception {
         assertExportKeepsTheMiSubnet(template);
     }

@@ -116,6 +116,12 @@ class FixLawsTest {
         assertThat(Fixes.available(once)).isEmpty();
     }
 
+    /** The seed that found two same-named routes reported wrongly by the change list (DuplicateRouteFixTest). */
+    @Property(tries = 150, seed = "9075120069043476264")
+    void aFixDeletesOnlyWhatItNamesWithTheSeedThatFoundSameNamedRoutes(@ForAll("mutated") Design d) {
+        aFixDeletesOnlyWhatItNames(d);
+    }
+
     @Property(tries = 150)
     void aFixDeletesOnlyWhatItNames(@ForAll("mutated") Design d) {
         Design fixed = fixAll(d);

@@ -79,7 +79,7 @@ class JsonSourceTest {
     @Test
     void treesEqualJacksonsForTheRealWorldTemplates() throws Exception {
         List<Path> files;
-        try (Stream<Path> l = Files.list(Path.of("..", "shared", "real-world"))) {
+        try (Stream<Path> l = Files.list(minet.RealWorld.DIR)) {
             files = l.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
         assertThat(files).isNotEmpty();

@@ -48,7 +48,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class EndToEndTest {
-    static final Path TEMPLATE = Path.of("..", "shared", "real-world", "quickstart-sqlmi-new-vnet-service-aided.json")
+    static final Path TEMPLATE = minet.RealWorld.SERVICE_AIDED
             .toAbsolutePath().normalize();
 
     @TempDir static Path tmp;

@@ -23,9 +23,9 @@ import minet.model.Subnet;
 import minet.rules.Seed;
 import org.junit.jupiter.api.Test;
 
-/** The four public quickstart templates in ../shared/real-world, imported as a user would give them. */
+/** The four public quickstart templates in src/test/resources/real-world, imported as a user would give them. */
 class RealWorldTemplatesTest {
-    static final Path DIR = Path.of("..", "shared", "real-world");
+    static final Path DIR = minet.RealWorld.DIR;
     static final Path Y2019 = DIR.resolve("quickstart-101-sqlmi-new-vnet-2019.json");
     static final Path NESTED = DIR.resolve("quickstart-demo-mi-nested-vnet.json");
     static final Path NESTED_PARAMS = DIR.resolve("quickstart-demo-mi-nested-vnet.parameters.json");

@@ -11,7 +11,7 @@ import minet.rules.Report;
 import org.junit.jupiter.api.Test;
 
 class EngineFixesTest {
-    private static final Path SERVICE_AIDED = Path.of("..", "shared", "real-world", "quickstart-sqlmi-new-vnet-service-aided.json");
+    private static final Path SERVICE_AIDED = minet.RealWorld.SERVICE_AIDED;
     private final EngineFixes fixes = new EngineFixes((b, a) -> List.of("semantic"));
 
     @Test void fixAllOfTheServiceAidedTemplateAddsTheSeedsRulesAndRoutesAsOneCommand() throws Exception {
