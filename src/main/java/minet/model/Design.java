@@ -1,5 +1,6 @@
 package minet.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -7,11 +8,13 @@ import java.util.stream.Stream;
 
 /**
  * The whole design: a value. Every edit maps one Design to the next (see {@code minet.edit}).
- * References between elements are by id, compared without case as ARM does.
+ * References between elements are by id, compared without case as ARM does. {@code state}: whether it is what the
+ * user asks for (a template, a plan, a drawing) or what exists in Azure (az CLI output, Terraform state).
  */
 public record Design(String name, List<VirtualNetwork> virtualNetworks, List<SecurityGroup> securityGroups,
                      List<RouteTable> routeTables, List<ManagedInstance> managedInstances,
-                     List<ExternalNetwork> externalNetworks, Layout layout, List<ImportNote> importNotes) {
+                     List<ExternalNetwork> externalNetworks, Layout layout, List<ImportNote> importNotes,
+                     @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = DesignState.Desired.class) DesignState state) {
 
     public Design {
         virtualNetworks = Lists.copy(virtualNetworks);
@@ -21,6 +24,14 @@ public record Design(String name, List<VirtualNetwork> virtualNetworks, List<Sec
         externalNetworks = Lists.copy(externalNetworks);
         importNotes = Lists.copy(importNotes);
         if (layout == null) layout = Layout.EMPTY;
+        if (state == null) state = DesignState.DESIRED;
+    }
+
+    /** A desired state (what the user asks for). */
+    public Design(String name, List<VirtualNetwork> virtualNetworks, List<SecurityGroup> securityGroups,
+                  List<RouteTable> routeTables, List<ManagedInstance> managedInstances,
+                  List<ExternalNetwork> externalNetworks, Layout layout, List<ImportNote> importNotes) {
+        this(name, virtualNetworks, securityGroups, routeTables, managedInstances, externalNetworks, layout, importNotes, DesignState.DESIRED);
     }
 
     public static Design empty(String name) {
@@ -68,14 +79,16 @@ public record Design(String name, List<VirtualNetwork> virtualNetworks, List<Sec
 
     // ---- edits (each returns a new Design) ----
 
-    public Design withName(String v) { return new Design(v, virtualNetworks, securityGroups, routeTables, managedInstances, externalNetworks, layout, importNotes); }
-    public Design withVirtualNetworks(List<VirtualNetwork> v) { return new Design(name, v, securityGroups, routeTables, managedInstances, externalNetworks, layout, importNotes); }
-    public Design withSecurityGroups(List<SecurityGroup> v) { return new Design(name, virtualNetworks, v, routeTables, managedInstances, externalNetworks, layout, importNotes); }
-    public Design withRouteTables(List<RouteTable> v) { return new Design(name, virtualNetworks, securityGroups, v, managedInstances, externalNetworks, layout, importNotes); }
-    public Design withManagedInstances(List<ManagedInstance> v) { return new Design(name, virtualNetworks, securityGroups, routeTables, v, externalNetworks, layout, importNotes); }
-    public Design withExternalNetworks(List<ExternalNetwork> v) { return new Design(name, virtualNetworks, securityGroups, routeTables, managedInstances, v, layout, importNotes); }
-    public Design withLayout(Layout v) { return new Design(name, virtualNetworks, securityGroups, routeTables, managedInstances, externalNetworks, v, importNotes); }
-    public Design withImportNotes(List<ImportNote> v) { return new Design(name, virtualNetworks, securityGroups, routeTables, managedInstances, externalNetworks, layout, v); }
+    public Design withName(String v) { return new Design(v, virtualNetworks, securityGroups, routeTables, managedInstances, externalNetworks, layout, importNotes, state); }
+    public Design withVirtualNetworks(List<VirtualNetwork> v) { return new Design(name, v, securityGroups, routeTables, managedInstances, externalNetworks, layout, importNotes, state); }
+    public Design withSecurityGroups(List<SecurityGroup> v) { return new Design(name, virtualNetworks, v, routeTables, managedInstances, externalNetworks, layout, importNotes, state); }
+    public Design withRouteTables(List<RouteTable> v) { return new Design(name, virtualNetworks, securityGroups, v, managedInstances, externalNetworks, layout, importNotes, state); }
+    public Design withManagedInstances(List<ManagedInstance> v) { return new Design(name, virtualNetworks, securityGroups, routeTables, v, externalNetworks, layout, importNotes, state); }
+    public Design withExternalNetworks(List<ExternalNetwork> v) { return new Design(name, virtualNetworks, securityGroups, routeTables, managedInstances, v, layout, importNotes, state); }
+    public Design withLayout(Layout v) { return new Design(name, virtualNetworks, securityGroups, routeTables, managedInstances, externalNetworks, v, importNotes, state); }
+    public Design withImportNotes(List<ImportNote> v) { return new Design(name, virtualNetworks, securityGroups, routeTables, managedInstances, externalNetworks, layout, v, state); }
+
+    public Design withState(DesignState v) { return new Design(name, virtualNetworks, securityGroups, routeTables, managedInstances, externalNetworks, layout, importNotes, v); }
 
     public Design mapSubnet(String subnetId, UnaryOperator<Subnet> f) {
         return withVirtualNetworks(Lists.replace(virtualNetworks,

@@ -146,7 +146,8 @@ final class DesignBuilder {
             if (service != null) delegations.add(service);
         }
         return new Subnet(vnetId + "/subnets/" + name, name, prefixes, p.object("networkSecurityGroup").string("id"),
-                p.object("routeTable").string("id"), endpoints, delegations, List.of(), false, where.source());
+                p.object("routeTable").string("id"), endpoints, delegations, List.of(), false, where.source(),
+                p.object("natGateway").string("id"));
     }
 
     private Peering peering(String name, Node p) throws InputException {

@@ -9,6 +9,7 @@ import minet.io.InputException;
 import minet.io.JsonSource;
 import minet.model.Access;
 import minet.model.Design;
+import minet.model.DesignState;
 import minet.model.Direction;
 import minet.model.ImportNote;
 import minet.model.ManagedInstance;
@@ -48,7 +49,8 @@ public final class AzCliImporter {
             throw new InputException(sources.get(0).file(), "no virtual network, subnet, network security group, route table "
                     + "or managed instance found; expected the JSON of az network vnet|nsg|route-table show or list, or az sql mi show or list");
         }
-        return in.out.build(DesignAssembler.designName(sources.get(0).file()));
+        // What az show and list print is what exists in Azure.
+        return in.out.build(DesignAssembler.designName(sources.get(0).file())).withState(DesignState.LIVE);
     }
 
     private void readFile(At root) throws InputException {
@@ -173,7 +175,7 @@ public final class AzCliImporter {
         for (At l : objects(p, "resourceNavigationLinks")) resources.add(link(l));
         for (At l : objects(p, "serviceAssociationLinks")) resources.add(link(l));
         out.addSubnet(vnetId, new Subnet(id, name, prefixes, p.refId("networkSecurityGroup"), p.refId("routeTable"),
-                endpoints, delegations, resources, false, r.source()));
+                endpoints, delegations, resources, false, r.source(), p.refId("natGateway")));
     }
 
     private static List<At> objects(At p, String key) throws InputException {

@@ -10,6 +10,7 @@ import minet.io.azcli.DesignAssembler;
 import minet.io.azcli.ResourceId;
 import minet.model.Access;
 import minet.model.Design;
+import minet.model.DesignState;
 import minet.model.Direction;
 import minet.model.ImportNote;
 import minet.model.ManagedInstance;
@@ -73,15 +74,18 @@ public final class TerraformImporter {
 
     public static Design load(List<JsonSource> sources) throws InputException {
         DesignAssembler out = new DesignAssembler();
-        for (JsonSource s : sources) new TerraformImporter(out, At.root(s)).read(); // each file links within itself
+        boolean live = false;
+        for (JsonSource s : sources) live |= new TerraformImporter(out, At.root(s)).read(); // each file links within itself
         if (out.isEmpty()) {
             throw new InputException(sources.get(0).file(), "no azurerm virtual network, subnet, network security group, "
                     + "route table or SQL managed instance in this Terraform JSON");
         }
-        return out.build(DesignAssembler.designName(sources.get(0).file()));
+        // A state (values) is what exists; a plan (planned_values) what the user asks for.
+        return out.build(DesignAssembler.designName(sources.get(0).file())).withState(live ? DesignState.LIVE : DesignState.DESIRED);
     }
 
-    private void read() throws InputException {
+    /** Reads one file; true when it is a state rather than a plan. */
+    private boolean read() throws InputException {
         if (!root.isObject()) throw root.error("expected the output of terraform show -json, not " + At.kind(root.node()));
         Optional<At> values = root.object("planned_values");
         if (values.isEmpty()) values = root.object("values");
@@ -105,6 +109,7 @@ public final class TerraformImporter {
         for (Res r : all) if (r.type.equals(NSG_ASSOC)) readAssociation(r, "network_security_group_id", NSG);
         for (Res r : all) if (r.type.equals(RT_ASSOC)) readAssociation(r, "route_table_id", ROUTE_TABLE);
         for (Res r : all) if (INSTANCES.contains(r.type)) readManagedInstance(r);
+        return root.object("planned_values").isEmpty();
     }
 
     private void collect(At module, String moduleAddress) throws InputException {
