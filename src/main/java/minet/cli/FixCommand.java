@@ -38,6 +38,7 @@ public final class FixCommand implements Callable<Integer> {
     @Mixin InputOptions input;
 
     @Mixin ProfileOption profile;
+    @Mixin ServiceTagsOption serviceTags;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "Where to write the fixed design (*.minet.json).")
     Path output;
@@ -45,12 +46,17 @@ public final class FixCommand implements Callable<Integer> {
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         Design design;
+        minet.rules.eval.ServiceTags tags;
         try {
             design = input.load();
+            tags = serviceTags.load();
         } catch (InputException e) {
             return Problems.unusable(spec, e);
         }
-        FixRun run = Fixes.runAll(design);
+        // The era is chosen once, on the design as given: its fixes, then its rules on the result.
+        Validator.Choice choice = Validator.choose(design, profile.name());
+        FixRun run = Fixes.runAll(design, choice.profile());
+        out.println(ReportWriter.header(Validator.validate(design, choice, tags)));
         try {
             DesignFile.write(output, run.after());
         } catch (IOException e) {
@@ -63,7 +69,7 @@ public final class FixCommand implements Callable<Integer> {
         }
         List<String> left = new ArrayList<>();
         for (FixOutcome o : run.notDone()) left.add(o.text());
-        Report report = Validator.validate(run.after(), profile.name());
+        Report report = Validator.validate(run.after(), choice, tags);
         for (Finding f : report.findings()) {
             if (f.severity() == Severity.INFO) continue;
             left.add(f.severity().id() + " " + f.ruleId() + " " + (f.resource() == null ? "" : f.resource() + ": ") + Fixes.advice(f).message());

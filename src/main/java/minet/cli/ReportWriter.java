@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import minet.model.DesignState;
 import minet.model.Source;
 import minet.rules.Finding;
 import minet.rules.Report;
@@ -41,10 +42,11 @@ public final class ReportWriter {
 
     // ---- text ----
 
-    /** One line per finding (severity, rule ID, resource, message, where it was read), then the summary line. */
+    /** The profile line, one line per finding (severity, rule ID, resource, message, where it was read), then the summary line. */
     public static String text(Report r) {
         int idWidth = r.findings().stream().mapToInt(f -> f.ruleId().length()).max().orElse(0);
         StringBuilder sb = new StringBuilder();
+        sb.append(header(r)).append('\n');
         for (Finding f : r.findings()) {
             sb.append(String.format("%-7s %-" + idWidth + "s  ", f.severity().id(), f.ruleId()));
             if (f.resource() != null && !f.resource().isEmpty()) sb.append(f.resource()).append(": ");
@@ -54,6 +56,22 @@ public final class ReportWriter {
         }
         sb.append(summary(r)).append(" (profile ").append(r.profile()).append(")\n");
         return sb.toString();
+    }
+
+    /**
+     * "Profile azure-2024-07 (auto: subnet 'mi' is delegated to Microsoft.Sql/managedInstances); judged as a template
+     * or plan: Azure adds its own rules at deployment".
+     */
+    public static String header(Report r) {
+        String reason = r.profileReason() == null ? "" : " (" + r.profileReason() + ")";
+        String state = r.state() == DesignState.LIVE ? "judged as a live configuration: Azure's own rules must be there"
+                : "judged as a template, plan or drawing: Azure adds its own rules at deployment";
+        return "Profile " + r.profile() + reason + "; " + state;
+    }
+
+    /** "desired" or "live", as the JSON and SARIF output name the state. */
+    public static String state(Report r) {
+        return r.state() == DesignState.LIVE ? "live" : "desired";
     }
 
     /** "2 errors, 1 warning", with ", 3 infos" when there are any. */
@@ -71,6 +89,8 @@ public final class ReportWriter {
     public static ObjectNode jsonTree(Report r) {
         ObjectNode root = JSON.createObjectNode();
         root.put("profile", r.profile());
+        root.put("profileReason", r.profileReason());
+        root.put("state", state(r));
         ArrayNode findings = root.putArray("findings");
         for (Finding f : r.findings()) {
             ObjectNode o = findings.addObject();
@@ -109,7 +129,9 @@ public final class ReportWriter {
         for (RuleInfo i : catalog) {
             if (index.containsKey(i.id())) continue;
             index.put(i.id(), rules.size());
-            rules.add(ruleDescriptor(i.id(), i.title(), i.requirement(), i.fix(), i.severity()));
+            ObjectNode d = ruleDescriptor(i.id(), i.title(), i.requirement(), i.fix(), i.severity());
+            if (i.source() != null) d.putObject("properties").put("source", i.source());
+            rules.add(d);
         }
         for (Finding f : r.findings()) {
             if (index.containsKey(f.ruleId())) continue;
@@ -126,7 +148,10 @@ public final class ReportWriter {
         String version = ReportWriter.class.getPackage().getImplementationVersion();
         driver.put("version", version == null ? "dev" : version);
         driver.putArray("rules").addAll(rules);
-        run.putObject("properties").put("profile", r.profile());
+        ObjectNode props = run.putObject("properties");
+        props.put("profile", r.profile());
+        props.put("profileReason", r.profileReason());
+        props.put("state", state(r));
 
         ArrayNode results = run.putArray("results");
         for (Finding f : r.findings()) {

@@ -15,12 +15,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code minet trace FILE… --from X --to Y --port N}: Network Watcher's IP flow verify and next hop, offline. */
 @Command(name = "trace", mixinStandardHelpOptions = true,
-        description = "Follow traffic hop by hop: the route chosen at the source subnet, its outbound NSG and the destination's inbound NSG, with the rule that decides each.",
+        description = "Follow traffic hop by hop: the route chosen at the source subnet, its outbound NSG and the destination's inbound NSG, with the rule that decides each; then the route the replies take back, with a warning when it differs (asymmetric routing).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:allowed", "1:denied (or not provably allowed)", "2:input unusable or a usage error"})
 public final class TraceCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin InputOptions input;
+    @Mixin ServiceTagsOption serviceTags;
 
     @Option(names = "--from", required = true, paramLabel = "ADDR|NAME",
             description = "Source: an IPv4 address or prefix, a subnet, managed instance or external network (name or id), or a service tag.")
@@ -39,7 +40,7 @@ public final class TraceCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Tracer.Trace t;
         try {
-            t = new Tracer(input.load()).trace(from, to, port, protocol);
+            t = new Tracer(input.load(), serviceTags.load()).trace(from, to, port, protocol);
         } catch (InputException e) {
             return Problems.unusable(spec, e);
         } catch (IllegalArgumentException e) {
@@ -55,8 +56,15 @@ public final class TraceCommand implements Callable<Integer> {
                     + (t.droppedByRoute() ? " — dropped" : "") + (t.routeNote() == null ? "" : " (" + t.routeNote() + ")"));
         }
         out.println("  " + n++ + ". " + step(t.outbound(), "source", t.from()));
-        out.println("  " + n + ". " + step(t.inbound(), "destination", t.to()));
+        out.println("  " + n++ + ". " + step(t.inbound(), "destination", t.to()));
+        if (t.returnRoute() == null) {
+            out.println("  " + n + ". Return route: the destination is outside the design's subnets; none applies");
+        } else {
+            out.println("  " + n + ". Return route at subnet '" + t.to().subnet().name() + "': " + t.returnRoute().describe()
+                    + (t.returnNote() == null ? "" : " (" + t.returnNote() + ")") + "; NSGs are stateful, so the replies pass them");
+        }
         out.println("Verdict: " + verdict(t.verdict()));
+        if (t.asymmetric()) out.println("Warning: " + t.asymmetry());
         return t.allowed() ? Cli.OK : Cli.FINDINGS;
     }
 

@@ -21,6 +21,7 @@ public final class ValidateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin InputOptions input;
     @Mixin ProfileOption profile;
+    @Mixin ServiceTagsOption serviceTags;
 
     @Option(names = "--format", paramLabel = "F", defaultValue = "TEXT",
             description = "text, json (rules.md's contract) or sarif (SARIF 2.1.0); default: text.")
@@ -28,13 +29,15 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         Design design;
+        minet.rules.eval.ServiceTags tags;
         try {
             design = input.load();
+            tags = serviceTags.load();
         } catch (InputException e) {
             return Problems.unusable(spec, e);
         }
-        Report report = Validator.validate(design, profile.name());
-        spec.commandLine().getOut().print(ReportWriter.write(format, report, Catalog.all(profile.name())));
+        Report report = Validator.validate(design, profile.name(), tags);
+        spec.commandLine().getOut().print(ReportWriter.write(format, report, Catalog.all(report.profile())));
         return report.hasErrors() ? Cli.FINDINGS : Cli.OK;
     }
 }

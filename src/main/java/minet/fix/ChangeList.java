@@ -69,8 +69,9 @@ public record ChangeList(List<Change> changes) {
     }
 
     private static Change ruleAdded(SecurityGroup g, SecurityRule r) {
+        // The rule's description says why it is there (a fix's rules say which requirement they meet).
         return new Change(Change.Kind.ADDED, Change.Element.SECURITY_RULE, ResourcePaths.rule(g, r), g.name() + "/" + r.name(),
-                null, describe(r), null);
+                null, describe(r), r.description() == null || r.description().isBlank() ? null : r.description());
     }
 
     private static void rules(SecurityGroup b, SecurityGroup a, List<Change> out) {
@@ -189,6 +190,15 @@ public record ChangeList(List<Change> changes) {
             association(Change.Element.NSG_ASSOCIATION, path, label, nsgName(before, b.nsgId()), nsgName(after, a.nsgId()), out);
             association(Change.Element.ROUTE_TABLE_ASSOCIATION, path, label, tableName(before, b.routeTableId()),
                     tableName(after, a.routeTableId()), out);
+            association(Change.Element.NAT_GATEWAY_ASSOCIATION, path, label, lastSegment(b.natGatewayId()), lastSegment(a.natGatewayId()), out);
+            for (String e : a.delegations()) {
+                if (b.delegations().stream().noneMatch(e::equalsIgnoreCase))
+                    out.add(new Change(Change.Kind.ADDED, Change.Element.DELEGATION, path, label, null, e, null));
+            }
+            for (String e : b.delegations()) {
+                if (a.delegations().stream().noneMatch(e::equalsIgnoreCase))
+                    out.add(new Change(Change.Kind.REMOVED, Change.Element.DELEGATION, path, label, e, null, null));
+            }
             for (String e : a.serviceEndpoints()) {
                 if (b.serviceEndpoints().stream().noneMatch(e::equalsIgnoreCase))
                     out.add(new Change(Change.Kind.ADDED, Change.Element.SERVICE_ENDPOINT, path, label, null, e, null));
@@ -198,6 +208,11 @@ public record ChangeList(List<Change> changes) {
                     out.add(new Change(Change.Kind.REMOVED, Change.Element.SERVICE_ENDPOINT, path, label, e, null, null));
             }
         }
+    }
+
+    private static String lastSegment(String id) {
+        if (id == null || id.isBlank()) return null;
+        return id.substring(id.lastIndexOf('/') + 1);
     }
 
     private static String nsgName(Design d, String id) {

@@ -17,7 +17,10 @@ import minet.model.RouteTable;
 import minet.model.SecurityGroup;
 import minet.model.Subnet;
 import minet.rules.Catalog;
+import minet.rules.AzureRules;
 import minet.rules.Finding;
+import minet.rules.Profile;
+import minet.rules.Validator;
 
 /**
  * Every fix rules.md names, as pure functions of a Design (they do not read a finding's text, so they work with or
@@ -44,7 +47,9 @@ public final class Fixes {
             Catalog.MI_NSG_IN_MANAGEMENT, Catalog.MI_NSG_IN_MANAGEMENT_SINGLE_RULE, Catalog.MI_NSG_IN_SUBNET, Catalog.MI_NSG_IN_HEALTH_PROBE,
             Catalog.MI_NSG_OUT_MANAGEMENT, Catalog.MI_NSG_OUT_MANAGEMENT_SINGLE_RULE, Catalog.MI_NSG_OUT_SUBNET, Catalog.MI_NSG_ORDER,
             Catalog.MI_NSG_REPLICATION, Catalog.MI_NSG_DATA, Catalog.MI_NSG_EXPOSED, Catalog.MI_UDR_VNETLOCAL, Catalog.MI_UDR_MANAGEMENT,
-            Catalog.MI_UDR_CONFLICT, Catalog.NSG_PRIORITY, Catalog.NSG_RULE, Catalog.UDR_NEXT_HOP, Catalog.NSG_SHADOWED);
+            Catalog.MI_UDR_CONFLICT, Catalog.NSG_PRIORITY, Catalog.NSG_RULE, Catalog.UDR_NEXT_HOP, Catalog.NSG_SHADOWED,
+            Catalog.MI_SUBNET_DELEGATION, Catalog.MI_SUBNET_NAT_GATEWAY, Catalog.MI_NSG_PUBLIC_ENDPOINT, Catalog.MI_INTENT_RULES,
+            Catalog.MI_INTENT_ROUTES);
 
     public static boolean hasFix(String ruleId) {
         return FIXABLE.contains(ruleId);
@@ -57,7 +62,13 @@ public final class Fixes {
 
     /** One fix step: a rule on an element; {@code subnetId} set for the steps that work for one MI subnet. */
     private record Step(String ruleId, String subnetId, String targetId, String description, Op op) {
-        Design apply(Design d, Consumer<String> cannot) { return op.apply(d, cannot); }
+        /** Applies the step; a result that would touch one of Azure's own rules or routes is refused and said. */
+        Design apply(Design d, Consumer<String> cannot) {
+            Design after = op.apply(d, cannot);
+            if (after == d || AzureGuard.preserved(d, after)) return after;
+            cannot.accept(AzureGuard.what(d, after) + ": Azure's own rules and routes are never changed, so this fix was left out");
+            return d;
+        }
     }
 
     @FunctionalInterface
@@ -72,14 +83,18 @@ public final class Fixes {
      * tables, narrow exposed rules before ensuring the management rules (a narrowed catch-all may have been what
      * allowed them), merge split management rules before extending one, place the mandatory rules first last.
      */
-    private static List<Step> steps(Design d) {
+    private static List<Step> steps(Design d, Profile p) {
         List<Step> out = new ArrayList<>();
         for (SecurityGroup g : d.securityGroups()) {
             String nsg = "NSG '" + g.name() + "'";
             out.add(new Step(Catalog.NSG_RULE, null, g.id(), "Normalize the rules of " + nsg
                     + " (protocol spelling; singular and plural fields merged into the plural)", (x, c) -> NsgFixes.normalize(x, g.id())));
             out.add(new Step(Catalog.NSG_PRIORITY, null, g.id(), "Renumber duplicate or out-of-range priorities in " + nsg
-                    + ", keeping the order and every other priority", (x, c) -> NsgFixes.renumber(x, g.id(), c)));
+                    + ", keeping the order, every other priority and Azure's own rules", (x, c) -> NsgFixes.renumber(x, g.id(), c)));
+            if (AzureRules.hasAzureRules(g)) {
+                out.add(new Step(Catalog.MI_INTENT_RULES, null, g.id(), "Give the rules of " + nsg + " that take a priority of one of Azure's rules another priority",
+                        (x, c) -> NsgFixes.renumber(x, g.id(), c)));
+            }
         }
         for (RouteTable t : d.routeTables()) {
             out.add(new Step(Catalog.UDR_NEXT_HOP, null, t.id(), "Clear the next hop IP address of routes in route table '" + t.name()
@@ -89,13 +104,26 @@ public final class Fixes {
         for (Subnet s : mi) {
             String id = s.id();
             String subnet = "subnet '" + s.name() + "'";
-            out.add(new Step(Catalog.MI_SUBNET_SERVICE_ENDPOINTS, id, id, "Remove the service endpoints ("
-                    + String.join(", ", s.serviceEndpoints()) + ") from " + subnet, (x, c) -> NsgFixes.removeServiceEndpoints(x, id)));
-            out.add(new Step(Catalog.MI_SUBNET_NSG, id, id, "Create NSG 'nsg-" + s.name() + "' with the seed's mandatory rules and associate it with "
-                    + subnet, (x, c) -> NsgFixes.createNsg(x, id)));
-            out.add(new Step(Catalog.MI_SUBNET_ROUTE_TABLE, id, id, "Create route table 'rt-" + s.name()
-                    + "' with subnet_to_vnetlocal and the seed's 99 management routes, and associate it with " + subnet,
-                    (x, c) -> RouteFixes.createRouteTable(x, id)));
+            if (p.runs(Catalog.MI_SUBNET_SERVICE_ENDPOINTS)) {
+                out.add(new Step(Catalog.MI_SUBNET_SERVICE_ENDPOINTS, id, id, "Remove the service endpoints ("
+                        + String.join(", ", s.serviceEndpoints()) + ") from " + subnet, (x, c) -> NsgFixes.removeServiceEndpoints(x, id)));
+            }
+            if (p.serviceAided()) {
+                out.add(new Step(Catalog.MI_SUBNET_DELEGATION, id, id, "Delegate " + subnet + " to " + Subnet.MI_DELEGATION,
+                        (x, c) -> IntentFixes.delegate(x, id)));
+                out.add(new Step(Catalog.MI_SUBNET_NAT_GATEWAY, id, id, "Dissociate the NAT gateway from " + subnet,
+                        (x, c) -> IntentFixes.dissociateNatGateway(x, id)));
+                out.add(new Step(Catalog.MI_SUBNET_NSG, id, id, "Create an empty NSG 'nsg-" + s.name() + "' and associate it with " + subnet
+                        + " (Azure writes its own rules into it)", (x, c) -> IntentFixes.createNsg(x, id)));
+                out.add(new Step(Catalog.MI_SUBNET_ROUTE_TABLE, id, id, "Create an empty route table 'rt-" + s.name() + "' and associate it with "
+                        + subnet + " (Azure writes its own routes into it)", (x, c) -> IntentFixes.createRouteTable(x, id)));
+            } else {
+                out.add(new Step(Catalog.MI_SUBNET_NSG, id, id, "Create NSG 'nsg-" + s.name() + "' with the mandatory rules of 04/2019 and associate it with "
+                        + subnet, (x, c) -> NsgFixes.createNsg(x, id)));
+                out.add(new Step(Catalog.MI_SUBNET_ROUTE_TABLE, id, id, "Create route table 'rt-" + s.name()
+                        + "' with subnet_to_vnetlocal and the 99 management routes of 04/2019, and associate it with " + subnet,
+                        (x, c) -> RouteFixes.createRouteTable(x, id)));
+            }
         }
         for (Subnet s : mi) {
             String id = s.id();
@@ -104,43 +132,60 @@ public final class Fixes {
             String subnet = "subnet '" + s.name() + "'";
             out.add(new Step(Catalog.MI_NSG_EXPOSED, id, nsgId, "Narrow the source of the rules in " + nsg
                     + " that open TCP 1433 or 11000-11999 to Internet or any source, to VirtualNetwork", (x, c) -> NsgFixes.narrowExposed(x, id, c)));
-            out.add(new Step(Catalog.MI_NSG_IN_MANAGEMENT_SINGLE_RULE, id, nsgId, "Merge the inbound management ports in " + nsg
-                    + " into one rule (the first one's name and priority)", (x, c) -> NsgFixes.mergeManagement(x, id, Direction.INBOUND)));
-            out.add(new Step(Catalog.MI_NSG_OUT_MANAGEMENT_SINGLE_RULE, id, nsgId, "Merge the outbound management ports in " + nsg
-                    + " into one rule (the first one's name and priority)", (x, c) -> NsgFixes.mergeManagement(x, id, Direction.OUTBOUND)));
-            out.add(new Step(Catalog.MI_NSG_IN_MANAGEMENT, id, nsgId, "Allow inbound TCP 9000, 9003, 1438, 1440, 1452 from any source to " + subnet
-                    + " with one rule allow_management_inbound (or extend the existing one) before the other inbound rules",
-                    (x, c) -> NsgFixes.ensureManagement(x, id, Direction.INBOUND, c)));
-            out.add(mandatory(Catalog.MI_NSG_IN_SUBNET, id, nsgId, "Allow all inbound traffic within " + subnet + " (allow_misubnet_inbound)"));
-            out.add(mandatory(Catalog.MI_NSG_IN_HEALTH_PROBE, id, nsgId, "Allow inbound traffic from AzureLoadBalancer to " + subnet
-                    + " (allow_health_probe_inbound)"));
-            out.add(new Step(Catalog.MI_NSG_OUT_MANAGEMENT, id, nsgId, "Allow outbound TCP 80, 443, 12000 from " + subnet
-                    + " to AzureCloud with one rule allow_management_outbound (or extend the existing one) before the other outbound rules",
-                    (x, c) -> NsgFixes.ensureManagement(x, id, Direction.OUTBOUND, c)));
-            out.add(mandatory(Catalog.MI_NSG_OUT_SUBNET, id, nsgId, "Allow all outbound traffic within " + subnet + " (allow_misubnet_outbound)"));
-            out.add(new Step(Catalog.MI_NSG_REPLICATION, id, nsgId, "Allow outbound TCP 445 from " + subnet
-                    + " to Storage for transactional replication (allow_replication_outbound)",
-                    (x, c) -> NsgFixes.ensureConditional(x, id, Catalog.MI_NSG_REPLICATION, c)));
+            if (!p.serviceAided()) {
+                out.add(new Step(Catalog.MI_NSG_IN_MANAGEMENT_SINGLE_RULE, id, nsgId, "Merge the inbound management ports in " + nsg
+                        + " into one rule (the first one's name and priority)", (x, c) -> NsgFixes.mergeManagement(x, id, Direction.INBOUND)));
+                out.add(new Step(Catalog.MI_NSG_OUT_MANAGEMENT_SINGLE_RULE, id, nsgId, "Merge the outbound management ports in " + nsg
+                        + " into one rule (the first one's name and priority)", (x, c) -> NsgFixes.mergeManagement(x, id, Direction.OUTBOUND)));
+                out.add(new Step(Catalog.MI_NSG_IN_MANAGEMENT, id, nsgId, "Allow inbound TCP 9000, 9003, 1438, 1440, 1452 from any source to " + subnet
+                        + " with one rule allow_management_inbound (or extend the existing one; a rule whose source is a service tag is left as it is)"
+                        + " before the other inbound rules: the 04/2019 document requires any source, as Microsoft's management services connect from public addresses",
+                        (x, c) -> NsgFixes.ensureManagement(x, id, Direction.INBOUND, c)));
+                out.add(mandatory(Catalog.MI_NSG_IN_SUBNET, id, nsgId, "Allow all inbound traffic within " + subnet + " (allow_misubnet_inbound)"));
+                out.add(mandatory(Catalog.MI_NSG_IN_HEALTH_PROBE, id, nsgId, "Allow inbound traffic from AzureLoadBalancer to " + subnet
+                        + " (allow_health_probe_inbound)"));
+                out.add(new Step(Catalog.MI_NSG_OUT_MANAGEMENT, id, nsgId, "Allow outbound TCP 80, 443, 12000 from " + subnet
+                        + " to AzureCloud with one rule allow_management_outbound (or extend the existing one) before the other outbound rules",
+                        (x, c) -> NsgFixes.ensureManagement(x, id, Direction.OUTBOUND, c)));
+                out.add(mandatory(Catalog.MI_NSG_OUT_SUBNET, id, nsgId, "Allow all outbound traffic within " + subnet + " (allow_misubnet_outbound)"));
+            }
+            if (p.runs(Catalog.MI_NSG_REPLICATION)) {
+                out.add(new Step(Catalog.MI_NSG_REPLICATION, id, nsgId, "Allow outbound TCP 445 from " + subnet
+                        + " to Storage for transactional replication (allow_replication_outbound)",
+                        (x, c) -> NsgFixes.ensureConditional(x, id, Catalog.MI_NSG_REPLICATION, c)));
+            }
             out.add(new Step(Catalog.MI_NSG_DATA, id, nsgId, "Allow TCP 1433 and 11000-11999 from VirtualNetwork to " + subnet
                     + " before the rule that denies it (allow_tds_inbound, allow_redirect_inbound)",
                     (x, c) -> NsgFixes.ensureConditional(x, id, Catalog.MI_NSG_DATA, c)));
+            if (p.runs(Catalog.MI_NSG_PUBLIC_ENDPOINT)) {
+                out.add(new Step(Catalog.MI_NSG_PUBLIC_ENDPOINT, id, nsgId, "Allow TCP 3342 from Internet to " + subnet
+                        + " for the public endpoint, before the rule that denies it (allow_public_endpoint_inbound; narrow its source to your clients)",
+                        (x, c) -> NsgFixes.ensureConditional(x, id, Catalog.MI_NSG_PUBLIC_ENDPOINT, c)));
+            }
         }
-        Set<String> nsgs = new LinkedHashSet<>();
-        for (Subnet s : mi) if (s.nsgId() != null && d.securityGroup(s.nsgId()).isPresent()) nsgs.add(d.securityGroup(s.nsgId()).get().id());
-        for (String nsgId : nsgs) {
-            String name = d.securityGroup(nsgId).map(SecurityGroup::name).orElse(nsgId);
-            out.add(new Step(Catalog.MI_NSG_ORDER, null, nsgId, "Renumber NSG '" + name
-                    + "' so that the mandatory rules come before every other rule of their direction", (x, c) -> NsgFixes.order(x, nsgId, c)));
+        if (p.runs(Catalog.MI_NSG_ORDER)) {
+            Set<String> nsgs = new LinkedHashSet<>();
+            for (Subnet s : mi) if (s.nsgId() != null && d.securityGroup(s.nsgId()).isPresent()) nsgs.add(d.securityGroup(s.nsgId()).get().id());
+            for (String nsgId : nsgs) {
+                String name = d.securityGroup(nsgId).map(SecurityGroup::name).orElse(nsgId);
+                out.add(new Step(Catalog.MI_NSG_ORDER, null, nsgId, "Renumber NSG '" + name
+                        + "' so that the mandatory rules come before every other rule of their direction", (x, c) -> NsgFixes.order(x, nsgId, c)));
+            }
         }
         for (Subnet s : mi) {
             String id = s.id();
             String rt = s.routeTableId();
             String subnet = "subnet '" + s.name() + "'";
+            if (p.serviceAided()) {
+                out.add(new Step(Catalog.MI_INTENT_ROUTES, id, rt, "Remove the routes of " + subnet
+                        + "'s route table that send the subnet's own range, or a prefix Azure routes, elsewhere", (x, c) -> IntentFixes.removeContradictions(x, id, p)));
+                continue;
+            }
             out.add(new Step(Catalog.MI_UDR_CONFLICT, id, rt, "Remove the routes of " + subnet
                     + "'s route table that send part of a required management prefix elsewhere than Internet", (x, c) -> RouteFixes.removeConflicts(x, id)));
             out.add(new Step(Catalog.MI_UDR_VNETLOCAL, id, rt, "Add the route subnet_to_vnetlocal (" + String.join(", ", s.addressPrefixes())
                     + " → VnetLocal) to " + subnet + "'s route table", (x, c) -> RouteFixes.ensureVnetLocal(x, id, c)));
-            out.add(new Step(Catalog.MI_UDR_MANAGEMENT, id, rt, "Add the seed's mi-…-nexthop-internet routes missing from " + subnet
+            out.add(new Step(Catalog.MI_UDR_MANAGEMENT, id, rt, "Add the mi-…-nexthop-internet routes of 04/2019 missing from " + subnet
                     + "'s route table", (x, c) -> RouteFixes.addManagementRoutes(x, id, c)));
         }
         return out;
@@ -157,24 +202,38 @@ public final class Fixes {
 
     // ---- public API ----
 
+    /** The profile {@code auto} picks for this design: the fixes of that era. */
+    public static Profile profileOf(Design d) {
+        return Validator.choose(d).profile();
+    }
+
     /** Each fix that would change {@code d} now (NSG-SHADOWED excepted), in the order Fix all applies them. */
     public static List<Fix> available(Design d) {
-        return steps(d).stream().filter(s -> !s.apply(d, NsgFixes.IGNORE).equals(d)).map(Fixes::toFix).toList();
+        return available(d, profileOf(d));
+    }
+
+    public static List<Fix> available(Design d, Profile p) {
+        return steps(d, p).stream().filter(s -> !s.apply(d, NsgFixes.IGNORE).equals(d)).map(Fixes::toFix).toList();
     }
 
     /** The fixes that concern one subnet (its own, its NSG's and its route table's). */
     public static List<Fix> forSubnet(Design d, Subnet subnet) {
-        return steps(d).stream()
+        return steps(d, profileOf(d)).stream()
                 .filter(s -> Lists.sameId(s.subnetId(), subnet.id()) || Lists.sameId(s.targetId(), subnet.nsgId())
                         || Lists.sameId(s.targetId(), subnet.routeTableId()))
                 .filter(s -> !s.apply(d, NsgFixes.IGNORE).equals(d)).map(Fixes::toFix).toList();
     }
 
-    /** Every fix as one command, one undo step. Applying it again changes nothing. */
+    /** Every fix of the era {@code auto} picks for {@code d}, as one command, one undo step. Applying it again changes nothing. */
     public static Fix fixAll(Design d) {
+        return fixAll(profileOf(d));
+    }
+
+    /** Every fix of profile {@code p} as one command, one undo step. Applying it again changes nothing. */
+    public static Fix fixAll(Profile p) {
         // Cheap to make: the steps are computed when the command runs, on the design it is given.
-        return new Fix(ALL, null, "Apply every available fix (NSG-SHADOWED deletions excepted)",
-                Command.of("Fix all", x -> runSteps(steps(x), x, NsgFixes.IGNORE)));
+        return new Fix(ALL, null, "Apply every available fix of " + p.id() + " (NSG-SHADOWED deletions excepted)",
+                Command.of("Fix all", x -> runSteps(steps(x, p), x, NsgFixes.IGNORE)));
     }
 
     private static Design runSteps(List<Step> steps, Design d, Consumer<String> cannot) {
@@ -183,17 +242,22 @@ public final class Fixes {
         return cur;
     }
 
-    /** Applies a fix and reports the change list and what it could not do. */
+    /** Applies a fix (of the era {@code auto} picks) and reports the change list and what it could not do. */
     public static FixRun run(Design d, Fix fix) {
+        return run(d, fix, profileOf(d));
+    }
+
+    public static FixRun run(Design d, Fix fix, Profile p) {
         List<FixOutcome> notDone = new ArrayList<>();
         Design after;
         if (fix.ruleId().equals(ALL)) {
             after = d;
-            for (Step s : steps(d)) after = s.apply(after, m -> notDone.add(new FixOutcome(s.ruleId(), s.targetId(), m)));
+            for (Step s : steps(d, p)) after = s.apply(after, m -> notDone.add(new FixOutcome(s.ruleId(), s.targetId(), m)));
+            notDone.addAll(unknownPrefixes(d));
         } else {
             after = fix.apply(d);
             // Ask the steps of this rule and element what they could not do.
-            for (Step s : steps(d)) {
+            for (Step s : steps(d, p)) {
                 if (s.ruleId().equals(fix.ruleId()) && (Lists.sameId(s.targetId(), fix.elementId()) || Lists.sameId(s.subnetId(), fix.elementId()))) {
                     s.apply(d, m -> notDone.add(new FixOutcome(s.ruleId(), fix.elementId(), m)));
                 }
@@ -202,13 +266,30 @@ public final class Fixes {
         return new FixRun(d, after, ChangeList.between(d, after), dedupe(notDone));
     }
 
+    /** MI subnets whose prefix is not known offline: the fixes that need it (rules and routes for the subnet) cannot run. */
+    private static List<FixOutcome> unknownPrefixes(Design d) {
+        List<FixOutcome> out = new ArrayList<>();
+        for (Subnet s : d.miSubnets()) {
+            List<String> unknown = s.addressPrefixes().stream().filter(x -> minet.model.Unknowns.has(x)).toList();
+            if (unknown.isEmpty()) continue;
+            out.add(new FixOutcome(Catalog.MI_SUBNET_NSG, s.id(), "subnet '" + s.name() + "' has address prefix " + String.join(", ", unknown)
+                    + ", not known offline" + (s.source() == null ? "" : " (" + s.source().describe() + ")")
+                    + ": the rules and routes for it need its value (give it, e.g. --param name=value, and fix again)"));
+        }
+        return out;
+    }
+
     private static List<FixOutcome> dedupe(List<FixOutcome> l) {
         return List.copyOf(new LinkedHashSet<>(l));
     }
 
-    /** Fix all on {@code d}, with its change list and what it could not do: what {@code minet fix} prints. */
+    /** Fix all on {@code d} (the era {@code auto} picks), with its change list and what it could not do: what {@code minet fix} prints. */
     public static FixRun runAll(Design d) {
-        return run(d, fixAll(d));
+        return runAll(d, profileOf(d));
+    }
+
+    public static FixRun runAll(Design d, Profile p) {
+        return run(d, fixAll(p), p);
     }
 
     /**
@@ -216,10 +297,14 @@ public final class Fixes {
      * its resource path). Empty when the rule has no fix or the design no longer needs it.
      */
     public static Optional<Fix> forFinding(Design d, Finding f) {
+        return forFinding(d, f, profileOf(d));
+    }
+
+    public static Optional<Fix> forFinding(Design d, Finding f, Profile p) {
         if (f == null || f.ruleId() == null) return Optional.empty();
         if (f.ruleId().equals(Catalog.NSG_SHADOWED)) return deleteShadowed(d, f);
         if (!normalizable(f)) return Optional.empty();
-        List<Step> matching = steps(d).stream().filter(s -> s.ruleId().equals(f.ruleId()) && concerns(d, s, f)).toList();
+        List<Step> matching = steps(d, p).stream().filter(s -> s.ruleId().equals(f.ruleId()) && concerns(d, s, f)).toList();
         // A step that cannot do its work still yields a Fix: its preview says why (FixRun.notDone).
         List<Step> effective = matching.stream().filter(s -> {
             boolean[] blocked = {false};
@@ -232,13 +317,22 @@ public final class Fixes {
                 Command.of("Fix " + f.ruleId(), x -> runSteps(effective, x, NsgFixes.IGNORE))));
     }
 
-    /** NSG-RULE and UDR-NEXT-HOP problems that need the user (a bad name, port, prefix or a missing value) have no fix. */
+    /**
+     * NSG-RULE and UDR-NEXT-HOP problems that need the user (a bad name, port, prefix or a missing value) have no fix;
+     * nor do Azure's own rules and routes (missing or changed: Azure writes them), a delegation to another service,
+     * or a finding that only says a value is not known offline.
+     */
     private static boolean normalizable(Finding f) {
+        if (f.details().containsKey("unknownPrefixes")) return false;
         Object problem = f.details().get("problem");
         if (problem == null) return true;
         return switch (f.ruleId()) {
             case Catalog.NSG_RULE -> problem.equals("singularAndPlural");
             case Catalog.UDR_NEXT_HOP -> problem.equals("unexpectedNextHopIp");
+            case Catalog.MI_INTENT_RULES -> problem.equals("priorityCollision");
+            case Catalog.MI_INTENT_ROUTES -> problem.equals("subnetRange") || problem.equals("contradicts");
+            case Catalog.MI_SUBNET_DELEGATION -> problem.equals("missing");
+            case Catalog.MI_UDR_VNETLOCAL -> !problem.equals("missing");
             default -> true;
         };
     }
@@ -309,7 +403,17 @@ public final class Fixes {
             case Catalog.NSG_LIMIT -> "remove or merge rules: an NSG holds at most 1000";
             case Catalog.UDR_LIMIT -> "remove or merge routes: a route table holds at most 400";
             case Catalog.NET_ADDRESS -> "correct the address prefixes: the fixes do not move address space";
-            default -> f.message() == null ? "no automatic fix: edit the design" : "no automatic fix: " + f.message();
+            case Catalog.MI_INTENT_RULES, Catalog.MI_INTENT_ROUTES -> f.details().get("problem") != null && f.details().get("problem").equals("missing")
+                    ? "Azure's network intent policy writes this while the subnet is delegated to Microsoft.Sql/managedInstances and hosts an instance:"
+                      + " check the delegation and the association; never add it by hand"
+                    : "Azure writes its own rules and routes: restore what Azure wrote (export the live configuration again) instead of changing it";
+            case Catalog.MI_SUBNET_DELEGATION -> "remove the other service's delegation (the subnet must be empty of it), or use another subnet for the managed instance";
+            case Catalog.MI_IPV6 -> "remove the IPv6 prefixes from the VNet, the subnet, its NSG and its route table: a managed instance needs IPv4 only";
+            case Catalog.MI_NSG_PLATFORM_DNS -> "remove the Deny rule on AzurePlatformDNS, or narrow it so it no longer applies to the MI subnet";
+            case Catalog.MI_SUBNET_NONE -> "mark the subnet that hosts the instance as an MI subnet, delegate it to Microsoft.Sql/managedInstances, or add the instance";
+            default -> f.details().containsKey("unknownPrefixes")
+                    ? "give the value not known offline (" + f.details().get("unknownPrefixes") + ", e.g. --param name=value) and validate again"
+                    : f.message() == null ? "no automatic fix: edit the design" : "no automatic fix: " + f.message();
         };
         return new FixOutcome(f.ruleId(), f.elementId(), what);
     }

@@ -19,6 +19,7 @@ import minet.model.Lists;
 import minet.model.SecurityGroup;
 import minet.model.SecurityRule;
 import minet.model.Subnet;
+import minet.rules.AzureRules;
 import minet.rules.Catalog;
 import minet.rules.Seed;
 import minet.rules.eval.AddressSet;
@@ -62,7 +63,9 @@ final class NsgFixes {
         List<SecurityRule> all = g.rules();
         return IntStream.range(0, all.size()).boxed()
                 .filter(i -> all.get(i).direction() == dir)
-                .sorted(Comparator.<Integer>comparingInt(i -> all.get(i).priorityOr(Integer.MAX_VALUE)).thenComparingInt(i -> i))
+                .sorted(Comparator.<Integer>comparingInt(i -> all.get(i).priorityOr(Integer.MAX_VALUE))
+                        .thenComparing(i -> !AzureRules.isAzure(all.get(i))) // on a tie Azure's rule keeps its place
+                        .thenComparingInt(i -> i))
                 .map(all::get).toList();
     }
 
@@ -101,8 +104,10 @@ final class NsgFixes {
         Map<SecurityRule, Boolean> existing = new IdentityHashMap<>();
         g.rules().forEach(r -> existing.put(r, true));
         for (SecurityRule r : order) if (!existing.containsKey(r)) isNew.put(r, true);
+        order = behindAzure(order);
         List<Integer> current = order.stream().map(r -> isNew.containsKey(r) ? null : r.priority()).toList();
-        List<Integer> weight = order.stream().map(r -> isNew.containsKey(r) ? 0 : ours.contains(r) ? 1000 : 1001).toList();
+        // Azure's own rules keep their priorities (a fix never renumbers them; Fixes refuses a step that would).
+        List<Integer> weight = order.stream().map(r -> isNew.containsKey(r) ? 0 : AzureRules.isAzure(r) ? 1_000_000 : ours.contains(r) ? 1000 : 1001).toList();
         Optional<int[]> p = Priorities.assign(current, weight);
         if (p.isEmpty()) return Optional.empty();
         Map<SecurityRule, SecurityRule> moved = new IdentityHashMap<>();
@@ -116,6 +121,39 @@ final class NsgFixes {
         return Optional.of(g.withRules(rules));
     }
 
+    /**
+     * Moves a user rule that sits between two of Azure's rules with no free priority between them (a rule that took
+     * one of Azure's priorities) after them: Azure's block of rules stays whole and keeps its numbers.
+     */
+    static List<SecurityRule> behindAzure(List<SecurityRule> order) {
+        List<SecurityRule> out = new ArrayList<>(order);
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            int prev = -1;
+            for (int i = 0; i < out.size(); i++) {
+                SecurityRule r = out.get(i);
+                if (!AzureRules.isAzure(r) || r.priority() == null) continue;
+                if (prev >= 0 && i - prev - 1 > 0 && r.priority() - out.get(prev).priority() - 1 < i - prev - 1) {
+                    List<SecurityRule> between = new ArrayList<>(out.subList(prev + 1, i));
+                    out.subList(prev + 1, i).clear();
+                    out.addAll(prev + 2, between);
+                    moved = true;
+                    break;
+                }
+                if (prev < 0 && i > 0 && r.priority() - Priorities.MIN < i) {
+                    List<SecurityRule> between = new ArrayList<>(out.subList(0, i));
+                    out.subList(0, i).clear();
+                    out.addAll(1, between);
+                    moved = true;
+                    break;
+                }
+                prev = i;
+            }
+        }
+        return out;
+    }
+
     private static Set<SecurityRule> identitySet() {
         return java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     }
@@ -126,7 +164,7 @@ final class NsgFixes {
         order.removeIf(r -> r == rule);
         List<Requirement> mandatory = mandatoryOf(d, g, rule.direction());
         int at = 0;
-        while (at < order.size() && isMandatoryRule(mandatory, order.get(at))) at++;
+        while (at < order.size() && (AzureRules.isAzure(order.get(at)) || isMandatoryRule(mandatory, order.get(at)))) at++;
         order.add(at, rule);
         Set<SecurityRule> ours = identitySet();
         ours.add(rule);
@@ -197,6 +235,7 @@ final class NsgFixes {
     static List<SecurityRule> managementRules(SecurityGroup g, Subnet s, Direction dir, AddressSpace m) {
         List<String> mgmt = managementPorts(dir);
         return evaluationOrder(g, dir).stream()
+                .filter(r -> !AzureRules.isAzure(r))
                 .filter(r -> r.access() == Access.ALLOW && Match.protocolOverlaps(r.protocol(), "Tcp"))
                 .filter(r -> r.destinationPorts().stream().anyMatch(p -> mgmt.contains(p.trim())))
                 .filter(r -> dir == Direction.INBOUND ? Match.addressesOverlap(m, r.destinationPrefixes(), s.addressPrefixes())
@@ -212,6 +251,8 @@ final class NsgFixes {
         List<SecurityRule> split = managementRules(g, s, dir, Match.space(d, s));
         if (split.size() < 2) return d;
         List<String> mgmt = managementPorts(dir);
+        // Not split when one rule carries every port (a kept service-tag rule beside ours, as MI-NSG-*-SINGLE-RULE sees it).
+        if (split.stream().anyMatch(r -> Match.portsCover(r.destinationPorts(), mgmt))) return d;
         SecurityRule first = split.get(0);
         List<String> ports = new ArrayList<>(first.destinationPorts());
         for (String p : mgmt) if (ports.stream().noneMatch(x -> x.trim().equals(p))) ports.add(p);
@@ -239,7 +280,9 @@ final class NsgFixes {
         d = mergeManagement(d, subnetId, dir);
         g = nsgOf(d, s).orElseThrow();
         if (allowed(g, req)) return d;
-        List<SecurityRule> existing = managementRules(g, s, dir, req.space());
+        // A rule whose source is a service tag (SqlManagement) is kept as the user wrote it: a rule of our own with the
+        // document's wider source goes first instead of widening the tag to any.
+        List<SecurityRule> existing = managementRules(g, s, dir, req.space()).stream().filter(r -> !namesServiceTag(r, req)).toList();
         SecurityRule rule;
         if (existing.isEmpty()) {
             rule = req.rule(uniqueName(g, req.name()), Priorities.MIN);
@@ -260,6 +303,15 @@ final class NsgFixes {
             return d;
         }
         return replaceNsg(d, placed.get());
+    }
+
+    /** The rule's source (inbound) or destination (outbound) names a service tag that does not cover what the requirement needs. */
+    private static boolean namesServiceTag(SecurityRule r, Requirement req) {
+        AddressSpace sp = req.space();
+        List<String> side = req.direction() == Direction.INBOUND ? r.sourcePrefixes() : r.destinationPrefixes();
+        List<String> need = req.direction() == Direction.INBOUND ? req.mustCoverSources() : req.destinations();
+        boolean tag = side.stream().anyMatch(p -> AddressSpace.looksLikeTag(p) && !Match.isAny(p));
+        return tag && !sp.resolveAll(side).containsAll(sp.resolveAll(need));
     }
 
     private static SecurityRule extend(SecurityRule r, Requirement req) {
@@ -298,7 +350,7 @@ final class NsgFixes {
 
     private static Optional<SecurityRule> firstTight(SecurityGroup g, Requirement req) {
         return evaluationOrder(g, req.direction()).stream()
-                .filter(r -> r.access() == Access.ALLOW && req.coveredBy(r) && req.tight(r)).findFirst();
+                .filter(r -> !AzureRules.isAzure(r) && r.access() == Access.ALLOW && req.coveredBy(r) && req.tight(r)).findFirst();
     }
 
     // ---- MI-NSG-DATA, MI-NSG-REPLICATION ----
@@ -331,15 +383,19 @@ final class NsgFixes {
             Map<Requirement, SecurityRule> chosen = new java.util.LinkedHashMap<>();
             Set<SecurityRule> chosenSet = identitySet();
             for (Requirement req : mandatoryOf(d, g, dir)) {
+                // Azure's own rule allowing it already comes first: nothing of ours to move.
                 current.stream().filter(r -> r.access() == Access.ALLOW && req.coveredBy(r)).findFirst()
+                        .filter(r -> !AzureRules.isAzure(r))
                         .ifPresent(r -> { chosen.put(req, r); chosenSet.add(r); });
             }
-            int front = 0;
+            int leading = 0;
+            while (leading < current.size() && AzureRules.isAzure(current.get(leading))) leading++;
+            int front = leading;
             while (front < current.size() && chosenSet.contains(current.get(front))) front++;
-            if (front == chosenSet.size()) continue; // already first
+            if (front - leading == chosenSet.size()) continue; // already first (after Azure's own rules)
             List<SecurityRule> ahead = new ArrayList<>();
             Set<SecurityRule> aheadSet = identitySet();
-            for (int i = 0; i < current.size(); i++) {
+            for (int i = leading; i < current.size(); i++) {
                 SecurityRule r = current.get(i);
                 if (!chosenSet.contains(r)) continue;
                 // The management rule moves even when broader: a second one would split the ports (SINGLE-RULE).
@@ -359,8 +415,9 @@ final class NsgFixes {
                     aheadSet.add(added);
                 }
             }
-            List<SecurityRule> order = new ArrayList<>(ahead);
-            for (SecurityRule r : current) if (!aheadSet.contains(r)) order.add(r);
+            List<SecurityRule> order = new ArrayList<>(current.subList(0, leading));
+            order.addAll(ahead);
+            for (SecurityRule r : current.subList(leading, current.size())) if (!aheadSet.contains(r)) order.add(r);
             Optional<SecurityGroup> placed = arrange(g, dir, order, aheadSet);
             if (placed.isEmpty()) {
                 cannot.accept("NSG '" + g.name() + "' has no free priorities to put the mandatory "
@@ -415,7 +472,7 @@ final class NsgFixes {
         if (g == null) return d;
         AddressSpace sp = Match.space(d, s);
         Set<SecurityRule> which = identitySet();
-        which.addAll(exposing(g, s, sp));
+        for (SecurityRule r : exposing(g, s, sp)) if (!AzureRules.isAzure(r)) which.add(r);
         if (which.isEmpty()) return d;
         List<SecurityRule> rules = new ArrayList<>();
         for (SecurityRule r : g.rules()) {
@@ -498,7 +555,7 @@ final class NsgFixes {
     static Design normalize(Design d, String nsgId) {
         SecurityGroup g = d.securityGroup(nsgId).orElse(null);
         if (g == null) return d;
-        List<SecurityRule> rules = g.rules().stream().map(NsgFixes::normalized).toList();
+        List<SecurityRule> rules = g.rules().stream().map(r -> AzureRules.isAzure(r) ? r : normalized(r)).toList();
         return rules.equals(g.rules()) ? d : replaceNsg(d, g.withRules(rules));
     }
 
@@ -506,7 +563,7 @@ final class NsgFixes {
 
     static Design deleteRule(Design d, String nsgId, String ruleName) {
         SecurityGroup g = d.securityGroup(nsgId).orElse(null);
-        if (g == null) return d;
+        if (g == null || AzureRules.isAzure(ruleName)) return d;
         return replaceNsg(d, g.withRules(Lists.minus(g.rules(), r -> r.name() != null && r.name().equalsIgnoreCase(ruleName))));
     }
 }

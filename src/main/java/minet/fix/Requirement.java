@@ -8,7 +8,10 @@ import minet.model.Direction;
 import minet.model.ManagedInstance;
 import minet.model.SecurityRule;
 import minet.model.Subnet;
+import minet.rules.AzureRules;
 import minet.rules.Catalog;
+import minet.rules.Profile;
+import minet.rules.Profiles;
 import minet.rules.Seed;
 import minet.rules.eval.AddressSpace;
 import minet.rules.eval.NsgEvaluator;
@@ -27,32 +30,41 @@ record Requirement(String ruleId, String name, String description, Direction dir
                    List<String> sources, List<String> destinations, List<String> ports, List<String> mustCoverSources,
                    boolean mandatory, AddressSpace space) {
 
-    static Requirement managementInbound(Design d, Subnet s) {
+    /** The 04/2019 document's rule for this requirement of its profile (sources and destinations as the rule writes them). */
+    static Requirement of(Profile.NsgRequirement q, Subnet s, AddressSpace sp) {
+        // The description travels with the rule into exports and the change list: say why a source is "any".
+        String why = q.sources().equals(q.mustCover()) ? "" : ": any source, as Microsoft's management services connect from public addresses";
+        return new Requirement(q.ruleId(), q.fixName(), "04/2019 mandatory " + q.direction().azure().toLowerCase(java.util.Locale.ROOT) + " '"
+                + q.docName() + "'" + why, q.direction(), q.protocol(), tokens(q.sources(), s), tokens(q.destinations(), s),
+                q.ports(), tokens(q.mustCover(), s), true, sp);
+    }
+
+    private static List<String> tokens(List<String> l, Subnet s) {
+        List<String> out = new ArrayList<>();
+        for (String t : l) {
+            if (AzureRules.SUBNET.equals(t)) out.addAll(s.addressPrefixes());
+            else out.add(t);
+        }
+        return out;
+    }
+
+    private static Requirement seed(Design d, Subnet s, String ruleId) {
         AddressSpace sp = Match.space(d, s);
-        return new Requirement(Catalog.MI_NSG_IN_MANAGEMENT, Seed.RULE_MANAGEMENT_IN, "Seed: mandatory inbound 'management'", Direction.INBOUND,
-                "Tcp", List.of(Match.ANY), s.addressPrefixes(), Seed.MANAGEMENT_INBOUND_PORTS, List.of(Match.INTERNET), true, sp);
+        return Profiles.seed().mandatory().stream().filter(q -> q.ruleId().equals(ruleId)).findFirst().map(q -> of(q, s, sp)).orElseThrow();
+    }
+
+    static Requirement managementInbound(Design d, Subnet s) {
+        return seed(d, s, Catalog.MI_NSG_IN_MANAGEMENT);
     }
 
     static Requirement managementOutbound(Design d, Subnet s) {
-        AddressSpace sp = Match.space(d, s);
-        return new Requirement(Catalog.MI_NSG_OUT_MANAGEMENT, Seed.RULE_MANAGEMENT_OUT, "Seed: mandatory outbound 'management'", Direction.OUTBOUND,
-                "Tcp", s.addressPrefixes(), List.of(Match.AZURE_CLOUD), Seed.MANAGEMENT_OUTBOUND_PORTS, s.addressPrefixes(), true, sp);
+        return seed(d, s, Catalog.MI_NSG_OUT_MANAGEMENT);
     }
 
-    /** The seed's mandatory rules of a direction, in the seed's order. */
+    /** The 04/2019 document's mandatory rules of a direction, in its order (the fixes write rules only for that era). */
     static List<Requirement> mandatory(Design d, Subnet s, Direction dir) {
-        List<String> subnet = s.addressPrefixes();
         AddressSpace sp = Match.space(d, s);
-        if (dir == Direction.INBOUND) {
-            return List.of(managementInbound(d, s),
-                    new Requirement(Catalog.MI_NSG_IN_SUBNET, Seed.RULE_SUBNET_IN, "Seed: mandatory inbound 'mi_subnet'", dir, Match.ANY,
-                            subnet, subnet, List.of(Match.ANY), subnet, true, sp),
-                    new Requirement(Catalog.MI_NSG_IN_HEALTH_PROBE, Seed.RULE_HEALTH_PROBE_IN, "Seed: mandatory inbound 'health_probe'", dir,
-                            Match.ANY, List.of(Match.LOAD_BALANCER), subnet, List.of(Match.ANY), List.of(Match.LOAD_BALANCER), true, sp));
-        }
-        return List.of(managementOutbound(d, s),
-                new Requirement(Catalog.MI_NSG_OUT_SUBNET, Seed.RULE_SUBNET_OUT, "Seed: mandatory outbound 'mi_subnet'", dir, Match.ANY,
-                        subnet, subnet, List.of(Match.ANY), subnet, true, sp));
+        return Profiles.seed().mandatory(dir).stream().map(q -> of(q, s, sp)).toList();
     }
 
     /** What the instances in the subnet need besides: data access from the VNet, replication's file share. */
@@ -72,6 +84,11 @@ record Requirement(String ruleId, String name, String description, Direction dir
         if (instances.stream().anyMatch(m -> m.replicationRole().needsFileShare())) {
             out.add(new Requirement(Catalog.MI_NSG_REPLICATION, Seed.RULE_REPLICATION_OUT, "Transactional replication: Azure file share",
                     Direction.OUTBOUND, "Tcp", subnet, List.of("Storage"), List.of(Seed.REPLICATION_PORT), subnet, false, sp));
+        }
+        if (instances.stream().anyMatch(ManagedInstance::publicDataEndpoint)) {
+            List<String> internet = List.of(Match.INTERNET);
+            out.add(new Requirement(Catalog.MI_NSG_PUBLIC_ENDPOINT, Seed.RULE_PUBLIC_ENDPOINT_IN, "Public data endpoint (proxy): narrow the source to your clients",
+                    Direction.INBOUND, "Tcp", internet, subnet, List.of(Seed.PUBLIC_ENDPOINT_PORT), internet, false, sp));
         }
         return out;
     }

@@ -12,6 +12,7 @@ import minet.model.Lists;
 import minet.model.Route;
 import minet.model.RouteTable;
 import minet.model.Subnet;
+import minet.rules.AzureRules;
 import minet.rules.Seed;
 import minet.rules.eval.Cidr;
 import minet.rules.route.RouteEntry;
@@ -50,6 +51,7 @@ final class RouteFixes {
         for (String prefix : Seed.managementPrefixes()) {
             long[] p = Cidr.parse(prefix);
             for (RouteEntry e : RouteResolver.conflicts(p[0], p[1], user, Route.INTERNET)) {
+                if (AzureRules.isAzure(e.route())) continue;
                 if (own.stream().noneMatch(o -> o[0] <= e.first() && e.last() <= o[1])) out.add(e.route());
             }
         }
@@ -113,6 +115,7 @@ final class RouteFixes {
         for (String p : s.addressPrefixes()) {
             int same = -1;
             for (int i = 0; i < routes.size(); i++) if (samePrefix(routes.get(i).addressPrefix(), p)) { same = i; break; }
+            if (same >= 0 && AzureRules.isAzure(routes.get(same))) continue; // Azure's own route: never changed
             if (same < 0) routes.add(Route.of(unique(taken, Seed.ROUTE_VNET_LOCAL), p, Route.VNET_LOCAL));
             else if (!Route.VNET_LOCAL.equalsIgnoreCase(routes.get(same).nextHopType()))
                 routes.set(same, routes.get(same).withNextHopType(Route.VNET_LOCAL).withNextHopIpAddress(null));
@@ -192,7 +195,7 @@ final class RouteFixes {
     static Design normalizeRoutes(Design d, String tableId) {
         RouteTable t = d.routeTable(tableId).orElse(null);
         if (t == null) return d;
-        List<Route> routes = t.routes().stream().map(RouteFixes::normalized).toList();
+        List<Route> routes = t.routes().stream().map(r -> AzureRules.isAzure(r) ? r : normalized(r)).toList();
         return routes.equals(t.routes()) ? d : d.mapRouteTable(t.id(), x -> x.withRoutes(routes));
     }
 }

@@ -21,6 +21,8 @@ public final class Seed {
     public static final String TDS_PORT = "1433";
     public static final String REDIRECT_PORTS = "11000-11999";
     public static final String REPLICATION_PORT = "445";
+    /** The public data endpoint (proxy only): public-endpoint-configure, 04/2019. */
+    public static final String PUBLIC_ENDPOINT_PORT = "3342";
 
     public static final String RULE_MANAGEMENT_IN = "allow_management_inbound";
     public static final String RULE_SUBNET_IN = "allow_misubnet_inbound";
@@ -30,6 +32,7 @@ public final class Seed {
     public static final String RULE_REPLICATION_OUT = "allow_replication_outbound";
     public static final String RULE_TDS_IN = "allow_tds_inbound";
     public static final String RULE_REDIRECT_IN = "allow_redirect_inbound";
+    public static final String RULE_PUBLIC_ENDPOINT_IN = "allow_public_endpoint_inbound";
     public static final String ROUTE_VNET_LOCAL = "subnet_to_vnetlocal";
 
     /** The seed's 99 "mi-…-nexthop-internet" routes, in the seed's order. */

@@ -22,6 +22,7 @@ import minet.rules.eval.NsgEvaluator;
 import minet.rules.eval.PacketVerdict;
 import minet.rules.eval.Ports;
 import minet.rules.eval.Protocols;
+import minet.rules.eval.ServiceTags;
 import minet.rules.eval.Traffic;
 import minet.rules.eval.Verdict;
 import minet.rules.route.RouteEntry;
@@ -75,18 +76,30 @@ public final class Tracer {
         }
     }
 
-    /** The result: the route at the source (null when the source is outside the design), both NSG steps, the verdict. */
+    /**
+     * The result: the route at the source (null when the source is outside the design), both NSG steps, the verdict;
+     * and the way back: the route the destination's subnet gives the replies ({@code returnRoute}, null when the
+     * destination is outside the design) and, when the two ways differ (one through an appliance, the other not, or
+     * through different appliances), {@code asymmetry} says how: a stateful firewall drops replies it never saw
+     * the request of. NSGs are stateful, so replies pass them.
+     */
     public record Trace(Endpoint from, Endpoint to, int protocol, int port, RouteEntry route, String routeNote,
-                        NsgStep outbound, NsgStep inbound, Verdict verdict) {
+                        NsgStep outbound, NsgStep inbound, Verdict verdict, RouteEntry returnRoute, String returnNote, String asymmetry) {
         public boolean allowed() { return verdict.allowed(); }
         public boolean droppedByRoute() { return route != null && route.hasNextHop(Route.NONE); }
+        public boolean asymmetric() { return asymmetry != null; }
     }
 
     public Tracer(Design design) {
+        this(design, ServiceTags.NONE);
+    }
+
+    /** With the addresses of service tags from Microsoft's weekly file: tags then stand for their prefixes. */
+    public Tracer(Design design, ServiceTags tags) {
         this.design = design;
-        this.outside = AddressSpace.of(design, null);
+        this.outside = AddressSpace.of(design, null, tags);
         for (VirtualNetwork v : design.virtualNetworks()) {
-            AddressSpace space = AddressSpace.of(design, v);
+            AddressSpace space = AddressSpace.of(design, v, tags);
             spaces.put(v, space);
             for (Subnet s : v.subnets()) {
                 long[] a = Intervals.EMPTY;
@@ -172,7 +185,45 @@ public final class Tracer {
         Verdict v;
         if (route != null && route.hasNextHop(Route.NONE)) v = Verdict.DENIED;
         else v = combine(out == null ? Verdict.ALLOWED : out.verdict(), in == null ? Verdict.ALLOWED : in.verdict());
-        return new Trace(from, to, protocol, port, route, note, out, in, v);
+        // The way back: the route the destination's subnet gives the replies to the source.
+        RouteEntry back = null;
+        String backNote = null;
+        if (dst != null) {
+            if (from.tag() == null && from.ranges().length > 0) {
+                long first = from.ranges()[0];
+                long host = from.subnet() != null && !from.singleAddress() && from.ranges()[1] - first >= 4 ? first + 4 : first;
+                back = dst.routes().nextHop(host);
+                if (!from.singleAddress()) backNote = "route of " + Cidr.ip(host) + ", the source's first host address";
+            } else if (from.tag() != null) {
+                back = tagRoute(dst, from.tag());
+                backNote = "service tag " + from.tag() + ": the table's route to the tag or the default route";
+            }
+        }
+        return new Trace(from, to, protocol, port, route, note, out, in, v, back, backNote, asymmetry(from, to, route, back));
+    }
+
+    /** How the way there and the way back differ, or null when they agree (or the way back is not known). */
+    private static String asymmetry(Endpoint from, Endpoint to, RouteEntry there, RouteEntry back) {
+        if (back == null) return null;
+        String dst = to.subnet() == null ? to.label() : "subnet '" + to.subnet().name() + "'";
+        if (back.hasNextHop(Route.NONE)) {
+            return "the replies from " + dst + " to " + from.label() + " are dropped: " + back.describe();
+        }
+        boolean backViaAppliance = back.hasNextHop(Route.VIRTUAL_APPLIANCE);
+        // A source outside the design's subnets (the Internet, a service, on-premises) sends straight in.
+        boolean thereViaAppliance = there != null && there.hasNextHop(Route.VIRTUAL_APPLIANCE);
+        String thereWords = there == null ? "the traffic from " + from.label() + " arrives directly" : "the traffic goes " + there.describe();
+        if (backViaAppliance != thereViaAppliance) {
+            return "asymmetric routing: " + thereWords + ", but the replies from " + dst + " take " + back.describe()
+                    + (backViaAppliance ? ": a stateful firewall there drops replies it never saw the request of"
+                                        : ", not back through the appliance the requests went through");
+        }
+        if (backViaAppliance && there.nextHopIpAddress() != null && back.nextHopIpAddress() != null
+                && !there.nextHopIpAddress().equals(back.nextHopIpAddress())) {
+            return "asymmetric routing: the traffic goes through the appliance " + there.nextHopIpAddress() + ", the replies through "
+                    + back.nextHopIpAddress();
+        }
+        return null;
     }
 
     private NsgStep step(Direction d, Compiled c, NsgEvaluator ev, Endpoint from, Endpoint to, int protocol, int port) {

@@ -70,7 +70,7 @@ class CliQaTest {
     void repeatedParamsAllReachTheImporter() {
         String t = "src/test/resources/real-world/quickstart-demo-mi-nested-vnet.json";
         Run r = run("validate", t, "--param", "managedInstanceNSGName=nsg-a", "--param", "managedInstanceRouteTableName=rt-b=c",
-                "--format", "json");
+                "--format", "json", "--profile", "azure-2019-04");
         assertThat(r.out()).contains("routeTables/rt-b=c")
                 .doesNotContain("parameter 'managedInstanceNSGName' has no value")
                 .doesNotContain("parameter 'managedInstanceRouteTableName' has no value");
@@ -85,14 +85,14 @@ class CliQaTest {
 
     @Test
     void sizeRefusesAPlanNoIpv4SubnetCanHoldInsteadOfPrintingANegativePrefix() {
-        Run r = run("size", "--gp", "2000000000", "--bc", "2000000000");
+        Run r = run("size", "--gp", "2000000000", "--bc", "2000000000", "--profile", "azure-2019-04");
         assertThat(r.code()).isEqualTo(Cli.UNUSABLE);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().strip()).isEqualTo("minet size: 12000000005 addresses needed: more than the whole IPv4 space (2^32) holds");
         // The largest plan that still fits is answered, down to /0.
-        Run edge = run("size", "--gp", "2147483645");
+        Run edge = run("size", "--gp", "2147483645", "--profile", "azure-2019-04");
         assertThat(edge.code()).isEqualTo(Cli.OK);
-        assertThat(edge.out().strip()).isEqualTo("4294967295 addresses needed → 4294967296 → /0");
+        assertThat(edge.out().strip()).startsWith("4294967295 addresses needed → 4294967296 → /0");
     }
 
     @Test

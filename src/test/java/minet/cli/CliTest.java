@@ -55,8 +55,11 @@ class CliTest {
         Run r = run(validate(AZ_SET, "--format", "json"));
         assertThat(r.err()).isEmpty();
         JsonNode root = M.readTree(r.out());
-        assertThat(ReportWriterTest.fieldNames(root)).containsExactly("profile", "findings", "summary");
+        assertThat(ReportWriterTest.fieldNames(root)).containsExactly("profile", "profileReason", "state", "findings", "summary");
+        // az CLI output of MI subnets that are not delegated and carry none of Azure's rules: auto picks the 04/2019 rules.
         assertThat(root.get("profile").asText()).isEqualTo("azure-2019-04");
+        assertThat(root.get("profileReason").asText()).contains("no MI subnet is delegated");
+        assertThat(root.get("state").asText()).isEqualTo("live");
         Report want = expected(AZ_SET);
         assertThat(root.get("findings")).hasSize(want.findings().size());
         for (JsonNode f : root.get("findings")) {
@@ -73,7 +76,8 @@ class CliTest {
         assertThat(root.get("version").asText()).isEqualTo("2.1.0");
         JsonNode run = root.get("runs").get(0);
         assertThat(run.get("tool").get("driver").get("name").asText()).isEqualTo("minet");
-        assertThat(run.get("tool").get("driver").get("rules")).hasSizeGreaterThanOrEqualTo(Catalog.all(Validator.DEFAULT_PROFILE).size());
+        assertThat(run.get("tool").get("driver").get("rules")).hasSizeGreaterThanOrEqualTo(Catalog.all(run.get("properties").get("profile").asText()).size());
+        assertThat(run.get("properties").get("profileReason").asText()).isNotBlank();
         assertThat(run.get("results")).hasSize(expected(TF + "plan.json").findings().size());
         for (JsonNode res : run.get("results")) {
             assertThat(res.has("ruleId") && res.has("level") && res.get("message").has("text")).isTrue();
@@ -84,8 +88,10 @@ class CliTest {
     void validateTextEndsWithTheSummary() throws Exception {
         Run r = run("validate", TF + "state.json");
         String[] lines = r.out().split("\n");
-        assertThat(lines[lines.length - 1]).isEqualTo(ReportWriter.summary(expected(TF + "state.json")) + " (profile azure-2019-04)");
-        assertThat(lines).hasSize(expected(TF + "state.json").findings().size() + 1);
+        Report want = expected(TF + "state.json");
+        assertThat(lines[0]).isEqualTo(ReportWriter.header(want));
+        assertThat(lines[lines.length - 1]).isEqualTo(ReportWriter.summary(want) + " (profile " + want.profile() + ")");
+        assertThat(lines).hasSize(want.findings().size() + 2);
     }
 
     @Test
@@ -122,7 +128,7 @@ class CliTest {
         for (String cmd : List.of("validate", "rules")) {
             Run r = cmd.equals("rules") ? run("rules", "--profile", "azure-1999") : run("validate", "--profile", "azure-1999", AZ + "nsg-show.json");
             assertThat(r.code()).isEqualTo(Cli.UNUSABLE);
-            assertThat(r.err()).contains("unknown profile 'azure-1999'; known profiles: " + String.join(", ", Catalog.profiles()));
+            assertThat(r.err()).contains("unknown profile 'azure-1999'; known profiles: auto, latest, " + String.join(", ", Catalog.profiles()));
         }
     }
 
@@ -149,18 +155,24 @@ class CliTest {
 
     @Test
     void rulesListsTheCatalogInEachFormat() throws Exception {
-        List<RuleInfo> catalog = Catalog.all(Validator.DEFAULT_PROFILE);
-        Run json = run("rules", "--format", "json");
+        List<RuleInfo> catalog = Catalog.all("azure-2019-04");
+        Run json = run("rules", "--format", "json", "--profile", "azure-2019-04");
         assertThat(json.code()).isEqualTo(Cli.OK);
         JsonNode root = M.readTree(json.out());
-        assertThat(root.get("profile").asText()).isEqualTo(Validator.DEFAULT_PROFILE);
+        assertThat(root.get("profile").asText()).isEqualTo("azure-2019-04");
         assertThat(root.get("rules")).hasSize(catalog.size());
-        Run md = run("rules", "--format", "markdown");
-        assertThat(md.out()).startsWith("# Rules of profile `azure-2019-04`").contains("| ID | Severity | Title | Requirement | Fix |");
+        Run md = run("rules", "--format", "markdown", "--profile", "azure-2019-04");
+        assertThat(md.out()).startsWith("# Rules of profile `azure-2019-04`").contains("| ID | Severity | Title | Requirement | Fix | Source |");
         assertThat(md.out().lines().filter(l -> l.startsWith("| `")).count()).isEqualTo(catalog.size());
-        Run text = run("rules");
+        Run text = run("rules", "--profile", "azure-2019-04");
         assertThat(text.code()).isEqualTo(Cli.OK);
-        assertThat(text.out()).startsWith("Rules of profile azure-2019-04 (" + catalog.size() + ")");
+        assertThat(text.out()).startsWith("Rules of profile azure-2019-04 — Manual configuration, 04/2019 (" + catalog.size() + ")");
+        // Without --profile (auto): every profile, each with its rules.
+        JsonNode all = M.readTree(run("rules", "--format", "json").out());
+        assertThat(all.get("profiles")).hasSize(Catalog.profiles().size());
+        for (JsonNode p : all.get("profiles")) assertThat(p.get("rules")).hasSize(Catalog.all(p.get("profile").asText()).size());
+        String allMd = run("rules", "--format", "markdown").out();
+        for (String p : Catalog.profiles()) assertThat(allMd).contains("## Profile `" + p + "`");
     }
 
     @Test
@@ -168,13 +180,15 @@ class CliTest {
         List<RuleInfo> rules = List.of(
                 new RuleInfo("MI-SUBNET-NSG", Severity.ERROR, "An NSG is associated", "An NSG | is associated\nwith the subnet", "create one"),
                 new RuleInfo("MI-NSG-ORDER", Severity.WARNING, "Mandatory rules first", "before any other rule", "renumber"));
-        String md = RulesCommand.markdown("p", rules);
-        assertThat(md).contains("| `MI-SUBNET-NSG` | error | An NSG is associated | An NSG \\| is associated<br>with the subnet | create one |");
+        minet.rules.Profile p = new minet.rules.Profile("p", "P", "a document", false, false, 16, 32, minet.rules.Sizing.SEED, List.of(), List.of(),
+                List.of(), "resolve names", rules);
+        String md = RulesCommand.markdown(p, false);
+        assertThat(md).contains("| `MI-SUBNET-NSG` | error | An NSG is associated | An NSG \\| is associated<br>with the subnet | create one |  |");
         assertThat(md.lines().filter(l -> l.startsWith("| `")).count()).isEqualTo(2);
         String text = RulesCommand.text("p", rules);
         assertThat(text).contains("MI-SUBNET-NSG  error    An NSG is associated").contains("fix: renumber");
         JsonNode json = M.readTree(RulesCommand.json("p", rules));
-        assertThat(ReportWriterTest.fieldNames(json.get("rules").get(0))).containsExactly("id", "severity", "title", "requirement", "fix");
+        assertThat(ReportWriterTest.fieldNames(json.get("rules").get(0))).containsExactly("id", "severity", "title", "requirement", "fix", "source");
         assertThat(json.get("rules").get(1).get("severity").asText()).isEqualTo("warning");
     }
 }

@@ -30,7 +30,8 @@ class DiffCommandTest {
         DesignFile.write(a, broken);
         FixCommandTest.Result r = run("diff", a.toString(), REFERENCE.toString());
         assertThat(r.code()).isEqualTo(Cli.FINDINGS);
-        assertThat(r.out()).contains("Changes (1):\n+ rule nsg-mi/allow_management_inbound (100, Inbound, Allow, Tcp * → 10.0.0.0/24: 9000,9003,1438,1440,1452)\n")
+        assertThat(r.out()).contains("Changes (1):\n+ rule nsg-mi/allow_management_inbound (100, Inbound, Allow, Tcp * → 10.0.0.0/24: 9000,9003,1438,1440,1452)"
+                        + " — Management and deployment services (seed: mandatory inbound 'management')\n")
                 .contains("Traffic (1):\nsubnet vnet-mi/ManagedInstance: now allows inbound TCP 1438, 1440, 1452, 9000, 9003 from * except AzureLoadBalancer, 10.0.0.0/24 to 10.0.0.0/24");
     }
 

@@ -36,18 +36,19 @@ class ReportWriterTest {
             new RuleInfo("MI-DNS-CUSTOM", Severity.WARNING, "Custom DNS resolves Azure names", "They must resolve *.core.windows.net", "none"));
 
     static Report report(Finding... f) {
-        return new Report("azure-2019-04", List.of(f), 1000);
+        return new Report("azure-2019-04", "chosen by hand", minet.model.DesignState.DESIRED, List.of(f), 1000);
     }
 
     @Test
     void textHasOneLinePerFindingAndASummary() {
         String[] lines = ReportWriter.text(report(UDR, ORDER, DNS)).split("\n");
-        assertThat(lines).hasSize(4);
-        assertThat(lines[0]).startsWith("error   MI-UDR-MANAGEMENT  routeTables/rt-mi: route table 'rt-mi' does not route")
+        assertThat(lines).hasSize(5);
+        assertThat(lines[0]).isEqualTo("Profile azure-2019-04 (chosen by hand); judged as a template, plan or drawing: Azure adds its own rules at deployment");
+        assertThat(lines[1]).startsWith("error   MI-UDR-MANAGEMENT  routeTables/rt-mi: route table 'rt-mi' does not route")
                 .endsWith("(route table.json line 12)");
-        assertThat(lines[1]).startsWith("warning MI-NSG-ORDER       networkSecurityGroups/nsg-mi/securityRules/x: rule 'x'");
-        assertThat(lines[2]).isEqualTo("info    MI-DNS-CUSTOM      virtualNetworks/vnet: custom DNS confirmed");
-        assertThat(lines[3]).isEqualTo("1 error, 1 warning, 1 info (profile azure-2019-04)");
+        assertThat(lines[2]).startsWith("warning MI-NSG-ORDER       networkSecurityGroups/nsg-mi/securityRules/x: rule 'x'");
+        assertThat(lines[3]).isEqualTo("info    MI-DNS-CUSTOM      virtualNetworks/vnet: custom DNS confirmed");
+        assertThat(lines[4]).isEqualTo("1 error, 1 warning, 1 info (profile azure-2019-04)");
     }
 
     @Test
@@ -60,8 +61,10 @@ class ReportWriterTest {
     @Test
     void jsonFollowsTheOutputContractExactly() throws Exception {
         JsonNode root = M.readTree(ReportWriter.json(report(UDR, ORDER, DNS)));
-        assertThat(fieldNames(root)).containsExactly("profile", "findings", "summary");
+        assertThat(fieldNames(root)).containsExactly("profile", "profileReason", "state", "findings", "summary");
         assertThat(root.get("profile").asText()).isEqualTo("azure-2019-04");
+        assertThat(root.get("profileReason").asText()).isEqualTo("chosen by hand");
+        assertThat(root.get("state").asText()).isEqualTo("desired");
         JsonNode f = root.get("findings").get(0);
         assertThat(fieldNames(f)).containsExactly("ruleId", "severity", "resource", "message", "details");
         assertThat(f.get("ruleId").asText()).isEqualTo("MI-UDR-MANAGEMENT");

@@ -39,9 +39,14 @@ class TraceAndSizeCommandTest {
 
     @Test
     void sizeFollowsTheSeedsExample() {
-        Run r = run("size", "--gp", "3", "--bc", "2");
+        Run r = run("size", "--gp", "3", "--bc", "2", "--profile", "azure-2019-04");
         assertThat(r.code()).isEqualTo(0);
-        assertThat(r.out().trim()).isEqualTo("19 addresses needed → 32 → /27");
+        assertThat(r.out().trim()).startsWith("19 addresses needed → 32 → /27 (azure-2019-04: 5 + 2·3 + 4·2 = 19;");
+        // The 09/2025 document's first example: 3 GP + 2 BC in one group = 49 → /26; its second: 4 GP + 3 BC, 2 groups = 71 → /25.
+        assertThat(run("size", "--gp", "3", "--bc", "2").out()).startsWith("49 addresses needed → 64 → /26 (azure-2025-09");
+        assertThat(run("size", "--gp", "4", "--bc", "3", "--groups", "2").out()).startsWith("71 addresses needed → 128 → /25");
+        // 2021/2022: 5 + 12·3 + 16·2 + 16·1 = 89 (the 06/2021 document printed 85, an arithmetic error the 04/2022 one corrected) → /25.
+        assertThat(run("size", "--gp", "3", "--bc", "2", "--profile", "azure-2022-11").out()).startsWith("89 addresses needed → 128 → /25");
         assertThat(run("size", "--gp", "-1").code()).isEqualTo(2);
     }
 }

@@ -111,7 +111,7 @@ class FixesTest {
         Fix fix = Fixes.forFinding(d, finding(Catalog.MI_NSG_IN_SUBNET, NSG, "networkSecurityGroups/nsg-mi")).orElseThrow();
         FixRun run = fix.preview(d);
         assertThat(run.changes().text()).isEqualTo(
-                "+ rule nsg-mi/allow_misubnet_inbound (400, Inbound, Allow, * 10.0.0.0/24 → 10.0.0.0/24: *)\n");
+                "+ rule nsg-mi/allow_misubnet_inbound (400, Inbound, Allow, * 10.0.0.0/24 → 10.0.0.0/24: *) — 04/2019 mandatory inbound 'mi_subnet'\n");
         assertThat(fixAll(run.after())).isEqualTo(run.after());
     }
 

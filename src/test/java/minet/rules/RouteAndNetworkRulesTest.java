@@ -31,7 +31,7 @@ class RouteAndNetworkRulesTest {
         Design d = withoutRoute(withoutRoute(ref, "mi-13-96-13-nexthop-internet"), "mi-20-8-nexthop-internet");
         Finding f = only(d, Catalog.MI_UDR_MANAGEMENT);
         assertThat(f.details()).containsEntry("uncovered", List.of("13.96.0.0/13", "20.0.0.0/8"));
-        assertThat(f.message()).contains("2 of the seed's 99");
+        assertThat(f.message()).contains("2 of the 04/2019 document's 99");
         assertThat(f.resource()).isEqualTo("routeTables/rt-mi");
     }
 

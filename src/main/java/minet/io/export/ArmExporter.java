@@ -66,9 +66,15 @@ public final class ArmExporter implements Exporter {
         ObjectNode t = F.objectNode();
         t.put("$schema", SCHEMA);
         t.put("contentVersion", "1.0.0.0");
-        t.putObject("metadata")
+        ObjectNode meta = t.putObject("metadata")
                 .put("generator", "minet (MI Network Designer)")
                 .put("description", "NSGs, route tables and subnet associations of design '" + java.util.Objects.toString(design.name(), "") + "'.");
+        if (!scope.azureManaged().isEmpty()) {
+            // JSON has no comments: the template's metadata says what was left out and why.
+            meta.put("azureManaged", String.join(" ", scope.azureManagedComment().subList(0, 2)));
+            ArrayNode left = meta.putArray("azureManagedLeftOut");
+            scope.azureManaged().forEach(left::add);
+        }
         ObjectNode params = t.putObject("parameters");
         ObjectNode loc = params.putObject("location");
         loc.put("type", "string");

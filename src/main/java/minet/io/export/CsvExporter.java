@@ -37,6 +37,9 @@ public final class CsvExporter implements Exporter {
         return quote ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
+    /** The description column of Azure's own rules and routes. */
+    static final String AZURE_MANAGED = "Managed by Azure's network intent policy for SQL Managed Instance: not deployed by the other exports";
+
     @Override public String export(Design design) {
         ExportScope scope = ExportScope.of(design);
         StringBuilder sb = new StringBuilder();
@@ -49,11 +52,26 @@ public final class CsvExporter implements Exporter {
                         SeedColumns.sourcePort(r), r.description(), "", "", "", "", "", "");
             }
         }
+        // CSV has no comments: Azure's own rules and routes are listed as what they are, not deployed by any export.
+        for (SecurityGroup g : design.securityGroups()) {
+            for (SecurityRule r : g.rules()) {
+                if (!minet.rules.AzureRules.isAzure(r)) continue;
+                row(sb, RULE, g.name(), SeedColumns.direction(r), SeedColumns.priority(r), r.name(), SeedColumns.port(r),
+                        SeedColumns.protocol(r), SeedColumns.source(r), SeedColumns.destination(r), SeedColumns.action(r),
+                        SeedColumns.sourcePort(r), AZURE_MANAGED, "", "", "", "", "", "");
+            }
+        }
         for (RouteTable t : scope.routeTables()) {
             row(sb, ROUTE_TABLE, "", "", "", "", "", "", "", "", "", "", "", t.name(), "", "", "", "", "");
             for (Route r : t.routes()) {
                 row(sb, ROUTE, "", "", "", r.name(), "", "", "", "", "", "", "", t.name(), r.addressPrefix(),
                         r.nextHopType(), SeedColumns.nextHopIp(r), "", "");
+            }
+        }
+        for (RouteTable t : design.routeTables()) {
+            for (Route r : t.routes()) {
+                if (minet.rules.AzureRules.isAzure(r)) row(sb, ROUTE, "", "", "", r.name(), "", "", "", "", "", "", AZURE_MANAGED, t.name(),
+                        r.addressPrefix(), r.nextHopType(), SeedColumns.nextHopIp(r), "", "");
             }
         }
         for (ExportScope.Association a : scope.associations()) {

@@ -53,6 +53,10 @@ public final class MarkdownExporter implements Exporter {
         StringBuilder sb = new StringBuilder();
         sb.append("# NSGs and route tables of ").append(cell(Text.oneLine(design.name()))).append("\n");
         if (scope.isEmpty()) sb.append("\nThe design has no network security group and no route table.\n");
+        if (!scope.azureManaged().isEmpty()) {
+            sb.append("\n").append(cell(Text.oneLine(String.join(" ", scope.azureManagedComment().subList(0, 2))))).append("\n\n");
+            for (String a : scope.azureManaged()) sb.append("- ").append(cell(Text.oneLine(a))).append('\n');
+        }
         for (SecurityGroup g : scope.securityGroups()) {
             sb.append("\n## Network security group ").append(cell(Text.oneLine(g.name()))).append("\n\n");
             associations(sb, scope.associationsOf(g));

@@ -3,6 +3,7 @@ package minet.rules.check;
 import static minet.rules.check.Findings.details;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,8 +15,11 @@ import minet.model.ManagedInstance;
 import minet.model.ResourcePaths;
 import minet.model.SecurityGroup;
 import minet.model.Subnet;
+import minet.model.SecurityRule;
 import minet.model.VirtualNetwork;
+import minet.rules.AzureRules;
 import minet.rules.Catalog;
+import minet.rules.Profile;
 import minet.rules.Seed;
 import minet.rules.Severity;
 import minet.rules.eval.AddressSet;
@@ -30,51 +34,71 @@ import minet.rules.eval.Protocols;
 import minet.rules.eval.Traffic;
 import minet.rules.eval.Verdict;
 
-/** MI-NSG-*: the seed's mandatory security rules, checked as sets of traffic through the MI subnet's NSG. */
+/**
+ * MI-NSG-*: the NSG traffic the profile's era requires, checked as sets of traffic through the MI subnet's NSG. In a
+ * service-aided era Azure writes the mandatory rules itself: a template or plan is judged with them in place (as
+ * Azure deploys it), a live configuration as it is.
+ */
 final class MiNsgChecks {
     private MiNsgChecks() {}
 
-    /** A traffic requirement: what must be allowed, in words for messages, and the rule a fix would add. */
+    /** A traffic requirement: what must be allowed, in words for messages, and the rule that allows it (ours or Azure's). */
     record Need(String ruleId, Direction direction, Traffic traffic, String sourceLabel, String destinationLabel, String fixRule) {}
 
     static void run(Scope scope, Subnet s, VirtualNetwork vnet, SecurityGroup nsg, Findings out) {
         AddressSet mi = Scope.addresses(s);
         if (mi == null) return; // NET-ADDRESS reports the prefix
+        Profile profile = scope.profile();
         AddressSpace space = scope.space(vnet);
         String miLabel = Scope.prefixes(s);
-        NsgEvaluator in = scope.evaluator(nsg, vnet, Direction.INBOUND), outb = scope.evaluator(nsg, vnet, Direction.OUTBOUND);
+        String region = scope.region(s, vnet);
         Design d = scope.design();
         List<ManagedInstance> instances = d.instancesIn(s);
+        String unknown = unknownPrefixNote(s);
 
-        Need mgmtIn = new Need(Catalog.MI_NSG_IN_MANAGEMENT, Direction.INBOUND,
-                Traffic.of(Protocols.TCP, space.internet(), mi, Ports.parseAll(Seed.MANAGEMENT_INBOUND_PORTS)), "Internet", miLabel, Seed.RULE_MANAGEMENT_IN);
-        Need subnetIn = new Need(Catalog.MI_NSG_IN_SUBNET, Direction.INBOUND, Traffic.of(Protocols.ALL, mi, mi, Ports.ALL), miLabel, miLabel, Seed.RULE_SUBNET_IN);
-        Need probeIn = new Need(Catalog.MI_NSG_IN_HEALTH_PROBE, Direction.INBOUND,
-                Traffic.of(Protocols.ALL, space.loadBalancer(), mi, Ports.ALL), "AzureLoadBalancer", miLabel, Seed.RULE_HEALTH_PROBE_IN);
-        Need mgmtOut = new Need(Catalog.MI_NSG_OUT_MANAGEMENT, Direction.OUTBOUND,
-                Traffic.of(Protocols.TCP, mi, space.resolve("AzureCloud"), Ports.parseAll(Seed.MANAGEMENT_OUTBOUND_PORTS)), miLabel, "AzureCloud", Seed.RULE_MANAGEMENT_OUT);
-        Need subnetOut = new Need(Catalog.MI_NSG_OUT_SUBNET, Direction.OUTBOUND, Traffic.of(Protocols.ALL, mi, mi, Ports.ALL), miLabel, miLabel, Seed.RULE_SUBNET_OUT);
+        // A template or plan of a service-aided era: Azure adds its rules at deployment, before the user's.
+        SecurityGroup judged = profile.serviceAided() && !scope.live() ? IntentChecks.asDeployed(nsg, s, profile, region) : nsg;
+        NsgEvaluator in = judged == nsg ? scope.evaluator(nsg, vnet, Direction.INBOUND) : NsgEvaluator.of(judged, Direction.INBOUND, space);
+        NsgEvaluator outb = judged == nsg ? scope.evaluator(nsg, vnet, Direction.OUTBOUND) : NsgEvaluator.of(judged, Direction.OUTBOUND, space);
 
-        Evaluation eMgmtIn = mandatory(scope, s, nsg, in, mgmtIn, out);
-        Evaluation eSubnetIn = mandatory(scope, s, nsg, in, subnetIn, out);
-        Evaluation eProbeIn = mandatory(scope, s, nsg, in, probeIn, out);
-        Evaluation eMgmtOut = mandatory(scope, s, nsg, outb, mgmtOut, out);
-        Evaluation eSubnetOut = mandatory(scope, s, nsg, outb, subnetOut, out);
+        Map<Profile.NsgRequirement, Evaluation> done = new LinkedHashMap<>();
+        for (Profile.NsgRequirement q : profile.mandatory()) {
+            Need n = need(q, nsg, space, mi, miLabel, region);
+            if (n == null) continue; // a paired region: not known offline (IntentChecks names Azure's rule when it is missing)
+            NsgEvaluator ev = q.direction() == Direction.INBOUND ? in : outb;
+            done.put(q, mandatory(scope, s, nsg, ev, n, unknown, out));
+        }
 
-        singleRule(Catalog.MI_NSG_IN_MANAGEMENT_SINGLE_RULE, nsg, s, eMgmtIn, Seed.MANAGEMENT_INBOUND_PORTS, "inbound", Seed.RULE_MANAGEMENT_IN, out);
-        singleRule(Catalog.MI_NSG_OUT_MANAGEMENT_SINGLE_RULE, nsg, s, eMgmtOut, Seed.MANAGEMENT_OUTBOUND_PORTS, "outbound", Seed.RULE_MANAGEMENT_OUT, out);
-        order(nsg, s, Direction.INBOUND, List.of(eMgmtIn, eSubnetIn, eProbeIn), out);
-        order(nsg, s, Direction.OUTBOUND, List.of(eMgmtOut, eSubnetOut), out);
+        if (profile.runs(Catalog.MI_NSG_IN_MANAGEMENT_SINGLE_RULE)) {
+            for (Map.Entry<Profile.NsgRequirement, Evaluation> e : done.entrySet()) {
+                Profile.NsgRequirement q = e.getKey();
+                if (q.ruleId().equals(Catalog.MI_NSG_IN_MANAGEMENT)) {
+                    singleRule(Catalog.MI_NSG_IN_MANAGEMENT_SINGLE_RULE, nsg, s, e.getValue(), q.ports(), "inbound", q.fixName(), out);
+                } else if (q.ruleId().equals(Catalog.MI_NSG_OUT_MANAGEMENT)) {
+                    singleRule(Catalog.MI_NSG_OUT_MANAGEMENT_SINGLE_RULE, nsg, s, e.getValue(), q.ports(), "outbound", q.fixName(), out);
+                }
+            }
+        }
+        if (profile.runs(Catalog.MI_NSG_ORDER)) {
+            for (Direction dir : Direction.values()) {
+                List<Evaluation> es = new ArrayList<>();
+                done.forEach((q, e) -> { if (q.direction() == dir) es.add(e); });
+                order(nsg, s, dir, es, out);
+            }
+        }
+        if (profile.serviceAided()) IntentChecks.rules(scope, s, nsg, region, out);
 
-        List<String> publishers = instances.stream().filter(m -> m.replicationRole().needsFileShare()).map(ManagedInstance::name).toList();
-        if (!publishers.isEmpty()) {
-            Need repl = new Need(Catalog.MI_NSG_REPLICATION, Direction.OUTBOUND,
-                    Traffic.of(Protocols.TCP, mi, space.resolve("Storage"), Ports.parseAll(List.of(Seed.REPLICATION_PORT))), miLabel,
-                    "Storage (Azure file share)", Seed.RULE_REPLICATION_OUT);
-            Evaluation e = outb.evaluate(repl.traffic());
-            String why = " (instance " + String.join(", ", publishers) + " publishes or distributes with transactional replication)";
-            if (e.verdict().blocked()) report(repl, Severity.ERROR, nsg, s, e, out, why);
-            else if (e.verdict() == Verdict.INDETERMINATE) report(repl, Severity.WARNING, nsg, s, e, out, why);
+        if (profile.runs(Catalog.MI_NSG_REPLICATION)) {
+            List<String> publishers = instances.stream().filter(m -> m.replicationRole().needsFileShare()).map(ManagedInstance::name).toList();
+            if (!publishers.isEmpty()) {
+                Need repl = new Need(Catalog.MI_NSG_REPLICATION, Direction.OUTBOUND,
+                        Traffic.of(Protocols.TCP, mi, space.resolve("Storage"), Ports.parseAll(List.of(Seed.REPLICATION_PORT))), miLabel,
+                        "Storage (Azure file share)", Seed.RULE_REPLICATION_OUT);
+                Evaluation e = outb.evaluate(repl.traffic());
+                String why = " (instance " + String.join(", ", publishers) + " publishes or distributes with transactional replication)";
+                if (e.verdict().blocked()) report(repl, Severity.ERROR, nsg, s, e, out, why, unknown);
+                else if (e.verdict() == Verdict.INDETERMINATE) report(repl, Severity.WARNING, nsg, s, e, out, why, unknown);
+            }
         }
 
         // Data endpoint: proxy 1433 always; redirect 11000–11999 unless every instance is set to Proxy.
@@ -88,18 +112,56 @@ final class MiNsgChecks {
         }
         for (Need n : data) {
             Evaluation e = in.evaluate(n.traffic());
-            if (e.verdict().blocked()) report(n, Severity.WARNING, nsg, s, e, out, ": clients in the virtual network cannot reach the data endpoint");
+            if (e.verdict().blocked()) report(n, Severity.WARNING, nsg, s, e, out, ": clients in the virtual network cannot reach the data endpoint", unknown);
         }
 
         exposed(nsg, s, in, Traffic.of(Protocols.TCP, space.internet(), mi, Ports.parseAll(List.of(Seed.TDS_PORT, Seed.REDIRECT_PORTS))), miLabel, out);
+
+        if (profile.runs(Catalog.MI_NSG_PUBLIC_ENDPOINT)) publicEndpoint(nsg, s, in, space, mi, miLabel, instances, unknown, out);
+        if (profile.runs(Catalog.MI_NSG_PLATFORM_DNS)) platformDns(nsg, s, out);
+    }
+
+    /** The requirement as traffic from this subnet's point of view; null when it names a region not known offline. */
+    private static Need need(Profile.NsgRequirement q, SecurityGroup nsg, AddressSpace space, AddressSet mi, String miLabel, String region) {
+        List<String> dest = q.destinations();
+        if (dest.stream().anyMatch(x -> x.contains("{"))) {
+            // Storage.<region>: Azure's own rule names the region where it is present; else the instance's region.
+            java.util.Optional<SecurityRule> azure = q.azureStem() == null ? java.util.Optional.empty() : AzureRules.find(nsg, q.azureStem());
+            if (azure.isPresent()) dest = azure.get().destinationPrefixes();
+            else if (region != null && dest.stream().noneMatch(x -> x.contains(AzureRules.PAIRED_REGION))) dest = dest.stream().map(x -> x.replace(AzureRules.REGION, region)).toList();
+            else return null;
+        }
+        AddressSet from = side(q.mustCover(), space, mi), to = side(dest, space, mi);
+        return new Need(q.ruleId(), q.direction(), Traffic.of(Protocols.parse(q.protocol()), from, to, Ports.parseAll(q.ports())),
+                label(q.mustCover(), miLabel), label(dest, miLabel), q.fixName() != null ? q.fixName() : AzureRules.PREFIX + q.azureStem());
+    }
+
+    private static AddressSet side(List<String> tokens, AddressSpace space, AddressSet mi) {
+        AddressSet acc = AddressSet.EMPTY;
+        for (String t : tokens) acc = acc.union(AzureRules.SUBNET.equals(t) ? mi : space.resolve(t));
+        return acc;
+    }
+
+    private static String label(List<String> tokens, String miLabel) {
+        return String.join(", ", tokens.stream().map(t -> AzureRules.SUBNET.equals(t) ? miLabel : t).toList());
+    }
+
+    /** " (subnet 'mi' has address prefix {x}, not known offline: template.json line 40)", or "" when every prefix is known. */
+    static String unknownPrefixNote(Subnet s) {
+        List<String> unknown = Scope.unknownPrefixes(s);
+        if (unknown.isEmpty()) return "";
+        return "subnet '" + s.name() + "' has address prefix " + String.join(", ", unknown) + ", not known offline"
+                + (s.source() == null ? "" : " (" + s.source().describe() + ")");
     }
 
     /** Evaluates a mandatory requirement and reports a block (error), a default-only allow or an undecidable case (warning). */
-    private static Evaluation mandatory(Scope scope, Subnet s, SecurityGroup nsg, NsgEvaluator ev, Need n, Findings out) {
+    private static Evaluation mandatory(Scope scope, Subnet s, SecurityGroup nsg, NsgEvaluator ev, Need n, String unknown, Findings out) {
         Evaluation e = ev.evaluate(n.traffic());
         switch (e.verdict()) {
-            case PARTIAL, DENIED -> report(n, Severity.ERROR, nsg, s, e, out, "");
-            case INDETERMINATE, ALLOWED_BY_DEFAULT -> report(n, Severity.WARNING, nsg, s, e, out, "");
+            case PARTIAL, DENIED -> report(n, Severity.ERROR, nsg, s, e, out, "", unknown);
+            case INDETERMINATE -> report(n, Severity.WARNING, nsg, s, e, out, "", unknown);
+            // Azure writes the rule in service-aided eras (a missing one is MI-INTENT-RULES'): only ours would be fragile.
+            case ALLOWED_BY_DEFAULT -> { if (!scope.profile().serviceAided()) report(n, Severity.WARNING, nsg, s, e, out, "", unknown); }
             default -> { }
         }
         return e;
@@ -113,7 +175,7 @@ final class MiNsgChecks {
                 + deny.describe() + " denies the rest";
     }
 
-    private static void report(Need n, Severity sev, SecurityGroup nsg, Subnet s, Evaluation e, Findings out, String why) {
+    private static void report(Need n, Severity sev, SecurityGroup nsg, Subnet s, Evaluation e, Findings out, String why, String unknown) {
         String dir = n.direction().azure().toLowerCase(Locale.ROOT);
         Traffic q = n.traffic();
         String nsgLabel = "NSG '" + nsg.name() + "'";
@@ -138,11 +200,12 @@ final class MiNsgChecks {
             CompiledRule doubt = e.uncertainRules().get(0);
             message = "Cannot tell offline whether " + nsgLabel + " allows " + dir + " " + describe(q.protocols(), q.destinationPorts(), q.destinationPorts())
                     + " from " + n.sourceLabel() + " to " + n.destinationLabel() + ": " + doubt.describe()
-                    + " may match part of it (a service tag's addresses are not known offline)" + why;
+                    + " may match part of it (" + (unknown.isEmpty() ? "a service tag's addresses are not known offline" : unknown) + ")" + why;
             det.put("uncertainRules", Scope.names(e.uncertainRules()));
+            if (!unknown.isEmpty()) det.put("unknownPrefixes", Scope.unknownPrefixes(s));
         } else {
             List<CompiledRule> defaults = e.allowingRules().stream().filter(CompiledRule::isDefault).toList();
-            String names = String.join(", ", defaults.stream().map(CompiledRule::describe).toList());
+            String names = defaults.isEmpty() ? "Azure's default rules" : String.join(", ", defaults.stream().map(CompiledRule::describe).toList());
             message = nsgLabel + " allows " + dir + " " + describe(q.protocols(), q.destinationPorts(), q.destinationPorts()) + " from "
                     + n.sourceLabel() + " to " + n.destinationLabel() + (e.onlyDefaultRulesAllow() ? " only through " : " partly only through ")
                     + names + "; add '" + n.fixRule() + "' so that a later rule cannot break it";
@@ -154,7 +217,8 @@ final class MiNsgChecks {
 
     /** Split ports: several user rules allow the management ports and none of them carries all of them. */
     private static void singleRule(String ruleId, SecurityGroup nsg, Subnet s, Evaluation e, List<String> ports, String dir, String fixRule, Findings out) {
-        List<CompiledRule> allowing = e.allowingRules().stream().filter(r -> !r.isDefault()).toList();
+        // A complete set of Azure's own rules is never "split": it is what Azure writes.
+        List<CompiledRule> allowing = e.allowingRules().stream().filter(r -> !r.isDefault() && !AzureRules.isAzure(r.rule())).toList();
         if (allowing.size() < 2) return;
         long[] all = Ports.parseAll(ports);
         for (CompiledRule r : allowing) if (Intervals.containsAll(r.match().destinationPorts(), all)) return;
@@ -178,7 +242,7 @@ final class MiNsgChecks {
         List<String> before = new ArrayList<>();
         minet.model.SecurityRule first = null;
         for (var r : nsg.rules(d)) {
-            if (r.priority() == null || r.priority() >= last.priority()) continue;
+            if (r.priority() == null || r.priority() >= last.priority() || AzureRules.isAzure(r)) continue;
             if (mandatory.stream().noneMatch(m -> m.rule() == r)) {
                 before.add(r.name());
                 if (first == null || r.priority() < first.priority()) first = r;
@@ -192,7 +256,7 @@ final class MiNsgChecks {
         String dir = d.azure().toLowerCase(Locale.ROOT);
         out.add(Catalog.MI_NSG_ORDER, Severity.WARNING, ResourcePaths.nsg(nsg), "NSG '" + nsg.name() + "': rule '" + first.name() + "' (priority "
                 + first.priority() + ")" + (before.size() > 1 ? " and " + (before.size() - 1) + " more" : "") + (before.size() > 1 ? " come" : " comes") + " before the mandatory "
-                + dir + " " + overtaken.describe() + "; the seed wants the mandatory rules before any other rule",
+                + dir + " " + overtaken.describe() + "; the 04/2019 document wants the mandatory rules before any other rule",
                 details("nsgId", nsg.id(), "subnetId", s.id(), "direction", d.azure(), "mandatoryRules", Scope.names(new ArrayList<>(mandatory)),
                         "precedingRules", before), nsg.id(), nsg.source());
     }
@@ -235,4 +299,34 @@ final class MiNsgChecks {
         return String.join(", ", names.stream().map(n -> "'" + n + "'").toList());
     }
 
+    /** MI-NSG-PUBLIC-ENDPOINT: an instance with its public endpoint enabled is reachable on TCP 3342 from some source. */
+    private static void publicEndpoint(SecurityGroup nsg, Subnet s, NsgEvaluator in, AddressSpace space, AddressSet mi, String miLabel,
+                                       List<ManagedInstance> instances, String unknown, Findings out) {
+        List<String> publicOnes = instances.stream().filter(ManagedInstance::publicDataEndpoint).map(ManagedInstance::name).toList();
+        if (publicOnes.isEmpty()) return;
+        Need n = new Need(Catalog.MI_NSG_PUBLIC_ENDPOINT, Direction.INBOUND,
+                Traffic.of(Protocols.TCP, space.internet(), mi, Ports.parseAll(List.of(Seed.PUBLIC_ENDPOINT_PORT))), "Internet", miLabel,
+                Seed.RULE_PUBLIC_ENDPOINT_IN);
+        Evaluation e = in.evaluate(n.traffic());
+        if (e.verdict() == Verdict.DENIED) {
+            report(n, Severity.WARNING, nsg, s, e, out, ": instance " + String.join(", ", publicOnes)
+                    + " has its public endpoint enabled, but no client can reach it", unknown);
+        }
+    }
+
+    /** MI-NSG-PLATFORM-DNS: a Deny rule naming the AzurePlatformDNS tag renders the instance unavailable. */
+    private static void platformDns(SecurityGroup nsg, Subnet s, Findings out) {
+        for (SecurityRule r : nsg.rules()) {
+            if (r.access() != minet.model.Access.DENY || AzureRules.isAzure(r)) continue;
+            boolean names = r.sourcePrefixes().stream().anyMatch(MiNsgChecks::isPlatformDns) || r.destinationPrefixes().stream().anyMatch(MiNsgChecks::isPlatformDns);
+            if (!names) continue;
+            out.add(Catalog.MI_NSG_PLATFORM_DNS, Severity.ERROR, ResourcePaths.rule(nsg, r), "NSG '" + nsg.name() + "': rule '" + r.name()
+                    + "' denies traffic of the AzurePlatformDNS service tag; blocking platform DNS renders the managed instance unavailable",
+                    details("nsgId", nsg.id(), "subnetId", s.id(), "rule", r.name()), nsg.id(), r.source() != null ? r.source() : nsg.source());
+        }
+    }
+
+    private static boolean isPlatformDns(String p) {
+        return p != null && p.trim().equalsIgnoreCase("AzurePlatformDNS");
+    }
 }

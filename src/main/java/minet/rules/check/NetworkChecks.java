@@ -149,16 +149,17 @@ final class NetworkChecks {
         }
     }
 
-    /** MI-DNS-CUSTOM for a VNet that holds an MI subnet. */
-    static void dns(VirtualNetwork v, Findings out) {
+    /** MI-DNS-CUSTOM for a VNet that holds an MI subnet: what the era asks custom DNS servers to resolve. */
+    static void dns(minet.rules.Profile p, VirtualNetwork v, Findings out) {
         if (v.dnsServers().isEmpty()) return;
         String servers = String.join(", ", v.dnsServers());
+        String what = p.dnsRequirement();
         if (v.dnsConfirmed()) {
             out.add(Catalog.MI_DNS_CUSTOM, Severity.INFO, ResourcePaths.vnet(v), "Virtual network '" + v.name() + "' uses custom DNS servers (" + servers
-                    + "); you confirmed they resolve *.core.windows.net", details("vnetId", v.id(), "dnsServers", v.dnsServers(), "confirmed", true), v.id(), v.source());
+                    + "); you confirmed they " + what, details("vnetId", v.id(), "dnsServers", v.dnsServers(), "confirmed", true), v.id(), v.source());
         } else {
             out.add(Catalog.MI_DNS_CUSTOM, Severity.WARNING, ResourcePaths.vnet(v), "Virtual network '" + v.name() + "' uses custom DNS servers (" + servers
-                    + "); they must resolve host names in *.core.windows.net, which cannot be checked offline: confirm it",
+                    + "); they must " + what + ", which cannot be checked offline: confirm it",
                     details("vnetId", v.id(), "dnsServers", v.dnsServers(), "confirmed", false), v.id(), v.source());
         }
     }

@@ -16,6 +16,7 @@ import minet.model.SecurityGroup;
 import minet.model.SecurityRule;
 import minet.model.VirtualNetwork;
 import minet.model.Source;
+import minet.rules.AzureRules;
 import minet.rules.Catalog;
 import minet.rules.Severity;
 import minet.rules.eval.AddressSpace;
@@ -58,7 +59,14 @@ final class NsgHygieneChecks {
                         details("nsgId", nsg.id(), "rule", r.name(), "priority", r.priority()), nsg.id(), src);
             } else if (r.direction() != null) {
                 SecurityRule other = byPriority.putIfAbsent(r.direction() + "/" + r.priority(), r);
-                if (other != null) {
+                if (other != null && (AzureRules.isAzure(other) || AzureRules.isAzure(r))) {
+                    SecurityRule azure = AzureRules.isAzure(other) ? other : r, user = azure == other ? r : other;
+                    out.add(Catalog.MI_INTENT_RULES, Severity.ERROR, ResourcePaths.rule(nsg, user), "Rule '" + user.name() + "' in " + label + " takes "
+                            + r.direction().azure().toLowerCase(Locale.ROOT) + " priority " + r.priority() + " of Azure's rule '" + azure.name()
+                            + "'; Azure refuses a rule that collides with its own (ConflictWithNetworkIntentPolicy): give it another priority",
+                            details("nsgId", nsg.id(), "rule", user.name(), "priority", r.priority(), "direction", r.direction().azure(),
+                                    "azureRule", azure.name(), "problem", "priorityCollision"), nsg.id(), user.source() != null ? user.source() : src);
+                } else if (other != null) {
                     out.add(Catalog.NSG_PRIORITY, Severity.ERROR, path, rl + " has " + r.direction().azure().toLowerCase(Locale.ROOT) + " priority "
                             + r.priority() + ", already used by rule '" + other.name() + "'",
                             details("nsgId", nsg.id(), "rule", r.name(), "priority", r.priority(), "direction", r.direction().azure(),
@@ -67,7 +75,9 @@ final class NsgHygieneChecks {
             }
             // NSG-RULE
             List<String[]> problems = new ArrayList<>();
-            if (r.name() == null || !NAME.matcher(r.name()).matches()) {
+            if (AzureRules.isAzure(r)) {
+                // Azure's own names (up to ~90 characters with the range and version) are Azure's business.
+            } else if (r.name() == null || !NAME.matcher(r.name()).matches()) {
                 problems.add(new String[] {"name", "has an invalid name: 1–80 letters, digits, '_', '.', '-', starting with a letter or digit and ending with a letter, digit or '_'"});
             } else {
                 SecurityRule dup = byName.putIfAbsent(r.name().toLowerCase(Locale.ROOT), r);
@@ -137,7 +147,8 @@ final class NsgHygieneChecks {
             List<CompiledRule> rules = evaluator.rules().stream().filter(r -> !r.isDefault()).toList();
             for (int i = 1; i < rules.size(); i++) {
                 CompiledRule r = rules.get(i);
-                if (r.match().isEmpty() || r.rule().priority() == null) continue;
+                // Azure's own rules shadowing each other is nothing the user can act on.
+                if (r.match().isEmpty() || r.rule().priority() == null || AzureRules.isAzure(r.rule())) continue;
                 // Only earlier rules that overlap this one matter; the broad ones first keep the pieces few.
                 List<CompiledRule> candidates = new ArrayList<>();
                 for (int j = 0; j < i; j++) if (rules.get(j).match().intersects(r.match())) candidates.add(rules.get(j));

@@ -20,13 +20,13 @@ import minet.rules.route.RouteEntry;
 import minet.rules.route.RouteResolver;
 
 /**
- * MI-UDR-*: the seed's user-defined routes, judged by what the table's own routes do (longest prefix, union of
+ * MI-UDR-*: the 04/2019 document's user-defined routes, judged by what the table's own routes do (longest prefix, union of
  * routes), never by names. System and BGP routes do not count: a gateway may advertise 0.0.0.0/0.
  */
 final class RouteChecks {
     private RouteChecks() {}
 
-    /** The seed's 99 management prefixes as ranges, parsed once. */
+    /** The 04/2019 document's 99 management prefixes as ranges, parsed once. */
     private static final List<long[]> REQUIRED = Seed.managementPrefixes().stream().map(Cidr::parse).toList();
 
     static void run(Subnet s, RouteTable table, Findings out) {
@@ -41,6 +41,13 @@ final class RouteChecks {
 
         for (String prefix : s.addressPrefixes()) {
             long[] r = Cidr.parse(prefix);
+            if (r == null && minet.model.Unknowns.has(prefix)) {
+                out.add(Catalog.MI_UDR_VNETLOCAL, Severity.WARNING, path, "Cannot tell offline whether " + label + " routes subnet '" + s.name()
+                        + "' to VnetLocal: its address prefix " + prefix + " is not known offline" + (s.source() == null ? "" : " (" + s.source().describe() + ")"),
+                        details("routeTableId", table.id(), "subnetId", s.id(), "unknownPrefixes", List.of(prefix), "suggestedRoute", Seed.ROUTE_VNET_LOCAL),
+                        table.id(), table.source());
+                continue;
+            }
             if (r == null) continue;
             long[] gap = RouteResolver.uncovered(r[0], r[1], routes, Route.VNET_LOCAL);
             if (gap.length == 0) continue;
@@ -74,7 +81,7 @@ final class RouteChecks {
         }
         if (!uncovered.isEmpty()) {
             String shown = String.join(", ", uncovered.subList(0, Math.min(5, uncovered.size()))) + (uncovered.size() > 5 ? ", …" : "");
-            out.add(Catalog.MI_UDR_MANAGEMENT, missingRoute, path, label + " does not route " + uncovered.size() + " of the seed's "
+            out.add(Catalog.MI_UDR_MANAGEMENT, missingRoute, path, label + " does not route " + uncovered.size() + " of the 04/2019 document's "
                     + REQUIRED.size() + " management prefixes to next hop Internet" + unsure + ": " + shown,
                     details("routeTableId", table.id(), "subnetId", s.id(), "uncovered", uncovered, "uncoveredAddresses", parts,
                             "unknownRoutes", unknown.isEmpty() ? null : unknown), table.id(), table.source());
@@ -83,7 +90,7 @@ final class RouteChecks {
             List<String> names = conflicting.stream().map(RouteEntry::name).toList();
             List<String> shown = conflicting.stream().limit(3).map(RouteEntry::describe).toList();
             out.add(Catalog.MI_UDR_CONFLICT, Severity.ERROR, path, label + ": " + String.join(", ", shown) + (conflicting.size() > 3 ? ", …" : "")
-                    + (conflicting.size() == 1 ? " sends" : " send") + " part of the seed's management prefixes away from next hop Internet",
+                    + (conflicting.size() == 1 ? " sends" : " send") + " part of the 04/2019 document's management prefixes away from next hop Internet",
                     details("routeTableId", table.id(), "subnetId", s.id(), "routes", names, "conflicts", conflicts), table.id(), table.source());
         }
     }

@@ -1,37 +1,58 @@
 package minet.rules.check;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import minet.model.Design;
+import minet.model.DesignState;
 import minet.model.Direction;
 import minet.model.Lists;
 import minet.model.SecurityGroup;
 import minet.model.Subnet;
+import minet.model.Unknowns;
 import minet.model.VirtualNetwork;
+import minet.rules.Profile;
 import minet.rules.eval.AddressSet;
 import minet.rules.eval.AddressSpace;
 import minet.rules.eval.Cidr;
 import minet.rules.eval.Intervals;
 import minet.rules.eval.NsgEvaluator;
+import minet.rules.eval.ServiceTags;
 
-/** One validation run's view of a design, with the compiled forms it reuses. Confined to one thread. */
+/**
+ * One validation run's view of a design: the profile it is judged by, the service tags known, and the compiled
+ * forms it reuses. Confined to one thread.
+ */
 public final class Scope {
     final Design design;
+    private final Profile profile;
+    private final ServiceTags tags;
     private final Map<VirtualNetwork, AddressSpace> spaces = new IdentityHashMap<>();
     private final Map<SecurityGroup, Map<VirtualNetwork, NsgEvaluator[]>> evaluators = new IdentityHashMap<>();
     private AddressSpace noVnet;
 
-    public Scope(Design design) { this.design = design; }
+    public Scope(Design design, Profile profile, ServiceTags tags) {
+        this.design = design;
+        this.profile = profile;
+        this.tags = tags == null ? ServiceTags.NONE : tags;
+    }
 
     public Design design() { return design; }
 
+    public Profile profile() { return profile; }
+
+    public ServiceTags tags() { return tags; }
+
+    /** A live state (az CLI, Terraform state): Azure's own rules must be there. */
+    public boolean live() { return design.state() == DesignState.LIVE; }
+
     public AddressSpace space(VirtualNetwork vnet) {
         if (vnet == null) {
-            if (noVnet == null) noVnet = AddressSpace.of(design, null);
+            if (noVnet == null) noVnet = AddressSpace.of(design, null, tags);
             return noVnet;
         }
-        return spaces.computeIfAbsent(vnet, v -> AddressSpace.of(design, v));
+        return spaces.computeIfAbsent(vnet, v -> AddressSpace.of(design, v, tags));
     }
 
     public NsgEvaluator evaluator(SecurityGroup nsg, VirtualNetwork vnet, Direction d) {
@@ -50,16 +71,37 @@ public final class Scope {
         return design.virtualNetworks().isEmpty() ? null : design.virtualNetworks().get(0);
     }
 
-    /** The subnet's addresses, or null when a prefix is missing or invalid (NET-ADDRESS reports it). */
+    /** The region of an MI subnet as service tags spell it; null when not known offline. */
+    public String region(Subnet s, VirtualNetwork vnet) {
+        return minet.rules.AzureRules.region(design, s);
+    }
+
+    /**
+     * The subnet's addresses. A prefix not known offline (a parameter without value, {@code reference()}) stands as
+     * the UNKNOWN atom, so the NSG checks still decide what does not depend on it (a deny-all denies whatever the
+     * prefix) and say "cannot tell" for the rest. Null when a prefix is missing or invalid (NET-ADDRESS reports it).
+     */
     public static AddressSet addresses(Subnet s) {
         if (s.addressPrefixes().isEmpty()) return null;
         long[] acc = Intervals.EMPTY;
+        boolean unknown = false;
         for (String p : s.addressPrefixes()) {
             long[] r = Cidr.parse(p);
+            if (r == null && Unknowns.has(p)) {
+                unknown = true;
+                continue;
+            }
             if (r == null) return null;
             acc = Intervals.union(acc, r);
         }
-        return new AddressSet(acc, 0);
+        return new AddressSet(acc, unknown ? 1L << AddressSpace.UNKNOWN : 0);
+    }
+
+    /** The subnet's prefixes that are not known offline ("{managedInstanceSubnetPrefix}"), in order. */
+    public static List<String> unknownPrefixes(Subnet s) {
+        List<String> out = new ArrayList<>();
+        for (String p : s.addressPrefixes()) if (Cidr.parse(p) == null && Unknowns.has(p)) out.add(p);
+        return out;
     }
 
     /** "10.0.0.0/24" or "10.0.0.0/24, 10.0.1.0/24". */

@@ -57,9 +57,11 @@ public final class AddressSpace {
     private final long publicAtoms;
     private final long allAtoms;
     private final AddressSet everything, internet, vnetSet;
+    private final ServiceTags serviceTags;
 
-    private AddressSpace(long[] virtualNetwork, boolean virtualNetworkMayHoldMore, List<String> tagNames) {
+    private AddressSpace(long[] virtualNetwork, boolean virtualNetworkMayHoldMore, List<String> tagNames, ServiceTags serviceTags) {
         this.virtualNetwork = virtualNetwork;
+        this.serviceTags = serviceTags;
         this.publicRanges = Intervals.subtract(Intervals.subtract(Intervals.of(0, Cidr.MAX), virtualNetwork), NON_PUBLIC);
         List<String> order = new ArrayList<>(List.of("AzureLoadBalancer", "?", "AzureCloud"));
         Map<String, Integer> b = new HashMap<>();
@@ -129,10 +131,10 @@ public final class AddressSpace {
 
     /** An address space whose VirtualNetwork is {@code vnetPrefixes}, knowing the tags in {@code tags}. */
     public static AddressSpace of(List<String> vnetPrefixes, List<String> tags) {
-        return of(vnetPrefixes, false, tags);
+        return of(vnetPrefixes, false, tags, ServiceTags.NONE);
     }
 
-    private static AddressSpace of(List<String> vnetPrefixes, boolean vnetMayHoldMore, List<String> tags) {
+    private static AddressSpace of(List<String> vnetPrefixes, boolean vnetMayHoldMore, List<String> tags, ServiceTags known) {
         long[] v = Intervals.EMPTY;
         for (String p : vnetPrefixes) {
             long[] r = Cidr.parse(p);
@@ -140,7 +142,7 @@ public final class AddressSpace {
         }
         Set<String> all = new LinkedHashSet<>(KNOWN_TAGS);
         for (String t : tags) if (looksLikeTag(t)) all.add(t.trim());
-        return new AddressSpace(v, vnetMayHoldMore, new ArrayList<>(all));
+        return new AddressSpace(v, vnetMayHoldMore, new ArrayList<>(all), known);
     }
 
     /**
@@ -150,12 +152,21 @@ public final class AddressSpace {
      * the MI checks keep {@link #of(Design, VirtualNetwork)}, where the subnets stand in for the VNet.
      */
     public static AddressSpace withUnknownVnetRest(Design design, VirtualNetwork vnet) {
-        return of(virtualNetworkPrefixes(design, vnet), true, tagsIn(design));
+        return withUnknownVnetRest(design, vnet, ServiceTags.NONE);
+    }
+
+    public static AddressSpace withUnknownVnetRest(Design design, VirtualNetwork vnet, ServiceTags known) {
+        return of(virtualNetworkPrefixes(design, vnet), true, tagsIn(design), known);
     }
 
     /** The space seen from {@code vnet} of {@code design} (null vnet: no VirtualNetwork addresses). */
     public static AddressSpace of(Design design, VirtualNetwork vnet) {
-        return of(vnet == null ? List.of() : virtualNetworkPrefixes(design, vnet), tagsIn(design));
+        return of(design, vnet, ServiceTags.NONE);
+    }
+
+    /** As {@link #of(Design, VirtualNetwork)}; tags named in {@code known} stand for their addresses, not for atoms. */
+    public static AddressSpace of(Design design, VirtualNetwork vnet, ServiceTags known) {
+        return of(vnet == null ? List.of() : virtualNetworkPrefixes(design, vnet), false, tagsIn(design), known);
     }
 
     /** rules.md: the VNet's address spaces (and its subnets'), peered VNets' spaces and on-premises ranges reached through a gateway. */
@@ -228,6 +239,8 @@ public final class AddressSpace {
         long[] r = Cidr.parse(p);
         if (r != null) return new AddressSet(new long[] {r[0], r[1]}, 0);
         if (Cidr.isAddressOrPrefix(p)) return AddressSet.EMPTY; // IPv6: no IPv4 packet matches it
+        long[] known = serviceTags.ranges(k);
+        if (known != null) return new AddressSet(known, 0);
         Integer bit = bits.get(k);
         if (bit != null) return AddressSet.ofAtoms(full[bit]);
         return unknown();
@@ -247,10 +260,14 @@ public final class AddressSpace {
     public AddressSet loadBalancer() { return AddressSet.ofAtoms(1L << LOAD_BALANCER); }
     public AddressSet unknown() { return AddressSet.ofAtoms(1L << UNKNOWN); }
 
-    /** True when a service tag of this name is known (so {@link #resolve} gives its atoms). */
+    /** True when a service tag of this name is known (so {@link #resolve} gives its atoms or, from the tags file, its addresses). */
     public boolean isTag(String name) {
-        return name != null && (bits.containsKey(name.trim().toLowerCase(Locale.ROOT)) || isBuiltIn(name.trim().toLowerCase(Locale.ROOT)));
+        return name != null && (bits.containsKey(name.trim().toLowerCase(Locale.ROOT)) || isBuiltIn(name.trim().toLowerCase(Locale.ROOT))
+                || serviceTags.knows(name));
     }
+
+    /** The service tags whose addresses this space knows (from Microsoft's file), or {@link ServiceTags#NONE}. */
+    public ServiceTags serviceTags() { return serviceTags; }
 
     /**
      * True when {@code a} and {@code b} may share an address that the exact part of the algebra cannot see: an atom

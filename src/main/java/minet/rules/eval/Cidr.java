@@ -63,6 +63,12 @@ public final class Cidr {
         return parsed(text).valid;
     }
 
+    /** True for a valid IPv6 address or prefix (Azure MI subnets must have none since 10/2020). */
+    public static boolean isIpv6(String text) {
+        Parsed p = parsed(text);
+        return p.valid && !p.ipv4;
+    }
+
     /** The prefix length of an IPv4 prefix ("10.0.0.0/24" → 24, a bare address → 32), or -1. */
     public static int prefixLength(String text) {
         Parsed p = parsed(text);

@@ -20,13 +20,19 @@ public final class EngineFixes implements FixService {
         this.semantic = semantic;
     }
 
-    @Override public Optional<minet.edit.Command> fix(Design design, Finding finding) {
-        return Fixes.forFinding(design, finding).map(Fix::command);
+    @Override public Optional<minet.edit.Command> fix(Design design, Finding finding, Report report) {
+        return Fixes.forFinding(design, finding, profile(design, report)).map(Fix::command);
+    }
+
+    /** The era the report was judged by (the window's profile choice), else the one auto picks. */
+    private static minet.rules.Profile profile(Design design, Report report) {
+        return minet.rules.Profiles.byId(report.profile()).orElseGet(() -> Fixes.profileOf(design));
     }
 
     @Override public Optional<FixPlan> fixAll(Design design, Report report) {
-        Fix all = Fixes.fixAll(design);
-        FixRun run = Fixes.run(design, all);
+        minet.rules.Profile p = profile(design, report);
+        Fix all = Fixes.fixAll(p);
+        FixRun run = Fixes.run(design, all, p);
         if (!run.changed()) return Optional.empty();
         return Optional.of(new FixPlan(all.command(), run.after(), run.changes().changes(),
                 semantic.apply(design, run.after()), run.notDone().stream().map(FixOutcome::text).toList()));

@@ -64,7 +64,7 @@ public final class ValidationViewModel implements AutoCloseable {
     private final ObjectProperty<Finding> selected = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Details> details = new ReadOnlyObjectWrapper<>(Details.NONE);
     private final StringProperty profile = new SimpleStringProperty(Validator.DEFAULT_PROFILE);
-    private final ObservableList<String> profiles = FXCollections.observableArrayList(Catalog.profiles());
+    private final ObservableList<String> profiles = FXCollections.observableArrayList(minet.rules.Profiles.names());
     // Whether a finding has a fix is asked per table row: computed once per result.
     private final Map<Finding, Boolean> fixable = new IdentityHashMap<>();
     // True while a new result replaces the list: keeping the user's selection must not pan the canvas again.
@@ -216,12 +216,12 @@ public final class ValidationViewModel implements AutoCloseable {
     // ---- fixing ----
 
     public boolean canFix(Finding f) {
-        return fixable.computeIfAbsent(f, x -> fixes.fix(context.design(), x).isPresent());
+        return fixable.computeIfAbsent(f, x -> fixes.fix(context.design(), x, currentReport(context.design())).isPresent());
     }
 
     /** Applies one finding's fix as one undoable step. */
     public void fix(Finding f) {
-        fixes.fix(context.design(), f).ifPresent(context::execute);
+        fixes.fix(context.design(), f, currentReport(context.design())).ifPresent(context::execute);
     }
 
     /** Computes every fix, shows the review, and applies it as one undoable step when the user agrees. */
@@ -238,7 +238,7 @@ public final class ValidationViewModel implements AutoCloseable {
     /** The report of exactly this design: the live one when it is current, else computed now. */
     public Report currentReport(Design d) {
         Analysis a = analysis.get();
-        return a != null && a.design() == d && a.report().profile().equals(profile.get())
+        return a != null && a.design() == d && a.report().profile().equals(Validator.choose(d, profile.get()).profile().id())
                 ? a.report() : Validator.validate(d, profile.get());
     }
 

@@ -36,7 +36,7 @@ class ExportViewModelTest {
 
     /** "Fix all" here adds an NSG named fixed-nsg, so the corrected export can be told apart. */
     private static final FixService ADD_NSG = new FixService() {
-        @Override public Optional<Command> fix(Design d, Finding f) { return Optional.empty(); }
+        @Override public Optional<Command> fix(Design d, Finding f, minet.rules.Report r) { return Optional.empty(); }
 
         @Override public Optional<FixPlan> fixAll(Design d, Report r) {
             Command c = Command.of("Fix all", x -> x.withSecurityGroups(

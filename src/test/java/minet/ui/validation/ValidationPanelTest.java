@@ -40,7 +40,7 @@ class ValidationPanelTest {
     @Start void start(Stage stage) {
         context = new DocumentContext(new Document(Design.empty("mgmt size"), null));
         FixService fixes = new FixService() {
-            @Override public Optional<Command> fix(Design d, Finding f) {
+            @Override public Optional<Command> fix(Design d, Finding f, minet.rules.Report r) {
                 return f == MGMT && d.name().contains("mgmt")
                         ? Optional.of(Command.of("Fix", x -> x.withName(x.name().replace("mgmt", "")))) : Optional.empty();
             }
@@ -51,7 +51,7 @@ class ValidationPanelTest {
             List<Finding> fs = new ArrayList<>();
             if (d.name().contains("mgmt")) fs.add(MGMT);
             if (d.name().contains("size")) fs.add(SIZE);
-            return new Analysis(d, new Report(p, fs, 1_000_000), Map.of());
+            return new Analysis(d, new Report(minet.rules.Validator.choose(d, p).profile().id(), fs, 1_000_000), Map.of());
         }, scheduler, Runnable::run, sink, 0));
         scheduler.runPending();
         stage.setScene(new Scene(new ValidationPanel(vm), 1100, 300));

@@ -40,19 +40,20 @@ class ValidationViewModelTest {
         if (d.name().contains("udr")) fs.add(UDR);
         if (d.name().contains("size")) fs.add(SIZE);
         if (d.name().contains("note")) fs.add(NOTE);
-        return new Analysis(d, new Report(p, fs, 3_200_000), Map.of());
+        // As the engine does: the report names the profile used, never "auto".
+        return new Analysis(d, new Report(minet.rules.Validator.choose(d, p).profile().id(), fs, 3_200_000), Map.of());
     };
 
     /** Fixes "mgmt" and "udr" by dropping them from the name. */
     private static final FixService FIXES = new FixService() {
-        @Override public Optional<Command> fix(Design d, Finding f) {
+        @Override public Optional<Command> fix(Design d, Finding f, minet.rules.Report r) {
             String token = f == MGMT ? "mgmt" : f == UDR ? "udr" : null;
             if (token == null || !d.name().contains(token)) return Optional.empty();
             return Optional.of(Command.of("Fix " + f.ruleId(), x -> x.withName(x.name().replace(token, ""))));
         }
 
         @Override public Optional<FixPlan> fixAll(Design d, Report r) {
-            List<Command> parts = r.findings().stream().map(f -> fix(d, f)).flatMap(Optional::stream).toList();
+            List<Command> parts = r.findings().stream().map(f -> fix(d, f, r)).flatMap(Optional::stream).toList();
             if (parts.isEmpty()) return Optional.empty();
             Command all = Command.compound("Fix all", parts);
             return Optional.of(new FixPlan(all, all.apply(d),
