@@ -112,4 +112,28 @@ class RealWorldProfilesTest {
         // Now delegated, auto judges it by today's rules: only the redirect warning's fix was left, and it was applied.
         assertThat(verdicts(Validator.validate(run.after()))).isEmpty();
     }
+
+    /**
+     * A template in the style of Azure Verified Modules' SQL MI test dependencies: the full v10 rule set and routes
+     * Azure writes, by their UseOnly names. Expected: clean under every service-aided profile (Azure's own rules, as
+     * Azure writes them); by the 04/2019 rules management inbound is only partly allowed (SqlManagement and CorpNet,
+     * not every source), 80 outbound only by a default rule, and the 99 routes are missing; Fix all then adds rules
+     * and routes of its own and leaves every one of Azure's rules and routes exactly as it was.
+     */
+    @Test
+    void anAvmStyleTemplateWithAzuresRulesIsCleanToday_andNoFixTouchesThoseRules() throws Exception {
+        Design d = Importer.load(List.of(Path.of("src/test/resources/arm/avm-style-sqlmi-dependencies.json")), ImportOptions.NONE);
+        for (String p : List.of("auto", "azure-2020-10", "azure-2022-11", "azure-2024-07", "azure-2025-09")) {
+            assertThat(verdicts(Validator.validate(d, p))).as(p).isEmpty();
+        }
+        assertThat(verdicts(Validator.validate(d, "azure-2019-04"))).isEqualTo(Map.of("MI-NSG-IN-MANAGEMENT", Severity.ERROR,
+                "MI-NSG-OUT-MANAGEMENT", Severity.WARNING, "MI-UDR-MANAGEMENT", Severity.ERROR));
+        assertThat(Fixes.runAll(d).changed()).isFalse();
+        FixRun run = Fixes.runAll(d, Profiles.seed());
+        List<String> azure = minet.fix.AzureRulesLawTest.azureParts(d);
+        assertThat(azure).hasSize(7 + 13);
+        assertThat(minet.fix.AzureRulesLawTest.azureParts(run.after())).isEqualTo(azure);
+        assertThat(run.changes().changes()).noneMatch(c -> c.label().contains("UseOnly"));
+        assertThat(run.changes().text()).contains("+ rule dep-nsg-sqlmimin/allow_management_inbound").contains("any source, as Microsoft's management services");
+    }
 }

@@ -28,7 +28,7 @@ import net.jqwik.api.Provide;
  * Azure's v10 rules and routes mixed in, then mutated (user rules on Azure's priorities, denies before everything,
  * conflicting routes, routes on the subnet's range and on Azure's tags), in a desired or a live state.
  */
-class AzureRulesLawTest {
+public class AzureRulesLawTest {
     static final String P = "Microsoft.Sql-managedInstances_UseOnly_";
     static final String PREFIX = "10.0.0.0/24";
 
@@ -110,7 +110,7 @@ class AzureRulesLawTest {
     }
 
     /** Azure's rules and routes of every NSG and route table, by element id: what must come out of a fix unchanged. */
-    static List<String> azureParts(Design d) {
+    public static List<String> azureParts(Design d) {
         List<String> out = new ArrayList<>();
         for (SecurityGroup g : d.securityGroups()) {
             for (SecurityRule r : g.rules()) if (r.name() != null && r.name().regionMatches(true, 0, P, 0, P.length())) out.add(g.id() + " " + r);
