@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import minet.io.InputException;
+import minet.model.Design;
+import minet.model.FailoverGroup;
 import minet.rules.Tracer;
 import minet.rules.eval.Protocols;
 import minet.rules.eval.Verdict;
@@ -38,15 +40,42 @@ public final class TraceCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        Tracer tracer;
         Tracer.Trace t;
+        Tracer.Trace reverse = null;
         try {
-            t = new Tracer(input.load(), serviceTags.load()).trace(from, to, port, protocol);
+            Design design = input.load();
+            tracer = new Tracer(design, serviceTags.load());
+            t = tracer.trace(from, to, port, protocol);
+            // The two instances of a failover group replicate both ways: answer both directions.
+            if (partners(design, t)) reverse = tracer.trace(to, from, port, protocol);
         } catch (InputException e) {
             return Problems.unusable(spec, e);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("minet trace: " + e.getMessage());
             return Cli.UNUSABLE;
         }
+        print(out, t);
+        if (reverse != null) {
+            out.println();
+            out.println("And back (the two instances are partners of a failover group):");
+            print(out, reverse);
+        }
+        return t.allowed() && (reverse == null || reverse.allowed()) ? Cli.OK : Cli.FINDINGS;
+    }
+
+    private static boolean partners(Design d, Tracer.Trace t) {
+        if (!"instance".equals(t.from().kind()) || !"instance".equals(t.to().kind())) return false;
+        for (FailoverGroup g : d.failoverGroups()) {
+            var p = d.managedInstance(g.primaryInstanceId()).flatMap(m -> d.subnet(m.subnetId())).orElse(null);
+            var s = d.managedInstance(g.secondaryInstanceId()).flatMap(m -> d.subnet(m.subnetId())).orElse(null);
+            if (p == null || s == null) continue;
+            if ((t.from().subnet() == p && t.to().subnet() == s) || (t.from().subnet() == s && t.to().subnet() == p)) return true;
+        }
+        return false;
+    }
+
+    private static void print(PrintWriter out, Tracer.Trace t) {
         out.println(Protocols.describe(t.protocol()) + " " + t.port() + " from " + t.from().label() + " to " + t.to().label());
         int n = 1;
         if (t.route() == null) {
@@ -65,7 +94,6 @@ public final class TraceCommand implements Callable<Integer> {
         }
         out.println("Verdict: " + verdict(t.verdict()));
         if (t.asymmetric()) out.println("Warning: " + t.asymmetry());
-        return t.allowed() ? Cli.OK : Cli.FINDINGS;
     }
 
     private static String step(Tracer.NsgStep s, String role, Tracer.Endpoint e) {

@@ -49,7 +49,7 @@ public final class Fixes {
             Catalog.MI_NSG_REPLICATION, Catalog.MI_NSG_DATA, Catalog.MI_NSG_EXPOSED, Catalog.MI_UDR_VNETLOCAL, Catalog.MI_UDR_MANAGEMENT,
             Catalog.MI_UDR_CONFLICT, Catalog.NSG_PRIORITY, Catalog.NSG_RULE, Catalog.UDR_NEXT_HOP, Catalog.NSG_SHADOWED,
             Catalog.MI_SUBNET_DELEGATION, Catalog.MI_SUBNET_NAT_GATEWAY, Catalog.MI_NSG_PUBLIC_ENDPOINT, Catalog.MI_INTENT_RULES,
-            Catalog.MI_INTENT_ROUTES);
+            Catalog.MI_INTENT_ROUTES, Catalog.MI_FOG_NSG, Catalog.MI_FOG_DIRECT);
 
     public static boolean hasFix(String ruleId) {
         return FIXABLE.contains(ruleId);
@@ -171,6 +171,14 @@ public final class Fixes {
                 out.add(new Step(Catalog.MI_NSG_ORDER, null, nsgId, "Renumber NSG '" + name
                         + "' so that the mandatory rules come before every other rule of their direction", (x, c) -> NsgFixes.order(x, nsgId, c)));
             }
+        }
+        for (minet.model.FailoverGroup fog : d.failoverGroups()) {
+            String gid = fog.id();
+            out.add(new Step(Catalog.MI_FOG_NSG, null, gid, "Allow TCP 5022 and 11000-11999 between the two MI subnets of failover group '" + fog.name()
+                    + "', in and out, in both NSGs (allow_geodr_inbound, allow_geodr_outbound, scoped to the partner subnet)",
+                    (x, c) -> FogFixes.ensureReplication(x, gid, c)));
+            out.add(new Step(Catalog.MI_FOG_DIRECT, null, gid, "Remove the routes that send the partner VNet's address space of failover group '"
+                    + fog.name() + "' to an appliance", (x, c) -> FogFixes.directRoutes(x, gid, c)));
         }
         for (Subnet s : mi) {
             String id = s.id();
@@ -341,6 +349,8 @@ public final class Fixes {
         // The engine names the subnet in details when the element (an NSG, a route table) may serve several.
         Object subnetId = f.details().get("subnetId");
         if (subnetId != null && s.subnetId() != null && !Lists.sameId(subnetId.toString(), s.subnetId())) return false;
+        Object group = f.details().get("failoverGroupId");
+        if (group != null) return Lists.sameId(group.toString(), s.targetId());
         String e = f.elementId();
         if (e != null && (Lists.sameId(e, s.targetId()) || Lists.sameId(e, s.subnetId()))) return true;
         if (e != null) {

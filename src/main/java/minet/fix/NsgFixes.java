@@ -362,13 +362,21 @@ final class NsgFixes {
             if (!req.ruleId().equals(ruleId)) continue;
             SecurityGroup g = nsgOf(d, s).orElse(null);
             if (g == null) return d;
-            if (allowed(g, req)) continue;
-            SecurityRule rule = firstTight(g, req).orElseGet(() -> req.rule(uniqueName(g, req.name()), Priorities.MIN));
-            Optional<SecurityGroup> placed = placeBeforeDeny(g, rule, req);
-            if (placed.isEmpty()) cannot.accept("NSG '" + g.name() + "' has no free priority for " + req.name() + ": remove rules first");
-            else d = replaceNsg(d, placed.get());
+            d = ensureBeforeDeny(d, g, req, cannot);
         }
         return d;
+    }
+
+    /** Allows the requirement's traffic in {@code g} with a rule of its own (or a tight one it has) just before the Deny that blocks it. */
+    static Design ensureBeforeDeny(Design d, SecurityGroup g, Requirement req, Consumer<String> cannot) {
+        if (allowed(g, req)) return d;
+        SecurityRule rule = firstTight(g, req).orElseGet(() -> req.rule(uniqueName(g, req.name()), Priorities.MIN));
+        Optional<SecurityGroup> placed = placeBeforeDeny(g, rule, req);
+        if (placed.isEmpty()) {
+            cannot.accept("NSG '" + g.name() + "' has no free priority for " + req.name() + ": remove rules first");
+            return d;
+        }
+        return replaceNsg(d, placed.get());
     }
 
     // ---- MI-NSG-ORDER ----
@@ -447,7 +455,7 @@ final class NsgFixes {
     /** The user rules that allow TCP 1433 or 11000–11999 from Internet addresses to the subnet (the engine's evaluation). */
     static List<SecurityRule> exposing(SecurityGroup g, Subnet s, AddressSpace sp) {
         AddressSet mi = sp.resolveAll(s.addressPrefixes());
-        Traffic q = Traffic.of(Protocols.TCP, sp.internet(), mi, Ports.parseAll(DATA_PORTS));
+        Traffic q = Traffic.of(Protocols.TCP, sp.publicInternet(), mi, Ports.parseAll(DATA_PORTS));
         return Match.evaluator(g, Direction.INBOUND, sp).evaluate(q).allowingRules().stream()
                 .filter(r -> !r.isDefault()).map(CompiledRule::rule).toList();
     }
@@ -483,7 +491,7 @@ final class NsgFixes {
             List<String> sources = new ArrayList<>();
             List<String> publicAddresses = new ArrayList<>();
             for (String p : r.sourcePrefixes()) {
-                boolean internet = sp.resolve(p).intersects(sp.internet());
+                boolean internet = sp.resolve(p).intersects(sp.publicInternet());
                 if (!internet) sources.add(p);
                 else if (Cidr.isAddressOrPrefix(p) && !Match.isAny(p)) { sources.add(p); publicAddresses.add(p); }
                 else if (!sources.contains(Match.VIRTUAL_NETWORK)) sources.add(0, Match.VIRTUAL_NETWORK);

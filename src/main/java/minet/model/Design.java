@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 public record Design(String name, List<VirtualNetwork> virtualNetworks, List<SecurityGroup> securityGroups,
                      List<RouteTable> routeTables, List<ManagedInstance> managedInstances,
                      List<ExternalNetwork> externalNetworks, Layout layout, List<ImportNote> importNotes,
-                     @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = DesignState.Desired.class) DesignState state) {
+                     @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = DesignState.Desired.class) DesignState state,
+                     List<FailoverGroup> failoverGroups, List<GatewayConnection> gatewayConnections) {
 
     public Design {
         virtualNetworks = Lists.copy(virtualNetworks);
@@ -23,6 +24,8 @@ public record Design(String name, List<VirtualNetwork> virtualNetworks, List<Sec
         managedInstances = Lists.copy(managedInstances);
         externalNetworks = Lists.copy(externalNetworks);
         importNotes = Lists.copy(importNotes);
+        failoverGroups = Lists.copy(failoverGroups);
+        gatewayConnections = Lists.copy(gatewayConnections);
         if (layout == null) layout = Layout.EMPTY;
         if (state == null) state = DesignState.DESIRED;
     }
@@ -31,7 +34,8 @@ public record Design(String name, List<VirtualNetwork> virtualNetworks, List<Sec
     public Design(String name, List<VirtualNetwork> virtualNetworks, List<SecurityGroup> securityGroups,
                   List<RouteTable> routeTables, List<ManagedInstance> managedInstances,
                   List<ExternalNetwork> externalNetworks, Layout layout, List<ImportNote> importNotes) {
-        this(name, virtualNetworks, securityGroups, routeTables, managedInstances, externalNetworks, layout, importNotes, DesignState.DESIRED);
+        this(name, virtualNetworks, securityGroups, routeTables, managedInstances, externalNetworks, layout, importNotes, DesignState.DESIRED,
+                List.of(), List.of());
     }
 
     public static Design empty(String name) {
@@ -79,16 +83,23 @@ public record Design(String name, List<VirtualNetwork> virtualNetworks, List<Sec
 
     // ---- edits (each returns a new Design) ----
 
-    public Design withName(String v) { return new Design(v, virtualNetworks, securityGroups, routeTables, managedInstances, externalNetworks, layout, importNotes, state); }
-    public Design withVirtualNetworks(List<VirtualNetwork> v) { return new Design(name, v, securityGroups, routeTables, managedInstances, externalNetworks, layout, importNotes, state); }
-    public Design withSecurityGroups(List<SecurityGroup> v) { return new Design(name, virtualNetworks, v, routeTables, managedInstances, externalNetworks, layout, importNotes, state); }
-    public Design withRouteTables(List<RouteTable> v) { return new Design(name, virtualNetworks, securityGroups, v, managedInstances, externalNetworks, layout, importNotes, state); }
-    public Design withManagedInstances(List<ManagedInstance> v) { return new Design(name, virtualNetworks, securityGroups, routeTables, v, externalNetworks, layout, importNotes, state); }
-    public Design withExternalNetworks(List<ExternalNetwork> v) { return new Design(name, virtualNetworks, securityGroups, routeTables, managedInstances, v, layout, importNotes, state); }
-    public Design withLayout(Layout v) { return new Design(name, virtualNetworks, securityGroups, routeTables, managedInstances, externalNetworks, v, importNotes, state); }
-    public Design withImportNotes(List<ImportNote> v) { return new Design(name, virtualNetworks, securityGroups, routeTables, managedInstances, externalNetworks, layout, v, state); }
+    public Design withName(String v) { return new Design(v, virtualNetworks, securityGroups, routeTables, managedInstances, externalNetworks, layout, importNotes, state, failoverGroups, gatewayConnections); }
+    public Design withVirtualNetworks(List<VirtualNetwork> v) { return new Design(name, v, securityGroups, routeTables, managedInstances, externalNetworks, layout, importNotes, state, failoverGroups, gatewayConnections); }
+    public Design withSecurityGroups(List<SecurityGroup> v) { return new Design(name, virtualNetworks, v, routeTables, managedInstances, externalNetworks, layout, importNotes, state, failoverGroups, gatewayConnections); }
+    public Design withRouteTables(List<RouteTable> v) { return new Design(name, virtualNetworks, securityGroups, v, managedInstances, externalNetworks, layout, importNotes, state, failoverGroups, gatewayConnections); }
+    public Design withManagedInstances(List<ManagedInstance> v) { return new Design(name, virtualNetworks, securityGroups, routeTables, v, externalNetworks, layout, importNotes, state, failoverGroups, gatewayConnections); }
+    public Design withExternalNetworks(List<ExternalNetwork> v) { return new Design(name, virtualNetworks, securityGroups, routeTables, managedInstances, v, layout, importNotes, state, failoverGroups, gatewayConnections); }
+    public Design withLayout(Layout v) { return new Design(name, virtualNetworks, securityGroups, routeTables, managedInstances, externalNetworks, v, importNotes, state, failoverGroups, gatewayConnections); }
+    public Design withImportNotes(List<ImportNote> v) { return new Design(name, virtualNetworks, securityGroups, routeTables, managedInstances, externalNetworks, layout, v, state, failoverGroups, gatewayConnections); }
 
-    public Design withState(DesignState v) { return new Design(name, virtualNetworks, securityGroups, routeTables, managedInstances, externalNetworks, layout, importNotes, v); }
+    public Design withState(DesignState v) { return new Design(name, virtualNetworks, securityGroups, routeTables, managedInstances, externalNetworks, layout, importNotes, v, failoverGroups, gatewayConnections); }
+
+    public Design withFailoverGroups(List<FailoverGroup> v) { return new Design(name, virtualNetworks, securityGroups, routeTables, managedInstances, externalNetworks, layout, importNotes, state, v, gatewayConnections); }
+    public Design withGatewayConnections(List<GatewayConnection> v) { return new Design(name, virtualNetworks, securityGroups, routeTables, managedInstances, externalNetworks, layout, importNotes, state, failoverGroups, v); }
+
+    public Optional<ManagedInstance> managedInstance(String id) {
+        return managedInstances.stream().filter(m -> Lists.sameId(m.id(), id)).findFirst();
+    }
 
     public Design mapSubnet(String subnetId, UnaryOperator<Subnet> f) {
         return withVirtualNetworks(Lists.replace(virtualNetworks,

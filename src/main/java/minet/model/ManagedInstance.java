@@ -6,12 +6,13 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * A SQL managed instance in a subnet. {@code dnsZone} is the cluster's zone id (host name
  * {@code <name>.<dnsZone>.database.windows.net}); {@code managementEndpointIp} the public IP that outbound
- * traffic appears to come from (seed: management endpoint), if known.
+ * traffic appears to come from (the 04/2019 management endpoint), if known; {@code dnsZonePartner} the resource ID
+ * of the instance whose DNS zone a failover group's secondary shares (set when it was created).
  */
 public record ManagedInstance(String id, String name, String subnetId, Tier tier, int vCores,
                               ConnectionType connectionType, boolean publicDataEndpoint,
                               ReplicationRole replicationRole, String location, String dnsZone,
-                              String managementEndpointIp, Source source) {
+                              String managementEndpointIp, Source source, String dnsZonePartner) {
 
     public enum Tier {
         GENERAL_PURPOSE("GeneralPurpose"), BUSINESS_CRITICAL("BusinessCritical");
@@ -52,6 +53,13 @@ public record ManagedInstance(String id, String name, String subnetId, Tier tier
         public boolean needsFileShare() { return this == PUBLISHER || this == DISTRIBUTOR; }
     }
 
+    /** An instance without a DNS zone partner. */
+    public ManagedInstance(String id, String name, String subnetId, Tier tier, int vCores, ConnectionType connectionType,
+                           boolean publicDataEndpoint, ReplicationRole replicationRole, String location, String dnsZone,
+                           String managementEndpointIp, Source source) {
+        this(id, name, subnetId, tier, vCores, connectionType, publicDataEndpoint, replicationRole, location, dnsZone, managementEndpointIp, source, null);
+    }
+
     public ManagedInstance {
         if (tier == null) tier = Tier.GENERAL_PURPOSE;
         if (connectionType == null) connectionType = ConnectionType.DEFAULT;
@@ -62,11 +70,14 @@ public record ManagedInstance(String id, String name, String subnetId, Tier tier
         return name + "." + (dnsZone == null || dnsZone.isBlank() ? "<zone>" : dnsZone) + ".database.windows.net";
     }
 
-    public ManagedInstance withName(String v) { return new ManagedInstance(id, v, subnetId, tier, vCores, connectionType, publicDataEndpoint, replicationRole, location, dnsZone, managementEndpointIp, source); }
-    public ManagedInstance withSubnetId(String v) { return new ManagedInstance(id, name, v, tier, vCores, connectionType, publicDataEndpoint, replicationRole, location, dnsZone, managementEndpointIp, source); }
-    public ManagedInstance withTier(Tier v) { return new ManagedInstance(id, name, subnetId, v, vCores, connectionType, publicDataEndpoint, replicationRole, location, dnsZone, managementEndpointIp, source); }
-    public ManagedInstance withVCores(int v) { return new ManagedInstance(id, name, subnetId, tier, v, connectionType, publicDataEndpoint, replicationRole, location, dnsZone, managementEndpointIp, source); }
-    public ManagedInstance withConnectionType(ConnectionType v) { return new ManagedInstance(id, name, subnetId, tier, vCores, v, publicDataEndpoint, replicationRole, location, dnsZone, managementEndpointIp, source); }
-    public ManagedInstance withPublicDataEndpoint(boolean v) { return new ManagedInstance(id, name, subnetId, tier, vCores, connectionType, v, replicationRole, location, dnsZone, managementEndpointIp, source); }
-    public ManagedInstance withReplicationRole(ReplicationRole v) { return new ManagedInstance(id, name, subnetId, tier, vCores, connectionType, publicDataEndpoint, v, location, dnsZone, managementEndpointIp, source); }
+    public ManagedInstance withDnsZone(String v) { return new ManagedInstance(id, name, subnetId, tier, vCores, connectionType, publicDataEndpoint, replicationRole, location, v, managementEndpointIp, source, dnsZonePartner); }
+    public ManagedInstance withDnsZonePartner(String v) { return new ManagedInstance(id, name, subnetId, tier, vCores, connectionType, publicDataEndpoint, replicationRole, location, dnsZone, managementEndpointIp, source, v); }
+    public ManagedInstance withLocation(String v) { return new ManagedInstance(id, name, subnetId, tier, vCores, connectionType, publicDataEndpoint, replicationRole, v, dnsZone, managementEndpointIp, source, dnsZonePartner); }
+    public ManagedInstance withName(String v) { return new ManagedInstance(id, v, subnetId, tier, vCores, connectionType, publicDataEndpoint, replicationRole, location, dnsZone, managementEndpointIp, source, dnsZonePartner); }
+    public ManagedInstance withSubnetId(String v) { return new ManagedInstance(id, name, v, tier, vCores, connectionType, publicDataEndpoint, replicationRole, location, dnsZone, managementEndpointIp, source, dnsZonePartner); }
+    public ManagedInstance withTier(Tier v) { return new ManagedInstance(id, name, subnetId, v, vCores, connectionType, publicDataEndpoint, replicationRole, location, dnsZone, managementEndpointIp, source, dnsZonePartner); }
+    public ManagedInstance withVCores(int v) { return new ManagedInstance(id, name, subnetId, tier, v, connectionType, publicDataEndpoint, replicationRole, location, dnsZone, managementEndpointIp, source, dnsZonePartner); }
+    public ManagedInstance withConnectionType(ConnectionType v) { return new ManagedInstance(id, name, subnetId, tier, vCores, v, publicDataEndpoint, replicationRole, location, dnsZone, managementEndpointIp, source, dnsZonePartner); }
+    public ManagedInstance withPublicDataEndpoint(boolean v) { return new ManagedInstance(id, name, subnetId, tier, vCores, connectionType, v, replicationRole, location, dnsZone, managementEndpointIp, source, dnsZonePartner); }
+    public ManagedInstance withReplicationRole(ReplicationRole v) { return new ManagedInstance(id, name, subnetId, tier, vCores, connectionType, publicDataEndpoint, v, location, dnsZone, managementEndpointIp, source, dnsZonePartner); }
 }

@@ -48,6 +48,15 @@ public final class Catalog {
     public static final String MI_INTENT_RULES = "MI-INTENT-RULES";
     public static final String MI_INTENT_ROUTES = "MI-INTENT-ROUTES";
     public static final String PROFILE_CHOICE = "PROFILE-CHOICE";
+    // Auto-failover groups (research/mi-rules.md §7).
+    public static final String MI_FOG_PARTNERS = "MI-FOG-PARTNERS";
+    public static final String MI_FOG_NSG = "MI-FOG-NSG";
+    public static final String MI_FOG_OVERLAP = "MI-FOG-OVERLAP";
+    public static final String MI_FOG_CONNECTED = "MI-FOG-CONNECTED";
+    public static final String MI_FOG_DIRECT = "MI-FOG-DIRECT";
+    public static final String MI_FOG_DNS_ZONE = "MI-FOG-DNS-ZONE";
+    public static final String MI_FOG_TIER = "MI-FOG-TIER";
+    public static final String MI_FOG_LISTENERS = "MI-FOG-LISTENERS";
 
     /** The profile ids, oldest first (without auto and latest: see {@link Profiles#names()}). */
     public static List<String> profiles() {

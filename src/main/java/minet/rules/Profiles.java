@@ -267,6 +267,37 @@ public final class Profiles {
                 "none: the service must be in another region", src);
     }
 
+    private static final String FOG_2019 = "Auto-failover groups (public preview), 2019: VNets through VPN gateways";
+    private static final String FOG_NOW = "Configure a failover group for SQL Managed Instance, 09/08/2024; connectivity architecture, 08/02/2023";
+
+    /** The failover-group rules of an era: the same checks; how the two VNets may be connected changed. */
+    private static List<RuleInfo> failover(String era) {
+        boolean y2019 = era.equals("azure-2019-04"), y2020 = era.equals("azure-2020-10");
+        String src = y2019 ? FOG_2019 : FOG_NOW;
+        return List.of(
+                r(MI_FOG_PARTNERS, E, "Failover group partners", "Both instances of a failover group are in the design, each in its own VNet.",
+                        "none: give both regions' configuration", src),
+                r(MI_FOG_NSG, E, "Replication ports open both ways",
+                        "The NSGs of both MI subnets allow inbound and outbound TCP 5022 and 11000–11999 between the two subnets (misconfigured rules leave database copies stuck).",
+                        "adds allow_geodr_inbound / allow_geodr_outbound scoped to the partner subnet before the rule that denies it, in both NSGs", src),
+                r(MI_FOG_OVERLAP, E, "No overlapping address spaces",
+                        "The two VNets' address spaces do not overlap each other or any VNet peered with either.", "none: re-address one VNet", src),
+                r(MI_FOG_CONNECTED, E, "VNets connected",
+                        y2019 ? "The two VNets are connected through VPN gateways (global VNet peering is not supported)."
+                              : y2020 ? "The two VNets are connected by VNet peering on both sides (global peering only for subnets created after 22 September 2020) or VPN/ExpressRoute gateways."
+                              : "The two VNets are connected by global VNet peering on both sides (recommended) or VPN/ExpressRoute gateways.",
+                        "none: peer the VNets or connect their gateways", src),
+                r(MI_FOG_DIRECT, E, "Replication goes directly",
+                        "No route sends the partner subnet's range through an appliance or hub, and the way back is the same (no asymmetric routing).",
+                        "removes user routes for the partner's address space that send it to an appliance", src),
+                r(MI_FOG_DNS_ZONE, E, "Same DNS zone",
+                        "The secondary was created with the primary as DNS zone partner: both share one DNS zone.", "none: recreate the secondary with the DNS zone partner", src),
+                r(MI_FOG_TIER, E, "Same service tier", "Both instances have the same service tier.", "none: change the tier of one instance", src),
+                r(MI_FOG_LISTENERS, I, "Failover group listeners",
+                        "The read-write listener <group>.<zone>.database.windows.net and the read-only listener <group>.secondary.<zone>.database.windows.net.",
+                        "none", src));
+    }
+
     private static final Profile AZURE_2019_04;
     private static final Profile AZURE_2020_10;
     private static final Profile AZURE_2022_11;
@@ -307,6 +338,7 @@ public final class Profiles {
                 r(MI_UDR_CONFLICT, E, "No route diverts management prefixes",
                         "No user route inside a management prefix sends its traffic to another next hop.", "removes the conflicting routes", SEED),
                 natSameRegion(SEED), dns("resolve host names in *.core.windows.net", SEED)));
+        seed.addAll(failover("azure-2019-04"));
         seed.addAll(hygiene());
         seed.add(none());
         seed.add(choice());
@@ -324,6 +356,7 @@ public final class Profiles {
                 azureTraffic(MI_NSG_OUT_SUBNET, "Outbound traffic inside the MI subnet", V10_MANDATORY, SA20),
                 intentRules(SA20), platformDns(SA20), replication(SA20), data(SA20), exposed(SA20), publicEndpoint(SA20),
                 vnetLocal(true, SA20), intentRoutes(SA20), natSameRegion(SA20), dns("resolve public DNS records", SA20)));
+        sa20.addAll(failover("azure-2020-10"));
         sa20.addAll(hygiene());
         sa20.add(none());
         sa20.add(choice());
@@ -340,6 +373,7 @@ public final class Profiles {
                 azureTraffic(MI_NSG_OUT_SUBNET, "Outbound traffic inside the MI subnet", FW22_MANDATORY, FW22),
                 intentRules(FW22), platformDns(FW22), data(FW22), exposed(FW22), publicEndpoint(FW22),
                 vnetLocal(true, FW22), intentRoutes(FW22), dns("resolve public DNS records", FW22)));
+        fw22.addAll(failover("azure-2022-11"));
         fw22.addAll(hygiene());
         fw22.add(none());
         fw22.add(choice());
@@ -364,6 +398,7 @@ public final class Profiles {
                 azureTraffic(MI_NSG_OUT_SUBNET, "Outbound traffic inside the MI subnet", M24_MANDATORY, M24),
                 intentRules(M24), platformDns(M24), data(M24), exposed(M24), publicEndpoint(M24),
                 vnetLocal(true, M24), intentRoutes(M24), dns("resolve public DNS records", M24)));
+        m24.addAll(failover(id));
         m24.addAll(hygiene());
         m24.add(none());
         m24.add(choice());

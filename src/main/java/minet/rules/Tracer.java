@@ -184,6 +184,12 @@ public final class Tracer {
         NsgStep in = dst == null ? null : step(Direction.INBOUND, dst, dst.inbound(), from, to, protocol, port);
         Verdict v;
         if (route != null && route.hasNextHop(Route.NONE)) v = Verdict.DENIED;
+        else if (src != null && dst != null && src.vnet() != dst.vnet() && route != null && route.hasNextHop(Route.VNET_LOCAL)) {
+            // Overlapping VNets: the destination's address lies in the source VNet's own space, so it never leaves it.
+            v = Verdict.DENIED;
+            note = "the destination's address lies in the address space of the source's own VNet '" + src.vnet().name()
+                    + "' (the VNets overlap): the traffic never leaves it";
+        }
         else v = combine(out == null ? Verdict.ALLOWED : out.verdict(), in == null ? Verdict.ALLOWED : in.verdict());
         // The way back: the route the destination's subnet gives the replies to the source.
         RouteEntry back = null;

@@ -45,6 +45,7 @@ public final class Checks {
             if (hasMi) NetworkChecks.dns(p, v, out);
             anyMi |= hasMi;
         }
+        for (minet.model.FailoverGroup g : d.failoverGroups()) FailoverChecks.run(scope, g, out);
         for (SecurityGroup g : d.securityGroups()) NsgHygieneChecks.run(scope, g, out);
         for (RouteTable t : d.routeTables()) NetworkChecks.routeTable(t, out);
         if (p.runs(Catalog.MI_NAT_SAME_REGION)) NetworkChecks.nat(d, out);

@@ -115,7 +115,7 @@ final class MiNsgChecks {
             if (e.verdict().blocked()) report(n, Severity.WARNING, nsg, s, e, out, ": clients in the virtual network cannot reach the data endpoint", unknown);
         }
 
-        exposed(nsg, s, in, Traffic.of(Protocols.TCP, space.internet(), mi, Ports.parseAll(List.of(Seed.TDS_PORT, Seed.REDIRECT_PORTS))), miLabel, out);
+        exposed(nsg, s, in, Traffic.of(Protocols.TCP, space.publicInternet(), mi, Ports.parseAll(List.of(Seed.TDS_PORT, Seed.REDIRECT_PORTS))), miLabel, out);
 
         if (profile.runs(Catalog.MI_NSG_PUBLIC_ENDPOINT)) publicEndpoint(nsg, s, in, space, mi, miLabel, instances, unknown, out);
         if (profile.runs(Catalog.MI_NSG_PLATFORM_DNS)) platformDns(nsg, s, out);

@@ -175,7 +175,8 @@ public final class AddressSpace {
         // A subnet lies inside its VNet's space: counts even where the space itself is unknown (e.g. an export
         // that declares subnets but not their VNet), and adds nothing where it is known.
         for (Subnet s : vnet.subnets()) out.addAll(s.addressPrefixes());
-        for (Peering p : vnet.peerings()) out.addAll(p.remoteAddressSpaces());
+        // Peered VNets and VNets joined through the gateway (their spaces as the peering or the design states them).
+        for (minet.model.Connectivity.Link link : minet.model.Connectivity.links(design, vnet)) out.addAll(link.remoteAddressSpaces());
         for (ExternalNetwork e : design.externalNetworks()) {
             if (e.kind() == ExternalNetwork.Kind.ON_PREMISES && reachesThrough(design, vnet, e)) out.addAll(e.addressPrefixes());
         }
@@ -256,6 +257,12 @@ public final class AddressSpace {
 
     public AddressSet everything() { return everything; }
     public AddressSet internet() { return internet; }
+
+    /**
+     * The part of {@code Internet} reachable from the public internet: without private, shared and reserved ranges,
+     * so a partner VNet's private range reached through peering or a gateway does not count as an Internet source.
+     */
+    public AddressSet publicInternet() { return new AddressSet(publicRanges, publicAtoms); }
     public AddressSet virtualNetwork() { return vnetSet; }
     public AddressSet loadBalancer() { return AddressSet.ofAtoms(1L << LOAD_BALANCER); }
     public AddressSet unknown() { return AddressSet.ofAtoms(1L << UNKNOWN); }

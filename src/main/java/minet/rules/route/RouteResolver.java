@@ -68,8 +68,15 @@ public final class RouteResolver {
         List<RouteEntry> out = new ArrayList<>();
         if (vnet != null) {
             for (String p : vnet.addressSpaces()) add(out, RouteEntry.system("Virtual network", p, Route.VNET_LOCAL, RouteEntry.Origin.SYSTEM));
-            for (Peering peer : vnet.peerings()) {
-                for (String p : peer.remoteAddressSpaces()) add(out, RouteEntry.system("VNet peering " + peer.name(), p, "VNetPeering", RouteEntry.Origin.SYSTEM));
+            for (minet.model.Connectivity.Link link : minet.model.Connectivity.links(design, vnet)) {
+                if (link.kind().equals(minet.model.Connectivity.Link.PEERING)) {
+                    for (String p : link.remoteAddressSpaces()) add(out, RouteEntry.system("VNet peering " + link.name(), p, "VNetPeering", RouteEntry.Origin.SYSTEM));
+                } else if (!disableBgp) {
+                    // A VNet-to-VNet connection: the gateway learns the other VNet's space (not propagated when the table disables it).
+                    for (String p : link.remoteAddressSpaces()) {
+                        add(out, RouteEntry.system("Virtual network gateway (connection " + link.name() + ")", p, Route.GATEWAY, RouteEntry.Origin.BGP));
+                    }
+                }
             }
             if (!disableBgp) {
                 for (ExternalNetwork e : design.externalNetworks()) {

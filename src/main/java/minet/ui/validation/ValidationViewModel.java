@@ -129,14 +129,24 @@ public final class ValidationViewModel implements AutoCloseable {
         selected.set(keep != null && r.findings().contains(keep) ? r.findings().get(r.findings().indexOf(keep)) : null);
     }
 
-    /** "2 errors, 1 warning · validated in 3 ms". */
+    /** "2 errors, 1 warning · auto: azure-2025-09, subnet 'mi' is delegated … · validated in 3 ms". */
     public static String statusLine(Report r) {
         StringBuilder sb = new StringBuilder();
         sb.append(plural(r.errors(), "error")).append(", ").append(plural(r.warnings(), "warning"));
         if (r.infos() > 0) sb.append(", ").append(plural(r.infos(), "info"));
+        String profile = profileLine(r);
+        if (!profile.isEmpty()) sb.append(" · ").append(profile);
         double ms = r.nanos() / 1e6;
         String time = ms < 1 ? "<1 ms" : Math.round(ms) + " ms";
         return sb.append(" · validated in ").append(time).toString();
+    }
+
+    /** Which rules judged the design and why: "auto: azure-2025-09, subnet 'mi' is delegated …", or the profile chosen. */
+    public static String profileLine(Report r) {
+        if (r.profileReason() == null) return "";
+        if (r.profileReason().equals("chosen by hand")) return r.profile();
+        if (r.profileReason().startsWith("latest")) return "latest: " + r.profile();
+        return "auto: " + r.profile() + ", " + r.profileReason();
     }
 
     private static String plural(long n, String word) {
