@@ -26,14 +26,25 @@ public final class Connectivity {
         }
         List<String> mine = gateways(v);
         for (GatewayConnection c : d.gatewayConnections()) {
-            String far = mine.stream().anyMatch(g -> Lists.sameId(g, c.gatewayId())) ? c.remoteGatewayId()
-                    : mine.stream().anyMatch(g -> Lists.sameId(g, c.remoteGatewayId())) ? c.gatewayId() : null;
+            String far = mine.stream().anyMatch(g -> names(g, c.gatewayId())) ? c.remoteGatewayId()
+                    : mine.stream().anyMatch(g -> names(g, c.remoteGatewayId())) ? c.gatewayId() : null;
             if (far == null) continue;
-            VirtualNetwork other = d.virtualNetworks().stream().filter(x -> x != v && gateways(x).stream().anyMatch(g -> Lists.sameId(g, far)))
+            VirtualNetwork other = d.virtualNetworks().stream().filter(x -> x != v && gateways(x).stream().anyMatch(g -> names(g, far)))
                     .findFirst().orElse(null);
             out.add(new Link(Link.GATEWAY, c.name(), other, other == null ? List.of() : other.addressSpaces(), true));
         }
         return out;
+    }
+
+    /**
+     * True when {@code mine} (a gateway's id or name as a subnet holds it, or the id of one of its IP configurations)
+     * stands for the gateway {@code ref} (its resource id or name).
+     */
+    static boolean names(String mine, String ref) {
+        if (mine == null || ref == null) return false;
+        if (Lists.sameId(mine, ref) || mine.regionMatches(true, 0, ref + "/", 0, ref.length() + 1)) return true;
+        int slash = ref.lastIndexOf('/');
+        return slash >= 0 && Lists.sameId(mine, ref.substring(slash + 1));
     }
 
     /** The ids and names of the virtual network gateways in a VNet's subnets. */

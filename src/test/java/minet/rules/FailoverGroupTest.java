@@ -221,4 +221,30 @@ class FailoverGroupTest {
             java.nio.file.Files.deleteIfExists(f);
         }
     }
+
+    /**
+     * Both regions as az CLI prints them (az network vnet show, nsg show, route-table show, sql mi show, sql
+     * instance-failover-group show), with Azure's current rules in place and a Deny on 5022 before the replication rule
+     * in North Europe. Expected: one group of the two instances, peered both ways; MI-FOG-NSG names deny_5022 on the
+     * northeurope NSG, nothing else of the group's is wrong.
+     */
+    @Test
+    void aGroupAsAzCliPrintsItImportsWithBothRegions() throws Exception {
+        List<Path> files;
+        try (var l = java.nio.file.Files.list(Path.of("src/test/resources/azcli/fog"))) {
+            files = l.sorted().toList();
+        }
+        Design d = minet.io.Importer.load(files, minet.io.ImportOptions.NONE);
+        assertThat(d.failoverGroups()).singleElement().satisfies(g -> {
+            assertThat(g.name()).isEqualTo("fog-orders");
+            assertThat(g.primaryInstanceId()).endsWith("/sqlmi-weu");
+            assertThat(g.secondaryInstanceId()).endsWith("/sqlmi-neu");
+        });
+        assertThat(fog(d, "auto")).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo(Catalog.MI_FOG_NSG);
+            assertThat(f.resource()).isEqualTo("networkSecurityGroups/nsg-mi-northeurope");
+            assertThat(f.message()).contains("deny_5022");
+        });
+        assertThat(Validator.validate(d).findings()).noneMatch(f -> f.ruleId().equals(Catalog.MI_INTENT_RULES) && f.severity() == Severity.ERROR);
+    }
 }

@@ -12,6 +12,8 @@ import minet.model.Design;
 import minet.model.DesignState;
 import minet.model.Direction;
 import minet.model.ImportNote;
+import minet.model.FailoverGroup;
+import minet.model.GatewayConnection;
 import minet.model.ManagedInstance;
 import minet.model.Peering;
 import minet.model.Route;
@@ -35,6 +37,8 @@ public final class AzCliImporter {
     private static final String NSG = "microsoft.network/networksecuritygroups";
     private static final String ROUTE_TABLE = "microsoft.network/routetables";
     private static final String MI = "microsoft.sql/managedinstances";
+    private static final String FAILOVER_GROUP = "microsoft.sql/locations/instancefailovergroups";
+    private static final String CONNECTION = "microsoft.network/connections";
     private static final String RULE = "microsoft.network/networksecuritygroups/securityrules";
     private static final String ROUTE = "microsoft.network/routetables/routes";
 
@@ -74,6 +78,8 @@ public final class AzCliImporter {
             case NSG: readSecurityGroup(r); break;
             case ROUTE_TABLE: readRouteTable(r); break;
             case MI: readManagedInstance(r); break;
+            case FAILOVER_GROUP: readFailoverGroup(r); break;
+            case CONNECTION: readConnection(r); break;
             case RULE: readOwned(r, "security rule", id -> out.addSecurityRule(id, securityRule(r))); break;
             case ROUTE: readOwned(r, "route", id -> out.addRoute(id, route(r))); break;
             default:
@@ -81,7 +87,7 @@ public final class AzCliImporter {
                 String name = r.text("name");
                 out.note(new ImportNote(DesignAssembler.IGNORED, "info", name == null ? what : what + "/" + name,
                         "ignored " + what + (name == null ? "" : " '" + name + "'") + ": only virtual networks, subnets, "
-                                + "network security groups, route tables and managed instances are read", r.source()));
+                                + "network security groups, route tables, managed instances, failover groups and gateway connections are read", r.source()));
         }
     }
 
@@ -260,6 +266,35 @@ public final class AzCliImporter {
         Boolean publicEndpoint = p.bool("publicDataEndpointEnabled");
         out.addManagedInstance(new ManagedInstance(id, name, p.text("subnetId"), ManagedInstance.Tier.parse(tier),
                 vCores == null ? 0 : vCores, ManagedInstance.ConnectionType.parse(p.text("proxyOverride")),
-                publicEndpoint != null && publicEndpoint, null, r.text("location"), p.text("dnsZone"), null, r.source()));
+                publicEndpoint != null && publicEndpoint, null, r.text("location"), p.text("dnsZone"), null, r.source(), p.text("dnsZonePartner")));
+    }
+
+    /** {@code az sql instance-failover-group show}: the pair of instances (the same group is listed from both regions). */
+    private void readFailoverGroup(At r) throws InputException {
+        At p = props(r);
+        String id = r.text("id");
+        String name = name(r, id, "a failover group");
+        List<At> pairs = p.array("managedInstancePairs");
+        if (pairs.isEmpty()) throw r.error("failover group '" + name + "' has no managedInstancePairs: expected the output of az sql instance-failover-group show");
+        At pair = pairs.get(0);
+        String primary = pair.text("primaryManagedInstanceId"), partner = pair.text("partnerManagedInstanceId");
+        if (primary == null || partner == null) throw pair.error("a managed instance pair needs primaryManagedInstanceId and partnerManagedInstanceId");
+        // Listed from the secondary's region the roles read the other way: the group's own role says which is which.
+        if ("Secondary".equalsIgnoreCase(p.text("replicationRole"))) {
+            String t = primary;
+            primary = partner;
+            partner = t;
+        }
+        out.addFailoverGroup(new FailoverGroup(id == null ? name : id, name, primary, partner, r.source()));
+    }
+
+    /** {@code az network vpn-connection show}: a VNet-to-VNet (or site) connection between two gateways. */
+    private void readConnection(At r) throws InputException {
+        At p = props(r);
+        String id = r.text("id");
+        String name = name(r, id, "a gateway connection");
+        String g1 = p.refId("virtualNetworkGateway1"), g2 = p.refId("virtualNetworkGateway2");
+        if (g1 == null) return; // a site connection without our gateway: nothing to join
+        out.addGatewayConnection(new GatewayConnection(id == null ? name : id, name, g1, g2, p.text("connectionType"), r.source()));
     }
 }

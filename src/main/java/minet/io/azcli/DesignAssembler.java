@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import minet.model.Design;
 import minet.model.ExternalNetwork;
+import minet.model.FailoverGroup;
+import minet.model.GatewayConnection;
 import minet.model.ImportNote;
 import minet.model.Lists;
 import minet.model.ManagedInstance;
@@ -56,7 +58,7 @@ public final class DesignAssembler {
     static String key(String id) { return id == null ? null : id.toLowerCase(Locale.ROOT); }
 
     public boolean isEmpty() {
-        return vnets.isEmpty() && subnets.isEmpty() && nsgs.isEmpty() && routeTables.isEmpty() && instances.isEmpty()
+        return vnets.isEmpty() && subnets.isEmpty() && nsgs.isEmpty() && routeTables.isEmpty() && instances.isEmpty() && failoverGroups.isEmpty()
                 && extraRules.isEmpty() && extraRoutes.isEmpty();
     }
 
@@ -103,6 +105,18 @@ public final class DesignAssembler {
     }
 
     public void note(ImportNote n) { notes.add(n); }
+
+    private final Map<String, FailoverGroup> failoverGroups = new LinkedHashMap<>();
+    private final Map<String, GatewayConnection> connections = new LinkedHashMap<>();
+
+    /** A failover group, once by id (the group is listed from both regions). */
+    public void addFailoverGroup(FailoverGroup g) {
+        failoverGroups.putIfAbsent(key(g.id()), g);
+    }
+
+    public void addGatewayConnection(GatewayConnection c) {
+        connections.putIfAbsent(key(c.id()), c);
+    }
 
     /** The design so far; the assembler itself is left as it was. */
     public Design build(String name) {
@@ -187,7 +201,7 @@ public final class DesignAssembler {
         }
 
         return new Design(name, vnetList, nsgList, rtList, new ArrayList<>(instances.values()), peeredNetworks(vnetList),
-                null, out);
+                null, out).withFailoverGroups(new ArrayList<>(failoverGroups.values())).withGatewayConnections(new ArrayList<>(connections.values()));
     }
 
     /** Remote VNets of peerings that are not themselves in the input, so that the canvas can show them. */
