@@ -3,6 +3,7 @@ package minet.io;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import minet.io.arm.ArmImporter;
 import minet.io.azcli.AzCliImporter;
 import minet.io.terraform.TerraformImporter;
@@ -17,8 +18,7 @@ public final class Importer {
 
     public static Design load(List<Path> files, ImportOptions options) throws InputException {
         if (files.isEmpty()) throw new InputException(null, "no input file given");
-        List<JsonSource> sources = new ArrayList<>();
-        for (Path f : files) sources.add(JsonSource.read(f));
+        List<JsonSource> sources = readAll(files);
         Format first = Format.detect(sources.get(0).root());
         for (JsonSource s : sources) {
             Format f = Format.detect(s.root());
@@ -38,6 +38,28 @@ public final class Importer {
             default:
                 return AzCliImporter.load(sources);
         }
+    }
+
+    /**
+     * Reads the files, several at once when there are several (the pages of an {@code az graph query}, many az CLI
+     * files): parsing is most of an estate's import. The first unreadable file in the given order is the error.
+     */
+    private static List<JsonSource> readAll(List<Path> files) throws InputException {
+        if (files.size() == 1) return List.of(JsonSource.read(files.get(0)));
+        Object[] read = new Object[files.size()];
+        IntStream.range(0, files.size()).parallel().forEach(i -> {
+            try {
+                read[i] = JsonSource.read(files.get(i));
+            } catch (InputException e) {
+                read[i] = e;
+            }
+        });
+        List<JsonSource> out = new ArrayList<>();
+        for (Object o : read) {
+            if (o instanceof InputException e) throw e;
+            out.add((JsonSource) o);
+        }
+        return out;
     }
 
     public static Design load(Path file) throws InputException {

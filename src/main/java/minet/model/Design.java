@@ -42,13 +42,17 @@ public record Design(String name, List<VirtualNetwork> virtualNetworks, List<Sec
         return new Design(name, List.of(), List.of(), List.of(), List.of(), List.of(), Layout.EMPTY, List.of());
     }
 
-    // ---- look-ups ----
+    // ---- look-ups (by ID without case; a large design is indexed once per value, see DesignIndex) ----
 
     public Optional<SecurityGroup> securityGroup(String id) {
+        DesignIndex ix = DesignIndex.of(this);
+        if (ix != null) return id == null ? Optional.empty() : Optional.ofNullable(ix.securityGroups.get(DesignIndex.key(id)));
         return securityGroups.stream().filter(g -> Lists.sameId(g.id(), id)).findFirst();
     }
 
     public Optional<RouteTable> routeTable(String id) {
+        DesignIndex ix = DesignIndex.of(this);
+        if (ix != null) return id == null ? Optional.empty() : Optional.ofNullable(ix.routeTables.get(DesignIndex.key(id)));
         return routeTables.stream().filter(t -> Lists.sameId(t.id(), id)).findFirst();
     }
 
@@ -57,14 +61,20 @@ public record Design(String name, List<VirtualNetwork> virtualNetworks, List<Sec
     }
 
     public Optional<Subnet> subnet(String id) {
+        DesignIndex ix = DesignIndex.of(this);
+        if (ix != null) return id == null ? Optional.empty() : Optional.ofNullable(ix.subnets.get(DesignIndex.key(id)));
         return subnets().filter(s -> Lists.sameId(s.id(), id)).findFirst();
     }
 
     public Optional<VirtualNetwork> vnetOf(Subnet s) {
+        DesignIndex ix = DesignIndex.of(this);
+        if (ix != null) return s.id() == null ? Optional.empty() : Optional.ofNullable(ix.vnetOfSubnet.get(DesignIndex.key(s.id())));
         return virtualNetworks.stream().filter(v -> v.subnets().stream().anyMatch(x -> Lists.sameId(x.id(), s.id()))).findFirst();
     }
 
     public List<ManagedInstance> instancesIn(Subnet s) {
+        DesignIndex ix = DesignIndex.of(this);
+        if (ix != null) return s.id() == null ? List.of() : ix.instancesBySubnet.getOrDefault(DesignIndex.key(s.id()), List.of());
         return managedInstances.stream().filter(m -> Lists.sameId(m.subnetId(), s.id())).toList();
     }
 

@@ -16,22 +16,45 @@ import minet.model.Source;
  */
 public final class At {
     private final JsonSource src;
-    private final String pointer;
     private final JsonNode node;
+    /*
+     * The pointer is spelt only when asked for (a place in a message or a Source): an import reads each field of
+     * tens of thousands of rules, and most reads need only the value. Until then: the parent and the step to here.
+     */
+    private String pointer;
+    private final At parent;
+    private final String key;
+    private final int index;
 
     public At(JsonSource src, String pointer, JsonNode node) {
         this.src = src;
         this.pointer = pointer;
         this.node = node;
+        this.parent = null;
+        this.key = null;
+        this.index = -1;
+    }
+
+    private At(At parent, String key, int index, JsonNode node) {
+        this.src = parent.src;
+        this.node = node;
+        this.parent = parent;
+        this.key = key;
+        this.index = index;
     }
 
     public static At root(JsonSource src) { return new At(src, "", src.root()); }
 
     public JsonSource src() { return src; }
-    public String pointer() { return pointer; }
+
+    public String pointer() {
+        String p = pointer;
+        if (p == null) pointer = p = parent.pointer() + "/" + (key != null ? JsonSource.escape(key) : Integer.toString(index));
+        return p;
+    }
     public JsonNode node() { return node; }
-    public Source source() { return src.source(pointer); }
-    public InputException error(String problem) { return src.error(pointer, problem); }
+    public Source source() { return src.source(pointer()); }
+    public InputException error(String problem) { return src.error(pointer(), problem); }
 
     public boolean isObject() { return node.isObject(); }
     public boolean isArray() { return node.isArray(); }
@@ -60,7 +83,7 @@ public final class At {
     public List<At> elements(String what) throws InputException {
         if (!node.isArray()) throw error("'" + what + "' must be a list, not " + kind(node));
         List<At> out = new ArrayList<>(node.size());
-        for (int i = 0; i < node.size(); i++) out.add(new At(src, pointer + "/" + i, node.get(i)));
+        for (int i = 0; i < node.size(); i++) out.add(new At(this, null, i, node.get(i)));
         return out;
     }
 
@@ -137,7 +160,7 @@ public final class At {
     }
 
     private At child(String key, JsonNode v) {
-        return new At(src, pointer + "/" + JsonSource.escape(key), v);
+        return new At(this, key, -1, v);
     }
 
     private static boolean present(JsonNode v) {

@@ -1,13 +1,14 @@
 package minet.rules.check;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import minet.model.Design;
 import minet.model.DesignState;
 import minet.model.Direction;
-import minet.model.Lists;
 import minet.model.SecurityGroup;
 import minet.model.Subnet;
 import minet.model.Unknowns;
@@ -31,6 +32,7 @@ public final class Scope {
     private final Map<VirtualNetwork, AddressSpace> spaces = new IdentityHashMap<>();
     private final Map<SecurityGroup, Map<VirtualNetwork, NsgEvaluator[]>> evaluators = new IdentityHashMap<>();
     private AddressSpace noVnet;
+    private Map<String, VirtualNetwork> vnetByNsg;
 
     public Scope(Design design, Profile profile, ServiceTags tags) {
         this.design = design;
@@ -65,9 +67,14 @@ public final class Scope {
 
     /** The VNet whose subnets use {@code nsg} first (the one its tags are read from), or null when unattached. */
     public VirtualNetwork vnetUsing(SecurityGroup nsg) {
-        for (VirtualNetwork v : design.virtualNetworks()) {
-            for (Subnet s : v.subnets()) if (Lists.sameId(s.nsgId(), nsg.id())) return v;
+        if (vnetByNsg == null) { // once per run: a scan per NSG is quadratic in an estate
+            vnetByNsg = new HashMap<>();
+            for (VirtualNetwork v : design.virtualNetworks()) {
+                for (Subnet s : v.subnets()) if (s.nsgId() != null) vnetByNsg.putIfAbsent(s.nsgId().toLowerCase(Locale.ROOT), v);
+            }
         }
+        VirtualNetwork v = nsg.id() == null ? null : vnetByNsg.get(nsg.id().toLowerCase(Locale.ROOT));
+        if (v != null) return v;
         return design.virtualNetworks().isEmpty() ? null : design.virtualNetworks().get(0);
     }
 

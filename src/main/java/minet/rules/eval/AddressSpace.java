@@ -197,7 +197,23 @@ public final class AddressSpace {
         return onPrem.gatewayId() == null && hasGateway || (onPrem.gatewayId() == null && design.virtualNetworks().size() == 1);
     }
 
+    /** The last design asked about and its tags: every VNet of a design reads the same tags (an estate has hundreds). */
+    private static volatile TagMemo lastTags;
+
+    private record TagMemo(java.lang.ref.WeakReference<Design> design, List<String> tags) {}
+
+    /** The distinct tag-like prefixes of the design's rules, routes and outside networks, read once per design value. */
     private static List<String> tagsIn(Design d) {
+        TagMemo m = lastTags;
+        if (m != null && m.design.get() == d) return m.tags;
+        Set<String> distinct = new LinkedHashSet<>();
+        for (String t : allPrefixes(d)) if (looksLikeTag(t)) distinct.add(t.trim());
+        List<String> tags = List.copyOf(distinct);
+        lastTags = new TagMemo(new java.lang.ref.WeakReference<>(d), tags);
+        return tags;
+    }
+
+    private static List<String> allPrefixes(Design d) {
         List<String> out = new ArrayList<>();
         for (SecurityGroup g : d.securityGroups()) {
             for (SecurityRule r : g.rules()) {
