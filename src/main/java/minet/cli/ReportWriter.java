@@ -206,7 +206,7 @@ public final class ReportWriter {
         }
     }
 
-    private static String print(ObjectNode n) {
+    static String print(ObjectNode n) {
         try {
             return JSON.writeValueAsString(n) + "\n";
         } catch (JsonProcessingException e) {

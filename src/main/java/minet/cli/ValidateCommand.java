@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import minet.io.InputException;
 import minet.model.Design;
 import minet.rules.Catalog;
+import minet.rules.Estate;
 import minet.rules.Report;
 import minet.rules.Validator;
 import picocli.CommandLine.Command;
@@ -35,6 +36,11 @@ public final class ValidateCommand implements Callable<Integer> {
             tags = serviceTags.load();
         } catch (InputException e) {
             return Problems.unusable(spec, e);
+        }
+        if (design.miSubnets().size() > 1) { // an estate: a row per MI subnet, its networks validated on all processors
+            EstateReport estate = EstateReport.of(Estate.validate(design, d -> Validator.validate(d, profile.name(), tags)));
+            spec.commandLine().getOut().print(estate.write(format, estate.catalog()));
+            return estate.report().hasErrors() ? Cli.FINDINGS : Cli.OK;
         }
         Report report = Validator.validate(design, profile.name(), tags);
         spec.commandLine().getOut().print(ReportWriter.write(format, report, Catalog.all(report.profile())));

@@ -27,7 +27,8 @@ import minet.model.VirtualNetwork;
 /**
  * Reads what {@code az network vnet|vnet subnet|nsg|route-table show|list} and {@code az sql mi show|list} print,
  * and the ARM/REST shape of the same resources (fields nested under {@code properties}, lists as
- * {@code {"value": […]}}). Each file holds one resource or a list; all files merge into one design by resource ID.
+ * {@code {"value": […]}}), and the pages of {@code az graph query} (Azure Resource Graph: {@code {"data": […]}}, rows in
+ * the ARM shape). Each file holds one resource or a list; all files merge into one design by resource ID.
  * The kind of each object comes from its {@code type}, else its {@code id}, else the fields it has.
  * Azure's default security rules are skipped: the rule engine adds them itself.
  */
@@ -62,11 +63,18 @@ public final class AzCliImporter {
             for (At r : root.elements("the list")) readResource(r);
         } else if (root.isObject() && root.get("value").map(At::isArray).orElse(false) && !root.has("id") && !root.has("type")) {
             for (At r : root.array("value")) readResource(r); // a REST list response
+        } else if (isGraphPage(root)) {
+            for (At r : root.array("data")) readResource(r); // az graph query: {"count", "data", "skip_token"}
         } else if (root.isObject()) {
             readResource(root);
         } else {
             throw root.error("expected az CLI JSON: one resource object or a list of them, not " + At.kind(root.node()));
         }
+    }
+
+    /** One page of {@code az graph query} (Azure Resource Graph): {@code {"data": […]}} with count, skip_token, total_records. */
+    public static boolean isGraphPage(At root) {
+        return root.isObject() && root.get("data").map(At::isArray).orElse(false) && !root.has("id") && !root.has("type");
     }
 
     private void readResource(At r) throws InputException {
