@@ -1,6 +1,7 @@
 package minet.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +16,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * The inputs every command that reads a design shares: {@code FILE… [--parameters F] [--param k=v]}. Use it as
+ * The inputs every command that reads a design shares: {@code FILE… [--parameters F] [--param k=v] [--var k=v]
+ * [--var-file F]}. Use it as
  * {@code @Mixin InputOptions input;} and call {@link #load()}; turn its InputException into exit 2 with
  * {@link Problems#unusable}.
  */
 public final class InputOptions {
     @Parameters(paramLabel = "FILE", arity = "1..*",
             description = "A design (*.minet.json), an ARM template, az CLI JSON (one object or a list; several files "
-                    + "merge by resource ID) or Terraform JSON (terraform show -json); the format is detected.")
+                    + "merge by resource ID), az graph query output (its pages), Terraform JSON (terraform show -json) or a "
+                    + "Terraform module (its directory or .tf files); the format is detected.")
     List<Path> files;
 
     @Option(names = "--parameters", paramLabel = "F", description = "An ARM parameters file for the template.")
@@ -49,9 +52,32 @@ public final class InputOptions {
         return m;
     }
 
+    /** --var and --var-file in the order given: Terraform applies them so, the last value of a variable wins. */
+    final List<ImportOptions.TerraformVar> terraformVars = new ArrayList<>();
+
+    /*
+     * picocli calls a List setter with every value of the option so far, once per occurrence (and with an empty list
+     * before parsing); the newest is the last. Recording that one keeps --var and --var-file in the order given.
+     */
+    @Option(names = "--var", paramLabel = "NAME=VALUE",
+            description = "A Terraform variable value (repeatable; wins over .tfvars files; for list, map and object variables, written as in HCL).")
+    void addVar(List<String> values) {
+        if (values.isEmpty()) return; // picocli's reset before parsing
+        String value = values.get(values.size() - 1);
+        int eq = value.indexOf('=');
+        if (eq <= 0) throw new ParameterException(spec.commandLine(), "--var needs NAME=VALUE, not '" + value + "'");
+        terraformVars.add(ImportOptions.TerraformVar.assign(value.substring(0, eq), value.substring(eq + 1)));
+    }
+
+    @Option(names = "--var-file", paramLabel = "F", description = "A Terraform variables file (.tfvars or .tfvars.json; repeatable).")
+    void addVarFile(List<Path> files) {
+        if (files.isEmpty()) return;
+        terraformVars.add(ImportOptions.TerraformVar.file(files.get(files.size() - 1)));
+    }
+
     public List<Path> files() { return files == null ? List.of() : files; }
 
-    public ImportOptions importOptions() { return new ImportOptions(parametersFile, parameters); }
+    public ImportOptions importOptions() { return new ImportOptions(parametersFile, parameters, terraformVars); }
 
     /** Reads and merges the files into one design. */
     public Design load() throws InputException {

@@ -7,17 +7,20 @@ import java.util.stream.IntStream;
 import minet.io.arm.ArmImporter;
 import minet.io.azcli.AzCliImporter;
 import minet.io.terraform.TerraformImporter;
+import minet.io.terraform.hcl.HclImporter;
 import minet.model.Design;
 
 /**
  * One entry point for every input: detects each file's format and reads it. Several az CLI files merge into one
- * design by resource ID; a design file or a template stands alone (ARM templates may bring linked templates).
+ * design by resource ID; a design file or a template stands alone (ARM templates may bring linked templates). A
+ * directory, {@code .tf} and {@code .tfvars} files are a Terraform module as written (told by name, as Terraform does).
  */
 public final class Importer {
     private Importer() {}
 
     public static Design load(List<Path> files, ImportOptions options) throws InputException {
         if (files.isEmpty()) throw new InputException(null, "no input file given");
+        if (files.stream().anyMatch(HclImporter::handles)) return terraformModule(files, options);
         List<JsonSource> sources = readAll(files);
         Format first = Format.detect(sources.get(0).root());
         for (JsonSource s : sources) {
@@ -38,6 +41,17 @@ public final class Importer {
             default:
                 return AzCliImporter.load(sources);
         }
+    }
+
+    /** A Terraform module as written: its directory or .tf files, with .tfvars files if given. */
+    private static Design terraformModule(List<Path> files, ImportOptions options) throws InputException {
+        for (Path f : files) {
+            if (!HclImporter.handles(f)) {
+                throw new InputException(f.toString(), "is not part of a Terraform module, but " + files.get(0)
+                        + " is; give files of one format at a time");
+            }
+        }
+        return HclImporter.load(files, options);
     }
 
     /**

@@ -27,9 +27,10 @@ class CliQaTest {
 
     @Test
     void aDirectoryGivenAsInputIsCalledADirectoryNotAMissingFile() {
+        // a directory is read as a Terraform module: without .tf files it is none
         Run r = run("validate", tmp.toString());
         assertThat(r.code()).isEqualTo(Cli.UNUSABLE);
-        assertThat(r.err().strip()).isEqualTo("minet validate: " + tmp + ": is a directory, not a file");
+        assertThat(r.err().strip()).isEqualTo("minet validate: " + tmp + ": is a directory with no .tf file in it: give files, or the directory of a Terraform module");
     }
 
     @Test

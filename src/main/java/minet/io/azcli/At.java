@@ -15,7 +15,14 @@ import minet.model.Source;
  * Shared by the az CLI and Terraform importers.
  */
 public final class At {
+    /** Where values stand when they were not read from a JSON file (Terraform HCL evaluated into JSON values). */
+    public interface Places {
+        Source source(String pointer);
+        InputException error(String pointer, String problem);
+    }
+
     private final JsonSource src;
+    private final Places places;
     private final JsonNode node;
     /*
      * The pointer is spelt only when asked for (a place in a message or a Source): an import reads each field of
@@ -28,7 +35,18 @@ public final class At {
 
     public At(JsonSource src, String pointer, JsonNode node) {
         this.src = src;
+        this.places = null;
         this.pointer = pointer;
+        this.node = node;
+        this.parent = null;
+        this.key = null;
+        this.index = -1;
+    }
+
+    private At(Places places, JsonNode node) {
+        this.src = null;
+        this.places = places;
+        this.pointer = "";
         this.node = node;
         this.parent = null;
         this.key = null;
@@ -37,6 +55,7 @@ public final class At {
 
     private At(At parent, String key, int index, JsonNode node) {
         this.src = parent.src;
+        this.places = parent.places;
         this.node = node;
         this.parent = parent;
         this.key = key;
@@ -45,6 +64,10 @@ public final class At {
 
     public static At root(JsonSource src) { return new At(src, "", src.root()); }
 
+    /** A tree made in memory, whose places {@code places} tells. */
+    public static At root(JsonNode node, Places places) { return new At(places, node); }
+
+    /** The JSON file read; null for a tree made in memory. */
     public JsonSource src() { return src; }
 
     public String pointer() {
@@ -53,8 +76,8 @@ public final class At {
         return p;
     }
     public JsonNode node() { return node; }
-    public Source source() { return src.source(pointer()); }
-    public InputException error(String problem) { return src.error(pointer(), problem); }
+    public Source source() { return src != null ? src.source(pointer()) : places.source(pointer()); }
+    public InputException error(String problem) { return src != null ? src.error(pointer(), problem) : places.error(pointer(), problem); }
 
     public boolean isObject() { return node.isObject(); }
     public boolean isArray() { return node.isArray(); }

@@ -45,6 +45,7 @@ public final class DesignAssembler {
     private final Map<String, ManagedInstance> instances = new LinkedHashMap<>();
     private final Map<String, Link> nsgLinks = new LinkedHashMap<>();
     private final Map<String, Link> routeTableLinks = new LinkedHashMap<>();
+    private final Map<String, Link> natGatewayLinks = new LinkedHashMap<>();
     private final List<ImportNote> notes = new ArrayList<>();
 
     private record Link(String targetId, Source source) {}
@@ -104,6 +105,11 @@ public final class DesignAssembler {
         if (subnetId != null && routeTableId != null) routeTableLinks.putIfAbsent(key(subnetId), new Link(routeTableId, where));
     }
 
+    /** The subnet uses this NAT gateway (Terraform's azurerm_subnet_nat_gateway_association). */
+    public void linkNatGateway(String subnetId, String natGatewayId, Source where) {
+        if (subnetId != null && natGatewayId != null) natGatewayLinks.putIfAbsent(key(subnetId), new Link(natGatewayId, where));
+    }
+
     public void note(ImportNote n) { notes.add(n); }
 
     private final Map<String, FailoverGroup> failoverGroups = new LinkedHashMap<>();
@@ -132,6 +138,8 @@ public final class DesignAssembler {
             if (s.nsgId() == null && n != null) s = s.withNsgId(n.targetId());
             Link r = routeTableLinks.get(e.getKey());
             if (s.routeTableId() == null && r != null) s = s.withRouteTableId(r.targetId());
+            Link g = natGatewayLinks.get(e.getKey());
+            if (s.natGatewayId() == null && g != null) s = s.withNatGatewayId(g.targetId());
             String vnetKey = key(subnetVnet.get(e.getKey()));
             if (!vnets.containsKey(vnetKey)) {
                 // Keep the subnet: a placeholder VNet holds it, and the user learns the address space is unknown.
@@ -250,6 +258,7 @@ public final class DesignAssembler {
     static Subnet merge(Subnet a, Subnet b) {
         return new Subnet(a.id(), or(a.name(), b.name()), or(a.addressPrefixes(), b.addressPrefixes()), or(a.nsgId(), b.nsgId()),
                 or(a.routeTableId(), b.routeTableId()), or(a.serviceEndpoints(), b.serviceEndpoints()),
-                or(a.delegations(), b.delegations()), or(a.resources(), b.resources()), a.markedMi() || b.markedMi(), a.source());
+                or(a.delegations(), b.delegations()), or(a.resources(), b.resources()), a.markedMi() || b.markedMi(), a.source(),
+                or(a.natGatewayId(), b.natGatewayId()));
     }
 }

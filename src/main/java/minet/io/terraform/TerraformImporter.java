@@ -40,7 +40,8 @@ import minet.model.VirtualNetwork;
  * <li>Name attributes ({@code virtual_network_name}, {@code network_security_group_name},
  *     {@code route_table_name}) are matched with the resource group against the resources' names.</li>
  * </ol>
- * A reference that none of these resolves becomes an IMPORT-MISSING-REF note.
+ * A reference that none of these resolves becomes an IMPORT-MISSING-REF note. {@link #fromResources} maps resources
+ * that a module as written gave (see {@code hcl.HclImporter}) the same way.
  */
 public final class TerraformImporter {
     private static final String VNET = "azurerm_virtual_network";
@@ -51,10 +52,16 @@ public final class TerraformImporter {
     private static final String ROUTE_TABLE = "azurerm_route_table";
     private static final String ROUTE = "azurerm_route";
     private static final String RT_ASSOC = "azurerm_subnet_route_table_association";
+    private static final String NAT_ASSOC = "azurerm_subnet_nat_gateway_association";
+    private static final String NAT_GATEWAY = "azurerm_nat_gateway";
     private static final List<String> INSTANCES = List.of("azurerm_mssql_managed_instance", "azurerm_sql_managed_instance");
 
-    /** One resource instance of the plan or state. {@code module} is "" for the root or e.g. "module.net[0]". */
-    private record Res(At at, String address, String module, String mode, String type, String name, String index, At values) {
+    /**
+     * One resource instance of a plan or state (or of a module as written, evaluated). {@code module} is "" for the
+     * root or e.g. "module.net[0]"; {@code mode} "managed" or "data"; {@code index} as Terraform writes it (0, "key")
+     * or null; {@code values} its attributes, with nested blocks as lists of objects.
+     */
+    public record Resource(At at, String address, String module, String mode, String type, String name, String index, At values) {
         String key() throws InputException {
             String id = blankToNull(values.text("id"));
             return id != null ? id : address;
@@ -64,7 +71,7 @@ public final class TerraformImporter {
 
     private final DesignAssembler out;
     private final At root;
-    private final List<Res> all = new ArrayList<>();
+    private final List<Resource> all = new ArrayList<>();
     private At configRoot;
 
     private TerraformImporter(DesignAssembler out, At root) {
@@ -98,18 +105,38 @@ public final class TerraformImporter {
         Optional<At> config = root.object("configuration");
         if (config.isPresent()) configRoot = config.get().object("root_module").orElse(null);
 
+        map();
+        return root.object("planned_values").isEmpty();
+    }
+
+    /**
+     * The design of resources read elsewhere (a Terraform module as written, evaluated): mapped and linked as a
+     * plan's are, with the notes of their reading. Null when none of them is an azurerm network resource.
+     */
+    public static Design fromResources(List<Resource> resources, List<ImportNote> notes, String designName, DesignState state)
+            throws InputException {
+        DesignAssembler out = new DesignAssembler();
+        TerraformImporter t = new TerraformImporter(out, null);
+        t.all.addAll(resources);
+        t.map();
+        if (out.isEmpty()) return null;
+        for (ImportNote n : notes) out.note(n);
+        return out.build(designName).withState(state);
+    }
+
+    private void map() throws InputException {
         // Subnet resources before VNets' inline blocks: in a state both list the same subnet, and the resource is
         // where the user declared it.
-        for (Res r : all) if (r.type.equals(SUBNET)) readSubnet(r);
-        for (Res r : all) if (r.type.equals(VNET)) readVnet(r);
-        for (Res r : all) if (r.type.equals(NSG)) readSecurityGroup(r);
-        for (Res r : all) if (r.type.equals(ROUTE_TABLE)) readRouteTable(r);
-        for (Res r : all) if (r.type.equals(NSG_RULE)) readSecurityRule(r);
-        for (Res r : all) if (r.type.equals(ROUTE)) readRoute(r);
-        for (Res r : all) if (r.type.equals(NSG_ASSOC)) readAssociation(r, "network_security_group_id", NSG);
-        for (Res r : all) if (r.type.equals(RT_ASSOC)) readAssociation(r, "route_table_id", ROUTE_TABLE);
-        for (Res r : all) if (INSTANCES.contains(r.type)) readManagedInstance(r);
-        return root.object("planned_values").isEmpty();
+        for (Resource r : all) if (r.type.equals(SUBNET)) readSubnet(r);
+        for (Resource r : all) if (r.type.equals(VNET)) readVnet(r);
+        for (Resource r : all) if (r.type.equals(NSG)) readSecurityGroup(r);
+        for (Resource r : all) if (r.type.equals(ROUTE_TABLE)) readRouteTable(r);
+        for (Resource r : all) if (r.type.equals(NSG_RULE)) readSecurityRule(r);
+        for (Resource r : all) if (r.type.equals(ROUTE)) readRoute(r);
+        for (Resource r : all) if (r.type.equals(NSG_ASSOC)) readAssociation(r, "network_security_group_id", NSG);
+        for (Resource r : all) if (r.type.equals(RT_ASSOC)) readAssociation(r, "route_table_id", ROUTE_TABLE);
+        for (Resource r : all) if (r.type.equals(NAT_ASSOC)) readAssociation(r, "nat_gateway_id", NAT_GATEWAY);
+        for (Resource r : all) if (INSTANCES.contains(r.type)) readManagedInstance(r);
     }
 
     private void collect(At module, String moduleAddress) throws InputException {
@@ -123,7 +150,7 @@ public final class TerraformImporter {
             if (address == null) address = prefix(moduleAddress) + (mode.equals("data") ? "data." : "") + type + "." + name;
             Optional<At> values = r.object("values");
             if (values.isEmpty()) continue; // nothing known about it
-            Res res = new Res(r, address, moduleAddress, mode, type, name, index(r), values.get());
+            Resource res = new Resource(r, address, moduleAddress, mode, type, name, index(r), values.get());
             all.add(res);
         }
         for (At child : module.array("child_modules")) {
@@ -141,7 +168,7 @@ public final class TerraformImporter {
 
     // ---- resources ----
 
-    private void readVnet(Res r) throws InputException {
+    private void readVnet(Resource r) throws InputException {
         At v = r.values;
         String key = r.key();
         out.addVirtualNetwork(new VirtualNetwork(key, v.text("name"), v.text("location"), v.texts("address_space"),
@@ -159,7 +186,7 @@ public final class TerraformImporter {
         }
     }
 
-    private void readSubnet(Res r) throws InputException {
+    private void readSubnet(Resource r) throws InputException {
         At v = r.values;
         String key = r.key();
         String vnetKey = byName(r, "virtual_network_name", VNET);
@@ -181,13 +208,13 @@ public final class TerraformImporter {
                 blankToNull(v.text("route_table_id")), v.texts("service_endpoints"), delegations, List.of(), false, r.source()));
     }
 
-    private void readSecurityGroup(Res r) throws InputException {
+    private void readSecurityGroup(Resource r) throws InputException {
         List<SecurityRule> rules = new ArrayList<>();
         for (At b : blocks(r.values, "security_rule")) rules.add(securityRule(b, b.source()));
         out.addSecurityGroup(new SecurityGroup(r.key(), r.values.text("name"), r.values.text("location"), rules, r.source()));
     }
 
-    private void readSecurityRule(Res r) throws InputException {
+    private void readSecurityRule(Resource r) throws InputException {
         String nsg = byName(r, "network_security_group_name", NSG);
         if (nsg == null) nsg = r.values.text("network_security_group_name");
         if (nsg == null) throw r.at.error("security rule '" + r.address + "' has no network_security_group_name");
@@ -205,7 +232,7 @@ public final class TerraformImporter {
                 source);
     }
 
-    private void readRouteTable(Res r) throws InputException {
+    private void readRouteTable(Resource r) throws InputException {
         At v = r.values;
         List<Route> routes = new ArrayList<>();
         for (At b : blocks(v, "route")) routes.add(route(b, b.source()));
@@ -218,7 +245,7 @@ public final class TerraformImporter {
         out.addRouteTable(new RouteTable(r.key(), v.text("name"), v.text("location"), disabled, routes, r.source()));
     }
 
-    private void readRoute(Res r) throws InputException {
+    private void readRoute(Resource r) throws InputException {
         String table = byName(r, "route_table_name", ROUTE_TABLE);
         if (table == null) table = r.values.text("route_table_name");
         if (table == null) throw r.at.error("route '" + r.address + "' has no route_table_name");
@@ -230,17 +257,18 @@ public final class TerraformImporter {
                 blankToNull(b.text("next_hop_in_ip_address")), source);
     }
 
-    private void readAssociation(Res r, String attribute, String targetType) throws InputException {
+    private void readAssociation(Resource r, String attribute, String targetType) throws InputException {
         String subnet = reference(r, "subnet_id", SUBNET);
         String target = reference(r, attribute, targetType);
         if (subnet == null || target == null) {
             out.note(new ImportNote(DesignAssembler.MISSING_REF, "warning", r.address, "cannot tell which "
-                    + (subnet == null ? "subnet" : targetType.equals(NSG) ? "network security group" : "route table")
+                    + (subnet == null ? "subnet" : targetType.equals(NSG) ? "network security group" : targetType.equals(NAT_GATEWAY) ? "NAT gateway" : "route table")
                     + " " + r.address + " refers to: its value is unknown until apply and the plan's configuration does not "
                     + "name the resource; the association is left out", r.source()));
             return;
         }
         if (targetType.equals(NSG)) out.linkSecurityGroup(subnet, target, r.source());
+        else if (targetType.equals(NAT_GATEWAY)) out.linkNatGateway(subnet, target, r.source());
         else out.linkRouteTable(subnet, target, r.source());
         if (!isKnown(subnet, SUBNET)) {
             out.note(new ImportNote(DesignAssembler.MISSING_REF, "warning", r.address, r.address + " associates subnet '"
@@ -248,7 +276,7 @@ public final class TerraformImporter {
         }
     }
 
-    private void readManagedInstance(Res r) throws InputException {
+    private void readManagedInstance(Resource r) throws InputException {
         At v = r.values;
         String subnet = reference(r, "subnet_id", SUBNET);
         if (subnet == null) {
@@ -269,18 +297,18 @@ public final class TerraformImporter {
      * The key of the resource an ID attribute points at: the known value, else the resource the configuration's
      * expression references. Null when neither tells.
      */
-    private String reference(Res from, String attribute, String targetType) throws InputException {
+    private String reference(Resource from, String attribute, String targetType) throws InputException {
         String known = blankToNull(from.values.text(attribute));
         if (known != null) return known;
-        Res target = followConfiguration(from, attribute, targetType);
+        Resource target = followConfiguration(from, attribute, targetType);
         return target == null ? null : target.key();
     }
 
     private boolean isKnown(String key, String type) throws InputException {
-        for (Res r : all) if (r.type.equals(type) && key.equalsIgnoreCase(r.key())) return true;
+        for (Resource r : all) if (r.type.equals(type) && key.equalsIgnoreCase(r.key())) return true;
         if (type.equals(SUBNET)) {
             // inline subnet blocks of a VNet
-            for (Res r : all) {
+            for (Resource r : all) {
                 if (!r.type.equals(VNET)) continue;
                 for (At s : blocks(r.values, "subnet")) {
                     String id = blankToNull(s.text("id"));
@@ -292,15 +320,15 @@ public final class TerraformImporter {
     }
 
     /** A name attribute matched against the names of resources of {@code type} (and the resource group, when both say one). */
-    private String byName(Res from, String attribute, String type) throws InputException {
+    private String byName(Resource from, String attribute, String type) throws InputException {
         String name = from.values.text(attribute);
         String group = from.values.text("resource_group_name");
         if (name == null) {
-            Res target = followConfiguration(from, attribute, type);
+            Resource target = followConfiguration(from, attribute, type);
             return target == null ? null : target.key();
         }
-        Res found = null;
-        for (Res r : all) {
+        Resource found = null;
+        for (Resource r : all) {
             if (!r.type.equals(type) || !name.equalsIgnoreCase(r.values.text("name"))) continue;
             String g = r.values.text("resource_group_name");
             if (group != null && g != null && !group.equalsIgnoreCase(g)) continue;
@@ -310,13 +338,13 @@ public final class TerraformImporter {
         return found == null ? followOrNull(from, attribute, type) : found.key();
     }
 
-    private String followOrNull(Res from, String attribute, String type) throws InputException {
-        Res target = followConfiguration(from, attribute, type);
+    private String followOrNull(Resource from, String attribute, String type) throws InputException {
+        Resource target = followConfiguration(from, attribute, type);
         return target == null ? null : target.key();
     }
 
     /** The planned resource that the configuration's expression for {@code attribute} references, or null. */
-    private Res followConfiguration(Res from, String attribute, String type) throws InputException {
+    private Resource followConfiguration(Resource from, String attribute, String type) throws InputException {
         if (configRoot == null) return null;
         At module = configModule(from.module);
         if (module == null) return null;
@@ -333,7 +361,7 @@ public final class TerraformImporter {
         return resolve(expr.get().texts("references"), from.module, from.index, type, 0);
     }
 
-    private Res resolve(List<String> references, String module, String index, String type, int depth) throws InputException {
+    private Resource resolve(List<String> references, String module, String index, String type, int depth) throws InputException {
         if (depth > 10) return null;
         for (String ref : references) {
             String[] parts = ref.split("\\.");
@@ -349,7 +377,7 @@ public final class TerraformImporter {
                 if (output.isEmpty()) continue;
                 Optional<At> expr = output.get().object("expression");
                 if (expr.isEmpty()) continue;
-                Res r = resolve(expr.get().texts("references"), prefix(module) + "module." + call, index, type, depth + 1);
+                Resource r = resolve(expr.get().texts("references"), prefix(module) + "module." + call, index, type, depth + 1);
                 if (r != null) return r;
                 continue;
             }
@@ -361,17 +389,17 @@ public final class TerraformImporter {
             int open = nameAndIndex.indexOf('[');
             int close = nameAndIndex.lastIndexOf(']');
             String refIndex = open >= 0 && close > open ? nameAndIndex.substring(open + 1, close) : null;
-            List<Res> candidates = new ArrayList<>();
-            for (Res r : all) {
+            List<Resource> candidates = new ArrayList<>();
+            for (Resource r : all) {
                 if (!sameModule(r.module, module) || !r.type.equals(type) || !r.name.equals(name) || r.mode.equals("data") != data) continue;
                 candidates.add(r);
             }
             if (refIndex != null) {
-                for (Res r : candidates) if (refIndex.equals(r.index)) return r;
+                for (Resource r : candidates) if (refIndex.equals(r.index)) return r;
             } else if (candidates.size() == 1) {
                 return candidates.get(0);
             } else {
-                for (Res r : candidates) if (index != null && index.equals(r.index)) return r;
+                for (Resource r : candidates) if (index != null && index.equals(r.index)) return r;
             }
             if (!candidates.isEmpty()) return null; // ambiguous: do not guess
         }

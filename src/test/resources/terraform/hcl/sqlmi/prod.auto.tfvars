@@ -1,0 +1,2 @@
+environment = "prod"
+vcores      = 8
