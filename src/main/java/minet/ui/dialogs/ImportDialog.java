@@ -16,20 +16,24 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import minet.ui.dialogs.DialogService.ImportRequest;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Picks the files of one import: a template and its parameters, several az CLI files, or Terraform JSON. */
+/**
+ * Picks the files of one import: a template and its parameters, several az CLI files or az graph query pages,
+ * Terraform JSON, or a Terraform module (its folder, or its .tf and .tfvars files).
+ */
 public final class ImportDialog extends Dialog<ImportRequest> {
     public static final ButtonType IMPORT = new ButtonType("Import", ButtonBar.ButtonData.OK_DONE);
 
     public ImportDialog(Window owner) {
         if (owner != null) initOwner(owner);
         setTitle("Import");
-        setHeaderText("ARM template, az CLI JSON (several files merge by resource ID) or Terraform JSON"
-                + " (terraform show -json). The format is detected.");
+        setHeaderText("ARM template, az CLI JSON or az graph query pages (several files merge by resource ID), Terraform JSON"
+                + " (terraform show -json), or a Terraform module: its folder or its .tf files. The format is detected.");
         ObservableList<Path> files = FXCollections.observableArrayList();
         ListView<Path> list = new ListView<>(files);
         list.setId("importFiles");
@@ -40,6 +44,14 @@ public final class ImportDialog extends Dialog<ImportRequest> {
             FileChooser fc = chooser("Files to import");
             List<File> chosen = fc.showOpenMultipleDialog(getOwner());
             if (chosen != null) chosen.forEach(f -> files.add(f.toPath()));
+        });
+        Button folder = new Button("Add module folder…", new FontIcon("mdi2f-folder-plus"));
+        folder.setId("importFolder");
+        folder.setOnAction(e -> {
+            DirectoryChooser dc = new DirectoryChooser();
+            dc.setTitle("Terraform module folder");
+            File dir = dc.showDialog(getOwner());
+            if (dir != null) files.add(dir.toPath());
         });
         Button remove = new Button("Remove", new FontIcon("mdi2m-minus"));
         remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
@@ -54,7 +66,7 @@ public final class ImportDialog extends Dialog<ImportRequest> {
             File f = chooser("ARM parameters file").showOpenDialog(getOwner());
             if (f != null) params.setText(f.toString());
         });
-        VBox box = new VBox(8, new HBox(8, add, remove), list, new Label("ARM parameters file"), new HBox(8, params, browse));
+        VBox box = new VBox(8, new HBox(8, add, folder, remove), list, new Label("ARM parameters file"), new HBox(8, params, browse));
         box.setPadding(new Insets(10));
         box.setPrefWidth(640);
         getDialogPane().setContent(box);
@@ -68,7 +80,8 @@ public final class ImportDialog extends Dialog<ImportRequest> {
     private static FileChooser chooser(String title) {
         FileChooser fc = new FileChooser();
         fc.setTitle(title);
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("JSON", "*.json"),
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("JSON and Terraform", "*.json", "*.tf", "*.tfvars"),
+                new FileChooser.ExtensionFilter("JSON", "*.json"), new FileChooser.ExtensionFilter("Terraform", "*.tf", "*.tfvars"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         return fc;
     }

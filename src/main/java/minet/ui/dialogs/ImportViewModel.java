@@ -16,8 +16,8 @@ import minet.ui.dialogs.DialogService.ImportRequest;
 import minet.ui.validation.DesignContext;
 
 /**
- * File → Import…: ARM template (with an optional parameters file), az CLI JSON (several files at once) or
- * Terraform JSON, detected by {@link Importer}. The import runs in the background and can be cancelled; bad
+ * File → Import…: ARM template (with an optional parameters file), az CLI JSON or az graph query pages (several
+ * files at once), Terraform JSON, or a Terraform module (a folder, or .tf and .tfvars files), detected by {@link Importer}. The import runs in the background and can be cancelled; bad
  * input opens a dialog naming file, line and column and leaves the open design as it was.
  */
 public final class ImportViewModel {

@@ -60,6 +60,42 @@ class ImportViewModelTest {
         assertThat(vm.lastResultProperty().get()).isEqualTo("Imported copy.minet.json");
     }
 
+    @Test void aTerraformModuleFolderImportsAsADesiredState() {
+        vm.load(new ImportRequest(List.of(Path.of("src/test/resources/terraform/hcl/sqlmi")), null));
+        assertThat(dialogs.inputErrors).isEmpty();
+        assertThat(context.design().state()).isEqualTo(minet.model.DesignState.DESIRED);
+        assertThat(context.design().managedInstances()).extracting(minet.model.ManagedInstance::name).containsExactly("sqlmi-contoso-prod");
+        assertThat(vm.lastResultProperty().get()).isEqualTo("Imported sqlmi");
+    }
+
+    @Test void anErrorInATfFileNamesItsLineAndColumn() throws Exception {
+        Path module = Files.createDirectories(dir.resolve("module"));
+        Files.writeString(module.resolve("main.tf"), "resource \"azurerm_virtual_network\" \"v\" {\n  name = upper(\n}\n");
+        vm.load(new ImportRequest(List.of(module), null));
+        assertThat(dialogs.inputErrors).singleElement().satisfies(e -> {
+            assertThat(e.file()).endsWith("main.tf");
+            assertThat(e.line()).isEqualTo(2); // "upper" reads as a name; the "(" after it cannot follow
+            assertThat(e.column()).isEqualTo(15);
+            assertThat(e.problem()).isEqualTo("unexpected '('");
+        });
+    }
+
+    @Test void pagesOfAzGraphQueryImportAsOneLiveDesign() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<com.fasterxml.jackson.databind.node.ObjectNode> rows = minet.bench.Estate.rows(3);
+        Path p1 = dir.resolve("page-1.json"), p2 = dir.resolve("page-2.json");
+        com.fasterxml.jackson.databind.node.ObjectNode a = m.createObjectNode(), b = m.createObjectNode();
+        a.put("count", 6).putArray("data").addAll(rows.subList(0, 6));
+        a.put("skip_token", "next");
+        b.put("count", 6).putArray("data").addAll(rows.subList(6, 12));
+        m.writeValue(p1.toFile(), a);
+        m.writeValue(p2.toFile(), b);
+        vm.load(new ImportRequest(List.of(p1, p2), null));
+        assertThat(dialogs.inputErrors).isEmpty();
+        assertThat(context.design().state()).isEqualTo(minet.model.DesignState.LIVE);
+        assertThat(context.design().miSubnets()).hasSize(3);
+    }
+
     @Test void filesOfDifferentFormatsAreRefusedWithTheirNames() throws Exception {
         Path design = dir.resolve("a.minet.json");
         Files.copy(Path.of("sample-networks", "reference.minet.json"), design);
