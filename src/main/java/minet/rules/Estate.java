@@ -67,10 +67,19 @@ public final class Estate {
         return validate(design, d -> Validator.validate(d, profile));
     }
 
-    /** Every part's findings in one list, in the validator's order. */
+    /**
+     * Every part's findings in one list, in the validator's order. A finding about no element (the choice of
+     * profile) that several parts make alike is listed once.
+     */
     public static List<Finding> findings(List<Part> parts) {
         List<Finding> all = new ArrayList<>();
-        for (Part p : parts) all.addAll(p.report().findings());
+        java.util.Set<List<Object>> general = new java.util.HashSet<>();
+        for (Part p : parts) {
+            for (Finding f : p.report().findings()) {
+                if (f.elementId() == null && !general.add(List.of(f.ruleId(), f.severity(), String.valueOf(f.resource()), f.message()))) continue;
+                all.add(f);
+            }
+        }
         if (parts.size() > 1) {
             String profile = parts.get(0).report().profile();
             all.sort(Comparator.comparing(Finding::severity)
