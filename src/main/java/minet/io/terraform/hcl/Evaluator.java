@@ -56,13 +56,18 @@ final class Evaluator {
         }
     }
 
+    /** Expressions evaluated per import at most: nested for expressions over large ranges would otherwise run for hours. */
+    static final long MAX_STEPS = 20_000_000L;
+
     private final Functions functions;
+    private long steps;
 
     Evaluator(Functions functions) {
         this.functions = functions;
     }
 
     Object eval(Expr e, Env env) {
+        if (++steps > MAX_STEPS) throw new EvalException(e.pos(), "the module takes too long to evaluate (more than " + MAX_STEPS + " steps)");
         if (e instanceof Hcl.Literal l) return l.value();
         if (e instanceof Hcl.Template t) return template(t, env);
         if (e instanceof Hcl.Variable v) {

@@ -424,7 +424,7 @@ final class Functions {
                 for (int i = 0; i < a.size(); i++) if (!list(c, a.get(i), i).isEmpty()) return a.get(i);
                 throw new IllegalArgumentException("every list is empty");
             }
-            case "tolist": case "tomap": case "tuple": {
+            case "tolist": case "tomap": {
                 arity(c, 1, 1);
                 Object v = a.get(0);
                 if (v == null || v instanceof Unknown) return v;

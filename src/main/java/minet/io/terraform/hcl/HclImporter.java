@@ -100,8 +100,7 @@ public final class HclImporter {
     }
 
     private static Path parent(Path f) {
-        Path p = f.toAbsolutePath().getParent();
-        return p == null ? Path.of(".") : f.getParent() == null ? Path.of(".") : f.getParent();
+        return f.getParent() == null ? Path.of(".") : f.getParent();
     }
 
     private static List<Path> autoFiles(Path dir) throws InputException {

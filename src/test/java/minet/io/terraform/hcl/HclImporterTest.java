@@ -286,6 +286,14 @@ class HclImporterTest {
     }
 
     @Test
+    void anEvaluationThatWouldRunForHoursIsStopped() throws Exception {
+        Path dir = tmp.resolve("m");
+        assertThatThrownBy(() -> write(dir, "locals {\n  x = [for a in range(100000) : [for b in range(100000) : a]]\n}\n"
+                + "resource \"azurerm_virtual_network\" \"v\" {\n  name = length(local.x)\n}\n"))
+                .isInstanceOf(InputException.class).hasMessageContaining("takes too long to evaluate");
+    }
+
+    @Test
     void aFileOfAModuleIsDetectedByEveryCommand() throws Exception {
         Design byFile = Importer.load(List.of(SQLMI.resolve("main.tf"), SQLMI.resolve("variables.tf"), SQLMI.resolve("outputs.tf")),
                 new ImportOptions(null, Map.of(), List.of(TerraformVar.assign("admin_password", "x"))));
