@@ -25,7 +25,8 @@ import minet.model.VirtualNetwork;
  * <p>A part holds its VNets, the NSGs and route tables their subnets use and the instances in them. What belongs to
  * no VNet (an unattached NSG, an instance whose subnet is not in the input) and the import notes go with the first
  * VNet, where the whole design's checks would place them. A design with outside networks other than peered VNets
- * (on-premises networks, Azure services) is not split: their reach depends on every VNet.
+ * (on-premises networks, Azure services), failover groups or VNet-to-VNet connections is not split: what they
+ * reach depends on every VNet.
  */
 public final class Estate {
     private Estate() {}
@@ -96,6 +97,8 @@ public final class Estate {
         List<VirtualNetwork> vnets = d.virtualNetworks();
         if (vnets.size() < 2) return List.of(d);
         for (ExternalNetwork e : d.externalNetworks()) if (e.kind() != ExternalNetwork.Kind.PEERED_VNET) return List.of(d);
+        // failover groups and VNet-to-VNet connections join networks across the design: judged as one
+        if (!d.failoverGroups().isEmpty() || !d.gatewayConnections().isEmpty()) return List.of(d);
 
         int[] parent = new int[vnets.size()];
         for (int i = 0; i < parent.length; i++) parent[i] = i;
@@ -104,6 +107,7 @@ public final class Estate {
         for (int i = 0; i < vnets.size(); i++) {
             VirtualNetwork v = vnets.get(i);
             if (v.id() != null) vnetById.putIfAbsent(key(v.id()), i);
+            if (v.name() != null) vnetById.putIfAbsent(key(v.name()), i); // a peering may name its remote VNet
             for (Subnet s : v.subnets()) {
                 for (String used : new String[] {s.nsgId() == null ? null : "nsg:" + key(s.nsgId()),
                         s.routeTableId() == null ? null : "rt:" + key(s.routeTableId())}) {

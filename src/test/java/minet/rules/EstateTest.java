@@ -33,7 +33,7 @@ class EstateTest {
         return AzCliImporter.load(List.of(JsonSource.parse("estate.json", new ObjectMapper().writeValueAsBytes(all))));
     }
 
-    enum Change { SHARE_NSG, SHARE_ROUTE_TABLE, PEER, UNATTACHED_NSG, ORPHAN_INSTANCE, DROP_NSG_RULE, NONE }
+    enum Change { SHARE_NSG, SHARE_ROUTE_TABLE, PEER, PEER_BY_NAME, UNATTACHED_NSG, ORPHAN_INSTANCE, DROP_NSG_RULE, NONE }
 
     @Provide Arbitrary<List<Change>> changes() { return Arbitraries.of(Change.class).list().ofMaxSize(4); }
 
@@ -70,6 +70,7 @@ class EstateTest {
             case SHARE_NSG: return d.mapSubnet(sb.id(), s -> s.withNsgId(a.subnets().get(0).nsgId()));
             case SHARE_ROUTE_TABLE: return d.mapSubnet(sb.id(), s -> s.withRouteTableId(a.subnets().get(0).routeTableId()));
             case PEER: return d.mapVirtualNetwork(a.id(), v -> v.withPeerings(List.of(new Peering("to-b", b.id(), b.addressSpaces(), false))));
+            case PEER_BY_NAME: return d.mapVirtualNetwork(a.id(), v -> v.withPeerings(List.of(new Peering("to-b", b.name(), List.of(), false))));
             case UNATTACHED_NSG: {
                 List<SecurityGroup> g = new ArrayList<>(d.securityGroups());
                 SecurityGroup copy = g.get(pick % g.size());
