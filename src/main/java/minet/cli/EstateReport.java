@@ -88,8 +88,9 @@ public final class EstateReport {
         for (String[] c : cells) for (int i = 0; i < c.length; i++) width[i] = Math.max(width[i], c[i].length());
         StringBuilder sb = new StringBuilder();
         long failing = rows.stream().filter(r -> r.errors() > 0).count();
-        sb.append(rows.size()).append(" MI subnets in ").append(rows.stream().map(Row::subscription).distinct().count())
-                .append(" subscriptions, ").append(failing).append(" with errors\n");
+        long subscriptions = rows.stream().map(Row::subscription).distinct().count();
+        sb.append(rows.size()).append(" MI subnets in ").append(subscriptions).append(subscriptions == 1 ? " subscription, " : " subscriptions, ")
+                .append(failing).append(" with errors\n");
         for (String[] c : cells) {
             for (int i = 0; i < c.length; i++) {
                 boolean number = i >= 4;

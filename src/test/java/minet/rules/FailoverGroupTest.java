@@ -247,4 +247,23 @@ class FailoverGroupTest {
         });
         assertThat(Validator.validate(d).findings()).noneMatch(f -> f.ruleId().equals(Catalog.MI_INTENT_RULES) && f.severity() == Severity.ERROR);
     }
+
+    /**
+     * A Terraform module as written (for_each over two regions, cidrsubnet prefixes, a dynamic block that gives only
+     * the primary its replication rules, peerings both ways, azurerm_mssql_managed_instance_failover_group, the
+     * secondary's dns_zone_partner_id). Expected: the group pairs the two instances; North Europe's NSG blocks
+     * inbound 5022 from the partner (deny_all_inbound; 11000-11999 passes allow_tds_inbound from VirtualNetwork, which
+     * holds the peered VNet); nothing else of the group's is wrong.
+     */
+    @Test
+    void aGroupAsATerraformModuleWritesIt() throws Exception {
+        Design d = minet.io.Importer.load(List.of(Path.of("src/test/resources/terraform/hcl/failover-group")), minet.io.ImportOptions.NONE);
+        assertThat(d.failoverGroups()).singleElement().satisfies(g -> assertThat(g.name()).isEqualTo("fog-orders"));
+        assertThat(d.managedInstances()).filteredOn(m -> m.name().equals("sqlmi-orders-neu")).singleElement()
+                .satisfies(m -> assertThat(m.dnsZonePartner()).isEqualTo(d.managedInstances().stream().filter(x -> x.name().equals("sqlmi-orders-weu")).findFirst().orElseThrow().id()));
+        assertThat(fog(d, "auto")).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo(Catalog.MI_FOG_NSG);
+            assertThat(f.message()).contains("nsg-mi-secondary").contains("inbound TCP 5022 from partner subnet 'mi-primary'");
+        });
+    }
 }

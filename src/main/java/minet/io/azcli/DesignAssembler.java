@@ -67,6 +67,12 @@ public final class DesignAssembler {
         vnets.merge(key(v.id()), v.withSubnets(List.of()), DesignAssembler::merge);
     }
 
+    /** A peering declared on its own (Terraform's azurerm_virtual_network_peering), added to its VNet once that is read. */
+    public void addPeering(String vnetId, Peering p) {
+        vnets.computeIfPresent(key(vnetId), (k, v) -> v.peerings().stream().anyMatch(x -> Lists.sameId(x.name(), p.name())) ? v
+                : v.withPeerings(Lists.plus(v.peerings(), p)));
+    }
+
     public void addSubnet(String vnetId, Subnet s) {
         subnets.merge(key(s.id()), s, DesignAssembler::merge);
         subnetVnet.putIfAbsent(key(s.id()), vnetId);

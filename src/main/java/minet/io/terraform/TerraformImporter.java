@@ -13,7 +13,9 @@ import minet.model.Design;
 import minet.model.DesignState;
 import minet.model.Direction;
 import minet.model.ImportNote;
+import minet.model.FailoverGroup;
 import minet.model.ManagedInstance;
+import minet.model.Peering;
 import minet.model.Route;
 import minet.model.RouteTable;
 import minet.model.SecurityGroup;
@@ -54,7 +56,9 @@ public final class TerraformImporter {
     private static final String RT_ASSOC = "azurerm_subnet_route_table_association";
     private static final String NAT_ASSOC = "azurerm_subnet_nat_gateway_association";
     private static final String NAT_GATEWAY = "azurerm_nat_gateway";
+    private static final String PEERING = "azurerm_virtual_network_peering";
     private static final List<String> INSTANCES = List.of("azurerm_mssql_managed_instance", "azurerm_sql_managed_instance");
+    private static final List<String> FAILOVER_GROUPS = List.of("azurerm_mssql_managed_instance_failover_group", "azurerm_sql_managed_instance_failover_group");
 
     /**
      * One resource instance of a plan or state (or of a module as written, evaluated). {@code module} is "" for the
@@ -129,6 +133,7 @@ public final class TerraformImporter {
         // where the user declared it.
         for (Resource r : all) if (r.type.equals(SUBNET)) readSubnet(r);
         for (Resource r : all) if (r.type.equals(VNET)) readVnet(r);
+        for (Resource r : all) if (r.type.equals(PEERING)) readPeering(r);
         for (Resource r : all) if (r.type.equals(NSG)) readSecurityGroup(r);
         for (Resource r : all) if (r.type.equals(ROUTE_TABLE)) readRouteTable(r);
         for (Resource r : all) if (r.type.equals(NSG_RULE)) readSecurityRule(r);
@@ -137,6 +142,7 @@ public final class TerraformImporter {
         for (Resource r : all) if (r.type.equals(RT_ASSOC)) readAssociation(r, "route_table_id", ROUTE_TABLE);
         for (Resource r : all) if (r.type.equals(NAT_ASSOC)) readAssociation(r, "nat_gateway_id", NAT_GATEWAY);
         for (Resource r : all) if (INSTANCES.contains(r.type)) readManagedInstance(r);
+        for (Resource r : all) if (FAILOVER_GROUPS.contains(r.type)) readFailoverGroup(r);
     }
 
     private void collect(At module, String moduleAddress) throws InputException {
@@ -276,6 +282,20 @@ public final class TerraformImporter {
         }
     }
 
+    /** {@code azurerm_virtual_network_peering}: the VNet by virtual_network_name, the remote by its id (or the resource it references). */
+    private void readPeering(Resource r) throws InputException {
+        String vnet = byName(r, "virtual_network_name", VNET);
+        if (vnet == null) vnet = r.values.text("virtual_network_name");
+        String remote = reference(r, "remote_virtual_network_id", VNET);
+        if (vnet == null || remote == null) {
+            out.note(new ImportNote(DesignAssembler.MISSING_REF, "warning", r.address, "cannot tell which virtual networks " + r.address
+                    + " peers: its names are unknown until apply and the configuration does not name the resources", r.source()));
+            return;
+        }
+        String name = r.values.text("name") != null ? r.values.text("name") : r.address;
+        out.addPeering(vnet, new Peering(name, remote, List.of(), false));
+    }
+
     private void readManagedInstance(Resource r) throws InputException {
         At v = r.values;
         String subnet = reference(r, "subnet_id", SUBNET);
@@ -285,10 +305,31 @@ public final class TerraformImporter {
                             + "subnet_id is unknown until apply and the plan's configuration does not name the subnet", r.source()));
         }
         Integer vCores = v.integer("vcores");
+        String partner = reference(r, "dns_zone_partner_id", INSTANCES.get(0));
+        if (partner == null) partner = reference(r, "dns_zone_partner_id", INSTANCES.get(1));
         out.addManagedInstance(new ManagedInstance(r.key(), v.text("name"), subnet, ManagedInstance.Tier.parse(v.text("sku_name")),
                 vCores == null ? 0 : vCores, ManagedInstance.ConnectionType.parse(v.text("proxy_override")),
                 v.bool("public_data_endpoint_enabled", false), null, v.text("location"), blankToNull(v.text("dns_zone")),
-                null, r.source()));
+                null, r.source(), partner));
+    }
+
+    /**
+     * {@code azurerm_mssql_managed_instance_failover_group}: {@code managed_instance_id} is the primary,
+     * {@code partner_managed_instance_id} the secondary (the older sql_ resource names them the same way).
+     */
+    private void readFailoverGroup(Resource r) throws InputException {
+        At v = r.values;
+        String primary = reference(r, "managed_instance_id", INSTANCES.get(0));
+        if (primary == null) primary = reference(r, "managed_instance_id", INSTANCES.get(1));
+        String partner = reference(r, "partner_managed_instance_id", INSTANCES.get(0));
+        if (partner == null) partner = reference(r, "partner_managed_instance_id", INSTANCES.get(1));
+        if (primary == null || partner == null) {
+            out.note(new ImportNote(DesignAssembler.MISSING_REF, "warning", "failoverGroups/" + v.text("name"), "cannot tell which managed instances failover group '"
+                    + v.text("name") + "' (" + r.address + ") pairs: the instance ids are unknown until apply and the configuration does not name them", r.source()));
+            return;
+        }
+        String name = v.text("name") != null ? v.text("name") : r.address;
+        out.addFailoverGroup(new FailoverGroup(r.key(), name, primary, partner, r.source()));
     }
 
     // ---- links ----
