@@ -232,6 +232,28 @@ def _(d):
     st["firewallAllowedIps"] = ["52.236.184.163"]
 
 
+@sample("dangling-reference", "the instance's subnet ID has a typo, so no MI rule would run on its subnet",
+        ["error NET-REFERENCE", "info MI-SUBNET-NONE"])
+def _(d):
+    d["managedInstances"][0]["subnetId"] = "vnet-mi/ManagedInstanse"
+
+
+@sample("invalid-names", "names Azure refuses: a command in an NSG name, a blank in a route name",
+        ["error NET-NAME", "error NET-NAME"])
+def _(d):
+    d["securityGroups"][0]["name"] = "$(touch x)"
+    routes(d)[0]["name"] = "subnet to vnetlocal"
+
+
+@sample("duplicate-names", "a second NSG whose ID differs only in case, and two routes of one name",
+        ["error NET-DUPLICATE", "error NET-DUPLICATE"])
+def _(d):
+    twin = copy.deepcopy(d["securityGroups"][0])
+    twin["id"] = "NSG-MI"
+    d["securityGroups"].append(twin)
+    routes(d).append({"name": "SUBNET_TO_VNETLOCAL", "addressPrefix": "10.0.1.0/24", "nextHopType": "VnetLocal"})
+
+
 for name, d, expected in SAMPLES:
     with open(OUT + name + ".minet.json", "w") as f:
         json.dump(d, f, indent=2)

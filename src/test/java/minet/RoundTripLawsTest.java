@@ -31,6 +31,7 @@ import minet.model.Subnet;
 import minet.rules.Finding;
 import minet.rules.Validator;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
@@ -118,11 +119,13 @@ class RoundTripLawsTest {
 
     @Property(tries = 80)
     void armExportThenImportKeepsEveryRuleRouteAndAssociation(@ForAll("designs") Design d) {
+        Assume.that(exportable(d));
         assertSameFingerprint(armRoundTrip(d), d);
     }
 
     @Property(tries = 40)
     void armImportOfAnExportIsAFixedPointOfExportThenImport(@ForAll("designs") Design d) {
+        Assume.that(exportable(d));
         Design once = armRoundTrip(d);
         assertSameFingerprint(armRoundTrip(once), once);
     }
@@ -209,6 +212,16 @@ class RoundTripLawsTest {
             if (!java.util.Objects.equals(a.get(k), e.get(k))) diff.add(k + "\n  expected " + e.get(k) + "\n  actual   " + a.get(k));
         }
         assertThat(diff).isEmpty();
+    }
+
+    /** A design with two NSGs of one name (sample duplicate-names) is refused by every export: it has no round trip. */
+    private static boolean exportable(Design d) {
+        try {
+            minet.io.export.ExportScope.of(d);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static Design armRoundTrip(Design d) {

@@ -47,11 +47,28 @@ public record ChangeList(List<Change> changes) {
 
     @Override public String toString() { return text(); }
 
+    /**
+     * The element of {@code other} that {@code item} of {@code list} is: the same ID, and where several share one
+     * (NET-DUPLICATE), the same place among them, so that two NSGs of one ID are not compared with each other.
+     */
+    private static <T> Optional<T> counterpart(List<T> list, T item, List<T> other, Function<T, String> id) {
+        String key = id.apply(item);
+        int k = 0;
+        for (T t : list) {
+            if (t == item) break;
+            if (Lists.sameId(id.apply(t), key)) k++;
+        }
+        for (T t : other) {
+            if (Lists.sameId(id.apply(t), key) && k-- == 0) return Optional.of(t);
+        }
+        return Optional.empty();
+    }
+
     // ---- NSGs ----
 
     private static void securityGroups(Design before, Design after, List<Change> out) {
         for (SecurityGroup a : after.securityGroups()) {
-            Optional<SecurityGroup> b = before.securityGroup(a.id());
+            Optional<SecurityGroup> b = counterpart(after.securityGroups(), a, before.securityGroups(), SecurityGroup::id);
             if (b.isEmpty()) {
                 out.add(new Change(Change.Kind.ADDED, Change.Element.SECURITY_GROUP, ResourcePaths.nsg(a), a.name(), null,
                         a.rules().size() + " rules", null));
@@ -61,7 +78,7 @@ public record ChangeList(List<Change> changes) {
             }
         }
         for (SecurityGroup b : before.securityGroups()) {
-            if (after.securityGroup(b.id()).isEmpty()) {
+            if (counterpart(before.securityGroups(), b, after.securityGroups(), SecurityGroup::id).isEmpty()) {
                 out.add(new Change(Change.Kind.REMOVED, Change.Element.SECURITY_GROUP, ResourcePaths.nsg(b), b.name(),
                         b.rules().size() + " rules", null, null));
             }
@@ -137,7 +154,7 @@ public record ChangeList(List<Change> changes) {
 
     private static void routeTables(Design before, Design after, List<Change> out) {
         for (RouteTable a : after.routeTables()) {
-            Optional<RouteTable> b = before.routeTable(a.id());
+            Optional<RouteTable> b = counterpart(after.routeTables(), a, before.routeTables(), RouteTable::id);
             if (b.isEmpty()) {
                 out.add(new Change(Change.Kind.ADDED, Change.Element.ROUTE_TABLE, ResourcePaths.routeTable(a), a.name(), null,
                         a.routes().size() + " routes", null));
@@ -147,7 +164,7 @@ public record ChangeList(List<Change> changes) {
             }
         }
         for (RouteTable b : before.routeTables()) {
-            if (after.routeTable(b.id()).isEmpty()) {
+            if (counterpart(before.routeTables(), b, after.routeTables(), RouteTable::id).isEmpty()) {
                 out.add(new Change(Change.Kind.REMOVED, Change.Element.ROUTE_TABLE, ResourcePaths.routeTable(b), b.name(),
                         b.routes().size() + " routes", null, null));
             }

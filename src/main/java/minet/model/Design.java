@@ -111,25 +111,28 @@ public record Design(String name, List<VirtualNetwork> virtualNetworks, List<Sec
         return managedInstances.stream().filter(m -> Lists.sameId(m.id(), id)).findFirst();
     }
 
+    // An ID names the first element that has it, for edits as for look-ups: where two share one (NET-DUPLICATE),
+    // an edit of one must not overwrite the other.
+
     public Design mapSubnet(String subnetId, UnaryOperator<Subnet> f) {
-        return withVirtualNetworks(Lists.replace(virtualNetworks,
+        return withVirtualNetworks(Lists.replaceFirst(virtualNetworks,
                 v -> v.subnets().stream().anyMatch(s -> Lists.sameId(s.id(), subnetId)),
-                v -> v.withSubnets(Lists.replace(v.subnets(), s -> Lists.sameId(s.id(), subnetId), f))));
+                v -> v.withSubnets(Lists.replaceFirst(v.subnets(), s -> Lists.sameId(s.id(), subnetId), f))));
     }
 
     public Design mapSecurityGroup(String id, UnaryOperator<SecurityGroup> f) {
-        return withSecurityGroups(Lists.replace(securityGroups, g -> Lists.sameId(g.id(), id), f));
+        return withSecurityGroups(Lists.replaceFirst(securityGroups, g -> Lists.sameId(g.id(), id), f));
     }
 
     public Design mapRouteTable(String id, UnaryOperator<RouteTable> f) {
-        return withRouteTables(Lists.replace(routeTables, t -> Lists.sameId(t.id(), id), f));
+        return withRouteTables(Lists.replaceFirst(routeTables, t -> Lists.sameId(t.id(), id), f));
     }
 
     public Design mapVirtualNetwork(String id, UnaryOperator<VirtualNetwork> f) {
-        return withVirtualNetworks(Lists.replace(virtualNetworks, v -> Lists.sameId(v.id(), id), f));
+        return withVirtualNetworks(Lists.replaceFirst(virtualNetworks, v -> Lists.sameId(v.id(), id), f));
     }
 
     public Design mapManagedInstance(String id, UnaryOperator<ManagedInstance> f) {
-        return withManagedInstances(Lists.replace(managedInstances, m -> Lists.sameId(m.id(), id), f));
+        return withManagedInstances(Lists.replaceFirst(managedInstances, m -> Lists.sameId(m.id(), id), f));
     }
 }

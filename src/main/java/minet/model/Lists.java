@@ -33,6 +33,18 @@ public final class Lists {
         return in.stream().map(t -> which.test(t) ? how.apply(t) : t).toList();
     }
 
+    /** As {@link #replace}, for the first element {@code which} accepts only. */
+    public static <T> List<T> replaceFirst(List<T> in, Predicate<T> which, UnaryOperator<T> how) {
+        for (int i = 0; i < in.size(); i++) {
+            if (which.test(in.get(i))) {
+                List<T> out = new ArrayList<>(in);
+                out.set(i, how.apply(in.get(i)));
+                return copy(out);
+            }
+        }
+        return in;
+    }
+
     public static boolean sameId(String a, String b) {
         return a != null && b != null && a.equalsIgnoreCase(b);
     }

@@ -57,6 +57,10 @@ public final class Catalog {
     public static final String MI_FOG_DNS_ZONE = "MI-FOG-DNS-ZONE";
     public static final String MI_FOG_TIER = "MI-FOG-TIER";
     public static final String MI_FOG_LISTENERS = "MI-FOG-LISTENERS";
+    // The design holds together (every era).
+    public static final String NET_REFERENCE = "NET-REFERENCE";
+    public static final String NET_NAME = "NET-NAME";
+    public static final String NET_DUPLICATE = "NET-DUPLICATE";
 
     /** The profile ids, oldest first (without auto and latest: see {@link Profiles#names()}). */
     public static List<String> profiles() {

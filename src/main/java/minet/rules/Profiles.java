@@ -43,6 +43,7 @@ public final class Profiles {
     private static final String NSG_DOC = "Azure network security groups and limits (security-overview; azure-virtual-network-limits)";
     private static final String UDR_DOC = "Azure virtual network traffic routing (virtual-networks-udr-overview); route table REST API";
     private static final String VNET_DOC = "Azure virtual network address planning (REST API, Azure naming rules)";
+    private static final String NAMES_DOC = "Naming rules and restrictions for Azure resources (resource-name-rules): names per resource type, compared without case";
 
     // ---- sizing ----
     static final Sizing.Formula SIZING_2021 = new Sizing.Formula(5, 12, 16, 16, 32, "vnet-subnet-determine-size, 06/14/2021 and 04/06/2022");
@@ -124,7 +125,16 @@ public final class Profiles {
                         "nextHopIpAddress is set exactly when the next hop is VirtualAppliance, and it is a valid IP address.", "normalizes", UDR_DOC),
                 r(NET_ADDRESS, E, "Address plan",
                         "Valid CIDRs; subnets inside their VNet's address space and not overlapping; peered and on-premises ranges do not overlap the VNet.",
-                        "none", VNET_DOC));
+                        "none", VNET_DOC),
+                r(NET_REFERENCE, E, "References resolve",
+                        "Every managed instance is in a subnet of the design, every subnet's NSG and route table and every on-premises network's gateway are in the design (an MI subnet's missing NSG or route table is MI-SUBNET-NSG / MI-SUBNET-ROUTE-TABLE; a reference the importer said the input could not hold is its IMPORT note).",
+                        "none: correct the reference or add the element", NAMES_DOC),
+                r(NET_NAME, E, "Valid names",
+                        "Every element has an ID; every virtual network (2–64 characters), subnet, NSG, route table, route and peering (1–80) has a name of letters, digits, _ . - that starts with a letter or digit and ends with a letter, digit or _; a managed instance's name is 1–63 lower-case letters, digits and hyphens, not starting or ending with a hyphen. A name not known offline is not judged.",
+                        "none: rename it", NAMES_DOC),
+                r(NET_DUPLICATE, E, "Unique IDs and names",
+                        "No two elements share an ID, and no two subnets of a VNet, routes of a route table, NSGs or route tables of a resource group, or managed instances share a name (both compared without case, as Azure does).",
+                        "none: rename one", NAMES_DOC));
     }
 
     private static RuleInfo dedicated(String src) {

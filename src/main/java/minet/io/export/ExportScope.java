@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import minet.model.Design;
+import minet.model.Excerpt;
 import minet.model.Route;
-import minet.model.SecurityRule;
 import minet.rules.AzureRules;
 import minet.model.RouteTable;
 import minet.model.SecurityGroup;
+import minet.model.SecurityRule;
+import minet.model.Source;
 import minet.model.Subnet;
 import minet.model.VirtualNetwork;
 
@@ -29,7 +31,14 @@ public record ExportScope(List<SecurityGroup> securityGroups, List<RouteTable> r
     /** A subnet and the NSG and/or route table the design associates with it (either may be null). */
     public record Association(VirtualNetwork vnet, Subnet subnet, SecurityGroup nsg, RouteTable routeTable) {}
 
+    /**
+     * @throws IllegalArgumentException naming the element when the design holds what no format can write as Azure
+     *     would take it: an element without a name, two of one name (Azure names compare without case: one would
+     *     silently replace the other), a route without an address prefix or next hop (NET-NAME, NET-DUPLICATE and
+     *     NET-ADDRESS report the same in validation)
+     */
     public static ExportScope of(Design d) {
+        refuseWhatCannotBeWritten(d);
         List<String> azure = new ArrayList<>();
         java.util.Map<SecurityGroup, SecurityGroup> nsgs = new java.util.IdentityHashMap<>();
         for (SecurityGroup g : d.securityGroups()) {
@@ -70,6 +79,70 @@ public record ExportScope(List<SecurityGroup> securityGroups, List<RouteTable> r
         for (String a : azureManaged.subList(0, Math.min(20, azureManaged.size()))) out.add("  " + a);
         if (azureManaged.size() > 20) out.add("  and " + (azureManaged.size() - 20) + " more");
         return out;
+    }
+
+    private static void refuseWhatCannotBeWritten(Design d) {
+        Names nsgs = new Names("network security groups");
+        for (int i = 0; i < d.securityGroups().size(); i++) {
+            SecurityGroup g = d.securityGroups().get(i);
+            String at = "network security group " + (i + 1) + " of " + d.securityGroups().size() + " (ID '" + g.id() + "')";
+            nsgs.add(g.name(), at, g.source());
+            Names rules = new Names("rules of network security group '" + g.name() + "'");
+            for (int j = 0; j < g.rules().size(); j++) {
+                SecurityRule r = g.rules().get(j);
+                rules.add(r.name(), "rule " + (j + 1) + " of network security group '" + g.name() + "'", r.source() != null ? r.source() : g.source());
+            }
+        }
+        Names tables = new Names("route tables");
+        for (int i = 0; i < d.routeTables().size(); i++) {
+            RouteTable t = d.routeTables().get(i);
+            tables.add(t.name(), "route table " + (i + 1) + " of " + d.routeTables().size() + " (ID '" + t.id() + "')", t.source());
+            Names routes = new Names("routes of route table '" + t.name() + "'");
+            for (int j = 0; j < t.routes().size(); j++) {
+                Route r = t.routes().get(j);
+                Source src = r.source() != null ? r.source() : t.source();
+                String at = "route " + (j + 1) + " of route table '" + t.name() + "'" + (blank(r.name()) ? "" : " ('" + r.name() + "')");
+                routes.add(r.name(), at, src);
+                if (blank(r.addressPrefix())) throw refusal(at + " has no address prefix", src);
+                if (blank(r.nextHopType())) throw refusal(at + " has no next hop type", src);
+            }
+        }
+        for (VirtualNetwork v : d.virtualNetworks()) {
+            Names subnets = new Names("subnets of virtual network '" + v.name() + "'");
+            for (Subnet s : v.subnets()) {
+                boolean associated = s.nsgId() != null && d.securityGroup(s.nsgId()).isPresent()
+                        || s.routeTableId() != null && d.routeTable(s.routeTableId()).isPresent();
+                if (!associated) continue; // not written
+                if (blank(v.name())) throw refusal("virtual network with ID '" + v.id() + "' has no name", v.source());
+                subnets.add(s.name(), "subnet with ID '" + s.id() + "'", s.source());
+            }
+        }
+    }
+
+    /** Names of one scope, compared as Azure does (without case); a missing or repeated one is refused. */
+    private static final class Names {
+        private final String what;
+        private final java.util.Map<String, String> seen = new java.util.HashMap<>();
+
+        Names(String what) { this.what = what; }
+
+        void add(String name, String at, Source src) {
+            if (blank(name)) throw refusal(at + " has no name", src);
+            String first = seen.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), name);
+            if (first != null) {
+                throw refusal("two " + what + " are named '" + name + "'" + (first.equals(name) ? "" : " and '" + first + "'")
+                        + "; Azure compares names without case, so one would replace the other", src);
+            }
+        }
+    }
+
+    private static IllegalArgumentException refusal(String problem, Source src) {
+        String where = src == null || src.file() == null ? "" : " (" + src.describe() + ")";
+        return new IllegalArgumentException("cannot export: " + Excerpt.message(problem) + where + "; fix it (minet validate reports it too) and export again");
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     public boolean isEmpty() {

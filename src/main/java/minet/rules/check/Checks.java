@@ -49,6 +49,7 @@ public final class Checks {
         for (SecurityGroup g : d.securityGroups()) NsgHygieneChecks.run(scope, g, out);
         for (RouteTable t : d.routeTables()) NetworkChecks.routeTable(t, out);
         if (p.runs(Catalog.MI_NAT_SAME_REGION)) NetworkChecks.nat(d, out);
+        IntegrityChecks.run(d, out);
         if (!anyMi) {
             out.add(Catalog.MI_SUBNET_NONE, Severity.INFO, "", "No MI subnet found, so no MI rule ran: a subnet is an MI subnet when a managed "
                     + "instance points at it, when it is delegated to Microsoft.Sql/managedInstances, or when you mark it as one",

@@ -65,7 +65,8 @@ final class NetworkChecks {
                         t.id(), src);
             }
             if (badPrefix) {
-                out.add(Catalog.NET_ADDRESS, Severity.ERROR, path, rl + " has address prefix '" + p + "', which is neither a CIDR nor a service tag",
+                out.add(Catalog.NET_ADDRESS, Severity.ERROR, path, rl + (p == null || p.isBlank() ? " has no address prefix"
+                                : " has address prefix '" + p + "', which is neither a CIDR nor a service tag"),
                         details("routeTableId", t.id(), "route", r.name(), "problem", "invalidPrefix", "addressPrefix", p), t.id(), src);
             }
         }

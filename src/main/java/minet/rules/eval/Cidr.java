@@ -41,7 +41,7 @@ public final class Cidr {
             .allow_inet_aton(false).toParams();
 
     private static Parsed doParse(String text) {
-        if (text.isBlank()) return INVALID;
+        if (text.isBlank() || !prefixLengthInRange(text.trim())) return INVALID;
         IPAddressString s = new IPAddressString(text.trim(), STRICT);
         if (!s.isValid() || !s.isIPAddress()) return INVALID;
         IPAddress a = s.getAddress();
@@ -50,6 +50,24 @@ public final class Cidr {
         boolean single = len == null && !v4.isMultiple();
         if (len != null) v4 = v4.toPrefixBlock();
         return new Parsed(v4.getLower().longValue(), v4.getUpper().longValue(), len == null ? 32 : len, true, true, single);
+    }
+
+    /**
+     * The digits after '/' are at most 32 (IPv4) or 128 (IPv6). IPAddress reads the length as an int that wraps
+     * around 2^32, so "52.0.0.0/4294967304" would be /8: a length of more than three digits never reaches it.
+     */
+    private static boolean prefixLengthInRange(String t) {
+        int slash = t.indexOf('/');
+        if (slash < 0) return true;
+        int digits = t.length() - slash - 1;
+        if (digits < 1 || digits > 3) return false;
+        int len = 0;
+        for (int i = slash + 1; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') return false;
+            len = len * 10 + (c - '0');
+        }
+        return len <= (t.indexOf(':') >= 0 ? 128 : 32);
     }
 
     /** An IPv4 prefix or address as {first, last}, or null when {@code text} is not one (IPv6 is not IPv4: null). */
