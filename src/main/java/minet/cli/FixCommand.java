@@ -65,7 +65,7 @@ public final class FixCommand implements Callable<Integer> {
         if (run.changes().isEmpty()) out.println("No changes: nothing to fix.");
         else {
             out.println("Changes (" + run.changes().changes().size() + "):");
-            out.print(run.changes().text());
+            out.print(ReportWriter.printableLines(run.changes().text()));
         }
         List<String> left = new ArrayList<>();
         for (FixOutcome o : run.notDone()) left.add(o.text());
@@ -76,9 +76,9 @@ public final class FixCommand implements Callable<Integer> {
         }
         if (!left.isEmpty()) {
             out.println("Not fixed (" + left.size() + "):");
-            left.forEach(l -> out.println("  " + l));
+            left.forEach(l -> out.println("  " + ReportWriter.printable(l)));
         }
-        out.println("Wrote " + output);
+        out.println("Wrote " + ReportWriter.printable(output.toString()));
         return report.hasErrors() || !run.notDone().isEmpty() ? Cli.FINDINGS : Cli.OK;
     }
 }

@@ -14,13 +14,13 @@ public final class Problems {
     private Problems() {}
 
     public static int unusable(CommandSpec spec, InputException e) {
-        spec.commandLine().getErr().println("minet " + spec.name() + ": " + e.getMessage());
+        spec.commandLine().getErr().println("minet " + spec.name() + ": " + ReportWriter.printable(e.getMessage()));
         return Cli.UNUSABLE;
     }
 
     /** An output that cannot be written: {@code minet CMD: cannot write TARGET: reason}, and exit 2. */
     public static int cannotWrite(CommandSpec spec, Path target, IOException e) {
-        spec.commandLine().getErr().println("minet " + spec.name() + ": cannot write " + target + ": " + reason(target, e));
+        spec.commandLine().getErr().println("minet " + spec.name() + ": cannot write " + ReportWriter.printable(target + ": " + reason(target, e)));
         return Cli.UNUSABLE;
     }
 

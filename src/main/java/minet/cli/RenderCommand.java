@@ -56,7 +56,7 @@ public final class RenderCommand implements Callable<Integer> {
         } catch (IOException e) {
             return Problems.cannotWrite(spec, out, e);
         }
-        spec.commandLine().getOut().println("Wrote " + out);
+        spec.commandLine().getOut().println("Wrote " + ReportWriter.printable(out.toString()));
         return Cli.OK;
     }
 }

@@ -46,12 +46,12 @@ public final class ReportWriter {
     public static String text(Report r) {
         int idWidth = r.findings().stream().mapToInt(f -> f.ruleId().length()).max().orElse(0);
         StringBuilder sb = new StringBuilder();
-        sb.append(header(r)).append('\n');
+        sb.append(printable(header(r))).append('\n');
         for (Finding f : r.findings()) {
-            sb.append(String.format("%-7s %-" + idWidth + "s  ", f.severity().id(), f.ruleId()));
-            if (f.resource() != null && !f.resource().isEmpty()) sb.append(f.resource()).append(": ");
-            sb.append(f.message());
-            if (f.source() != null && f.source().file() != null) sb.append("  (").append(f.source().describe()).append(')');
+            sb.append(String.format("%-7s %-" + idWidth + "s  ", f.severity().id(), printable(f.ruleId())));
+            if (f.resource() != null && !f.resource().isEmpty()) sb.append(printable(f.resource())).append(": ");
+            sb.append(printable(f.message()));
+            if (f.source() != null && f.source().file() != null) sb.append("  (").append(printable(f.source().describe())).append(')');
             sb.append('\n');
         }
         sb.append(summary(r)).append(" (profile ").append(r.profile()).append(")\n");
@@ -72,6 +72,43 @@ public final class ReportWriter {
     /** "desired" or "live", as the JSON and SARIF output name the state. */
     public static String state(Report r) {
         return r.state() == DesignState.LIVE ? "live" : "desired";
+    }
+
+    /**
+     * Text for a terminal with the characters that would act on it written as escapes: control characters (a line
+     * break would forge a finding line, ESC sequences clear the screen or recolour it), and invisible format
+     * characters such as bidirectional overrides, which make text read otherwise than it is. "\n", "\u001B".
+     */
+    public static String printable(String text) {
+        if (text == null) return null;
+        int i = 0, n = text.length();
+        while (i < n && !hidden(text.codePointAt(i))) i += Character.charCount(text.codePointAt(i));
+        if (i == n) return text;
+        StringBuilder sb = new StringBuilder(n + 16).append(text, 0, i);
+        while (i < n) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (!hidden(c)) sb.appendCodePoint(c);
+            else if (c == '\n') sb.append("\\n");
+            else if (c == '\r') sb.append("\\r");
+            else if (c == '\t') sb.append("\\t");
+            else if (c <= 0xFFFF) sb.append(String.format("\\u%04X", c));
+            else sb.append(String.format("\\u{%X}", c));
+        }
+        return sb.toString();
+    }
+
+    /** {@link #printable} for each line of a text of several lines; the line breaks stay. */
+    public static String printableLines(String text) {
+        if (text == null) return null;
+        StringBuilder sb = new StringBuilder(text.length());
+        for (String line : text.split("\n", -1)) sb.append(printable(line)).append('\n');
+        return sb.substring(0, sb.length() - 1);
+    }
+
+    private static boolean hidden(int c) {
+        int t = Character.getType(c);
+        return t == Character.CONTROL || t == Character.FORMAT || t == Character.LINE_SEPARATOR || t == Character.PARAGRAPH_SEPARATOR;
     }
 
     /** "2 errors, 1 warning", with ", 3 infos" when there are any. */

@@ -1,18 +1,24 @@
 package minet.io;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import minet.io.azcli.At;
 import minet.model.Design;
+import minet.model.Excerpt;
 
 /**
  * The project file {@code *.minet.json}: the Design's fields plus {@code schemaVersion}. A file of a newer schema
@@ -25,6 +31,8 @@ public final class DesignFile {
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            // a priority of 1.5 is refused, not read as 1
+            .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     private DesignFile() {}
@@ -52,18 +60,52 @@ public final class DesignFile {
             ObjectNode copy = ((ObjectNode) root).deepCopy();
             copy.remove("schemaVersion");
             return MAPPER.treeToValue(copy, Design.class);
-        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-            String pointer = e.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? JsonSource.escape(r.getFieldName()) : String.valueOf(r.getIndex()))
-                    .reduce("", (a, b) -> a + "/" + b);
-            JsonNode actual = root.at(pointer);
-            String field = e.getPath().isEmpty() ? "design" : e.getPath().get(e.getPath().size() - 1).getFieldName();
-            String what = field != null ? "'" + field + "'" : "item " + e.getPath().get(e.getPath().size() - 1).getIndex();
-            throw src.error(pointer, what + " must be " + expected(e.getTargetType()) + ", not "
-                    + (actual.isMissingNode() ? "that" : At.kind(actual)));
+        } catch (JsonMappingException e) {
+            throw valueError(src, root, e);
         } catch (IOException | IllegalArgumentException e) {
-            throw src.error("", "not a valid design: " + e.getMessage());
+            // not expected from a tree already read; still one line in our words, never a library's text
+            throw src.error("", "not a valid design: " + firstLine(e.getMessage()));
         }
+    }
+
+    /**
+     * A value of the right JSON but the wrong kind for the design ("access": "Maybe", "vCores": "x", a number out
+     * of range): the value's own line and column, the field, and what it must be, in the words the importers use.
+     */
+    private static InputException valueError(JsonSource src, JsonNode root, JsonMappingException e) {
+        List<JsonMappingException.Reference> path = e.getPath();
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference r : path) {
+            pointer.append('/').append(r.getFieldName() != null ? JsonSource.escape(r.getFieldName()) : String.valueOf(r.getIndex()));
+        }
+        JsonNode actual = root.at(pointer.toString());
+        String field = path.isEmpty() ? null : path.get(path.size() - 1).getFieldName();
+        String what = path.isEmpty() ? "the design" : field != null ? "'" + field + "'" : "item " + path.get(path.size() - 1).getIndex();
+        String kind = actual.isMissingNode() ? "that" : At.kind(actual);
+        String problem;
+        if (e.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null) {
+            // our model's own words: "access must be Allow or Deny, not 'Maybe'", "'Platinum' is not a service tier: …"
+            String said = iae.getMessage();
+            problem = field != null && said.toLowerCase(Locale.ROOT).startsWith(field.toLowerCase(Locale.ROOT) + " ") ? said : what + ": " + said;
+        } else if (e.getCause() instanceof InputCoercionException) {
+            problem = what + " must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ", not " + Excerpt.of(actual.asText());
+        } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            // the number itself where a whole number was due (1.5), the word given for a choice, else the kind of value
+            Class<?> target = m.getTargetType();
+            boolean numeric = Number.class.isAssignableFrom(target) || target.isPrimitive() && target != boolean.class;
+            String given = actual.isNumber() && numeric ? Excerpt.of(actual.asText())
+                    : actual.isTextual() && target.isEnum() ? "'" + Excerpt.of(actual.asText()) + "'" : kind;
+            problem = what + " must be " + expected(target) + ", not " + given;
+        } else {
+            problem = what + " has a value the design cannot hold: " + kind;
+        }
+        return src.error(pointer.toString(), problem);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "unreadable";
+        int cut = s.indexOf('\n');
+        return Excerpt.message(cut < 0 ? s : s.substring(0, cut));
     }
 
     public static String toJson(Design d) {
@@ -107,8 +149,8 @@ public final class DesignFile {
         if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) return "a number";
         if (type == Boolean.class || type == boolean.class) return "true/false";
         if (type == String.class) return "a string";
-        if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+        if (type.isEnum()) { // as a design file spells them (Allow, GeneralPurpose …), not Java's constants
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> MAPPER.convertValue(c, String.class))
                     .collect(Collectors.joining(", "));
         }
         return "an object";

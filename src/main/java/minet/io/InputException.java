@@ -1,8 +1,10 @@
 package minet.io;
 
+import minet.model.Excerpt;
+
 /**
- * Input a user gave us that we cannot use. The message is for the user: {@code file:line:column: problem}.
- * Never carries a stack trace to the terminal.
+ * Input a user gave us that we cannot use. The message is for the user: {@code file:line:column: problem}, on one
+ * line, with long values shortened ({@link Excerpt}). Never carries a stack trace to the terminal.
  */
 public class InputException extends Exception {
     private final String file;
@@ -11,6 +13,11 @@ public class InputException extends Exception {
     private final String problem;
 
     public InputException(String file, int line, int column, String problem) {
+        this(file, line, column, oneLine(problem), true);
+    }
+
+    /** {@code problem} already on one line and shortened (the flag only tells the constructors apart). */
+    private InputException(String file, int line, int column, String problem, boolean oneLine) {
         super(format(file, line, column, problem));
         this.file = file;
         this.line = line;
@@ -20,6 +27,10 @@ public class InputException extends Exception {
 
     public InputException(String file, String problem) {
         this(file, 0, 0, problem);
+    }
+
+    private static String oneLine(String problem) {
+        return problem == null ? null : Excerpt.message(problem.replaceAll("\\s*[\\r\\n]+\\s*", " "));
     }
 
     private static String format(String file, int line, int column, String problem) {

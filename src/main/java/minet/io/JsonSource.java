@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.Serializable;
@@ -24,6 +29,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import minet.model.Source;
 
@@ -324,24 +330,71 @@ public final class JsonSource {
         this.rootAt = rootAt;
     }
 
+    /**
+     * Reads a file, or a pipe ({@code <(az network nsg list)}, {@code /dev/stdin}), of at most {@link #MAX_BYTES}.
+     * Anything else is refused saying what it is: a directory, a device, a loop of symbolic links.
+     */
     public static JsonSource read(Path path) throws InputException {
         String name = path.toString();
+        FileKind kind;
         try {
-            if (Files.isDirectory(path)) throw new InputException(name, "is a directory, not a file");
-            if (!Files.isRegularFile(path)) throw new InputException(name, "no such file");
-            long size = Files.size(path);
-            if (size > MAX_BYTES) {
-                throw new InputException(name, "file is " + (size >> 20) + " MiB; the limit is " + (MAX_BYTES >> 20) + " MiB");
-            }
-            return parse(name, Files.readAllBytes(path));
+            kind = FileKind.of(path);
+        } catch (NoSuchFileException e) {
+            throw new InputException(name, danglingLink(path));
+        } catch (AccessDeniedException e) {
+            throw new InputException(name, "permission denied");
         } catch (IOException e) {
-            throw new InputException(name, "cannot read: " + e.getMessage());
+            throw new InputException(name, FileKind.isLoop(e) ? "is a loop of symbolic links" : "cannot read: " + reason(e));
+        }
+        try {
+            switch (kind) {
+                case REGULAR:
+                    long size = Files.size(path);
+                    if (size > MAX_BYTES) throw new InputException(name, tooLarge(FileKind.size(size)));
+                    // falls through: read it (bounded, in case it grows meanwhile)
+                case PIPE:
+                    try (InputStream in = Files.newInputStream(path)) {
+                        byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
+                        if (bytes.length > MAX_BYTES) throw new InputException(name, tooLarge("larger than " + FileKind.size(MAX_BYTES)));
+                        return parse(name, bytes);
+                    }
+                case DIRECTORY:
+                    throw new InputException(name, "is a directory, not a file");
+                default:
+                    throw new InputException(name, "is " + kind.words + ", not a file");
+            }
+        } catch (AccessDeniedException e) {
+            throw new InputException(name, "permission denied");
+        } catch (IOException e) {
+            throw new InputException(name, "cannot read: " + reason(e));
         }
     }
 
+    private static String tooLarge(String size) {
+        return "is " + size + "; the limit is " + FileKind.size(MAX_BYTES);
+    }
+
+    /** Nothing at the path: say so, or where the symbolic link that is there points. */
+    private static String danglingLink(Path path) {
+        if (!Files.isSymbolicLink(path)) return "no such file";
+        try {
+            return "is a symbolic link to " + Files.readSymbolicLink(path) + ", which does not exist";
+        } catch (IOException e) {
+            return "no such file";
+        }
+    }
+
+    /** The operating system's reason, without the path NIO puts before it. */
+    private static String reason(IOException e) {
+        if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason().toLowerCase(java.util.Locale.ROOT);
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
     public static JsonSource parse(String name, byte[] bytes) throws InputException {
-        if (bytes.length > MAX_BYTES) throw new InputException(name, "input exceeds " + (MAX_BYTES >> 20) + " MiB");
-        try (JsonParser p = FACTORY.createParser(bytes)) {
+        if (bytes.length > MAX_BYTES) throw new InputException(name, tooLarge(FileKind.size(bytes.length)));
+        JsonParser p = null;
+        try {
+            p = FACTORY.createParser(bytes);
             JsonToken t = p.nextToken();
             if (t == null) throw new InputException(name, 1, 1, "the file is empty, expected JSON");
             long rootAt = at(p);
@@ -352,8 +405,22 @@ public final class JsonSource {
                 throw new InputException(name, (int) l.getLineNr(), (int) l.getColumnNr(), "unexpected content after the JSON value");
             }
             return new JsonSource(name, root, rootAt);
+        } catch (StreamConstraintsException e) {
+            // a limit of the reader, not a syntax error: where it was met, in our words
+            JsonLocation l = p == null ? null : p.currentTokenLocation();
+            int line = l == null ? 0 : (int) l.getLineNr(), column = l == null ? 0 : (int) l.getColumnNr();
+            if (p != null && String.valueOf(e.getOriginalMessage()).startsWith("Number")) {
+                // the token location of an object's value is its key's; the number ends where the parser stands
+                JsonLocation end = p.currentLocation();
+                int to = (int) end.getByteOffset(), from = to;
+                while (from > 0 && "0123456789+-.eE".indexOf(bytes[from - 1]) >= 0) from--;
+                line = (int) end.getLineNr();
+                column = (int) end.getColumnNr() - (to - from);
+            }
+            throw new InputException(name, line, column, limit(e));
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
+            if (l == null && p != null) l = p.currentTokenLocation();
             String msg = e.getOriginalMessage();
             int cut = msg.indexOf('\n');
             if (cut > 0) msg = msg.substring(0, cut);
@@ -364,6 +431,29 @@ public final class JsonSource {
                     "malformed JSON: " + msg);
         } catch (IOException e) {
             throw new InputException(name, "cannot read: " + e.getMessage());
+        } finally {
+            if (p != null) {
+                try {
+                    p.close();
+                } catch (IOException ignored) {
+                    // a parser over a byte array has nothing to release
+                }
+            }
+        }
+    }
+
+    private static final Pattern LIMIT = Pattern.compile("^(Document nesting depth|Number value length|String value length|Name length) \\((\\d+)\\) exceeds the maximum[^(]*\\((\\d+)");
+
+    /** Jackson's StreamReadConstraints messages, which name its own methods, in our words. */
+    private static String limit(StreamConstraintsException e) {
+        Matcher m = LIMIT.matcher(String.valueOf(e.getOriginalMessage()));
+        if (!m.find()) return "cannot read: a value exceeds what the reader accepts";
+        String max = m.group(3);
+        switch (m.group(1)) {
+            case "Document nesting depth": return "the JSON nests deeper than " + max + " levels, more than any design or template needs";
+            case "Number value length": return "a number of " + m.group(2) + " digits; numbers of more than " + max + " digits are not read";
+            case "Name length": return "a key of " + m.group(2) + " characters; keys of more than " + max + " characters are not read";
+            default: return "a string of " + m.group(2) + " characters; strings of more than " + max + " characters are not read";
         }
     }
 

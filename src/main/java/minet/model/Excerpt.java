@@ -8,16 +8,17 @@ import java.util.Map;
 /**
  * Values as messages quote them: a value longer than {@link #MAX_VALUE} characters keeps its start and end around
  * a note of its length. A design may hold a 50 MB name; copied into every finding it would fill the memory and
- * the terminal, and no reader needs more than its start to recognise it.
+ * the terminal, and no reader needs more than its start to recognise it. The limit stays above the longest real
+ * value, an ARM resource ID (under 400 characters), because findings' details carry IDs the fixes look up.
  */
 public final class Excerpt {
     private Excerpt() {}
 
     /** No run of more than this many characters of a value reaches a message. */
-    public static final int MAX_VALUE = 120;
+    public static final int MAX_VALUE = 512;
     /** No message is longer than this (a list of many values is cut in its middle). */
     public static final int MAX_MESSAGE = 4_000;
-    private static final int HEAD = 60, TAIL = 20;
+    private static final int HEAD = 240, TAIL = 100;
 
     /** One value, shortened when longer than {@link #MAX_VALUE}: "abc…(+52428700 characters)…xyz". */
     public static String of(String value) {

@@ -19,11 +19,18 @@ public record ManagedInstance(String id, String name, String subnetId, Tier tier
         private final String azure;
         Tier(String azure) { this.azure = azure; }
         @JsonValue public String azure() { return azure; }
-        /** Accepts Azure's tier names and SKU names (GP_Gen5, BC_Gen5). */
+        /**
+         * Azure's tier names (GeneralPurpose, BusinessCritical) and SKU names (GP_Gen5, BC_G8IM …), in any case.
+         * None, or a value not known offline ({@link Unknowns}), is Azure's default, General Purpose.
+         * @throws IllegalArgumentException for anything else: a typo must not quietly become General Purpose
+         */
         @JsonCreator public static Tier parse(String s) {
-            if (s == null) return GENERAL_PURPOSE;
-            String t = s.toLowerCase(java.util.Locale.ROOT);
-            return t.startsWith("bc") || t.startsWith("business") ? BUSINESS_CRITICAL : GENERAL_PURPOSE;
+            if (s == null || s.isBlank() || Unknowns.has(s)) return GENERAL_PURPOSE;
+            String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+            if (t.equals("generalpurpose") || t.matches("gp_[a-z0-9]+")) return GENERAL_PURPOSE;
+            if (t.equals("businesscritical") || t.matches("bc_[a-z0-9]+")) return BUSINESS_CRITICAL;
+            throw new IllegalArgumentException("'" + Excerpt.of(s) + "' is not a service tier: use GeneralPurpose or BusinessCritical"
+                    + " (or a SKU name such as GP_Gen5 or BC_Gen5)");
         }
     }
 
@@ -33,9 +40,11 @@ public record ManagedInstance(String id, String name, String subnetId, Tier tier
         private final String azure;
         ConnectionType(String azure) { this.azure = azure; }
         @JsonValue public String azure() { return azure; }
+        /** None, or a value not known offline, is Default. @throws IllegalArgumentException for anything else */
         @JsonCreator public static ConnectionType parse(String s) {
-            for (ConnectionType c : values()) if (c.azure.equalsIgnoreCase(s)) return c;
-            return DEFAULT;
+            if (s == null || s.isBlank() || Unknowns.has(s)) return DEFAULT;
+            for (ConnectionType c : values()) if (c.azure.equalsIgnoreCase(s.trim())) return c;
+            throw new IllegalArgumentException("'" + Excerpt.of(s) + "' is not a connection type: use Default, Proxy or Redirect");
         }
         public boolean usesRedirect() { return this != PROXY; }
     }
@@ -45,9 +54,11 @@ public record ManagedInstance(String id, String name, String subnetId, Tier tier
         private final String azure;
         ReplicationRole(String azure) { this.azure = azure; }
         @JsonValue public String azure() { return azure; }
+        /** None given is None. @throws IllegalArgumentException for a value that is not a role */
         @JsonCreator public static ReplicationRole parse(String s) {
-            for (ReplicationRole r : values()) if (r.azure.equalsIgnoreCase(s)) return r;
-            return NONE;
+            if (s == null || s.isBlank()) return NONE;
+            for (ReplicationRole r : values()) if (r.azure.equalsIgnoreCase(s.trim())) return r;
+            throw new IllegalArgumentException("'" + Excerpt.of(s) + "' is not a replication role: use None, Publisher, Distributor or Subscriber");
         }
         /** The seed: a publisher or distributor needs outbound 445 to the Azure file share. */
         public boolean needsFileShare() { return this == PUBLISHER || this == DISTRIBUTOR; }

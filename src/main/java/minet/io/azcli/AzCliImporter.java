@@ -272,8 +272,20 @@ public final class AzCliImporter {
         if (sku.isPresent()) tier = sku.get().text("tier") != null ? sku.get().text("tier") : sku.get().text("name");
         Integer vCores = p.integer("vCores");
         Boolean publicEndpoint = p.bool("publicDataEndpointEnabled");
-        out.addManagedInstance(new ManagedInstance(id, name, p.text("subnetId"), ManagedInstance.Tier.parse(tier),
-                vCores == null ? 0 : vCores, ManagedInstance.ConnectionType.parse(p.text("proxyOverride")),
+        ManagedInstance.Tier t;
+        ManagedInstance.ConnectionType c;
+        try {
+            t = ManagedInstance.Tier.parse(tier);
+        } catch (IllegalArgumentException e) {
+            throw r.error("sku: " + e.getMessage());
+        }
+        try {
+            c = ManagedInstance.ConnectionType.parse(p.text("proxyOverride"));
+        } catch (IllegalArgumentException e) {
+            throw p.error("proxyOverride: " + e.getMessage());
+        }
+        out.addManagedInstance(new ManagedInstance(id, name, p.text("subnetId"), t,
+                vCores == null ? 0 : vCores, c,
                 publicEndpoint != null && publicEndpoint, null, r.text("location"), p.text("dnsZone"), null, r.source(), p.text("dnsZonePartner")));
     }
 

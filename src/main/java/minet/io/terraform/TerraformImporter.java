@@ -305,10 +305,22 @@ public final class TerraformImporter {
                             + "subnet_id is unknown until apply and the plan's configuration does not name the subnet", r.source()));
         }
         Integer vCores = v.integer("vcores");
+        ManagedInstance.Tier t;
+        ManagedInstance.ConnectionType c;
+        try {
+            t = ManagedInstance.Tier.parse(v.text("sku_name"));
+        } catch (IllegalArgumentException e) {
+            throw v.error("sku_name: " + e.getMessage());
+        }
+        try {
+            c = ManagedInstance.ConnectionType.parse(v.text("proxy_override"));
+        } catch (IllegalArgumentException e) {
+            throw v.error("proxy_override: " + e.getMessage());
+        }
         String partner = reference(r, "dns_zone_partner_id", INSTANCES.get(0));
         if (partner == null) partner = reference(r, "dns_zone_partner_id", INSTANCES.get(1));
-        out.addManagedInstance(new ManagedInstance(r.key(), v.text("name"), subnet, ManagedInstance.Tier.parse(v.text("sku_name")),
-                vCores == null ? 0 : vCores, ManagedInstance.ConnectionType.parse(v.text("proxy_override")),
+        out.addManagedInstance(new ManagedInstance(r.key(), v.text("name"), subnet, t,
+                vCores == null ? 0 : vCores, c,
                 v.bool("public_data_endpoint_enabled", false), null, v.text("location"), blankToNull(v.text("dns_zone")),
                 null, r.source(), partner));
     }

@@ -17,9 +17,11 @@ public final class Findings {
 
     public void add(String ruleId, Severity severity, String resource, String message, Map<String, Object> details,
                     String elementId, Source source) {
-        if (seen.add(ruleId + '\u0000' + resource + '\u0000' + message)) {
-            list.add(new Finding(ruleId, severity, resource, message, details, elementId, source));
-        }
+        Finding f = new Finding(ruleId, severity, resource, message, details, elementId, source);
+        // keyed by the shortened texts and the hashes of the whole ones: a 50 MB name is not kept once per finding
+        String key = ruleId + '\u0000' + f.resource() + '\u0000' + f.message() + '\u0000'
+                + java.util.Objects.hashCode(resource) + '\u0000' + java.util.Objects.hashCode(message);
+        if (seen.add(key)) list.add(f);
     }
 
     public List<Finding> list() { return list; }
