@@ -2,9 +2,7 @@ package minet.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -67,7 +65,7 @@ public final class ExportCommand implements Callable<Integer> {
         try {
             for (ExportFormat f : new LinkedHashSet<>(formats)) texts.put(f, f.exporter().export(design));
         } catch (IllegalArgumentException e) {
-            err.println("minet export: " + e.getMessage());
+            err.println("minet export: " + ReportWriter.printable(e.getMessage()));
             return Cli.UNUSABLE;
         }
         if (outputDir == null) {
@@ -79,25 +77,27 @@ public final class ExportCommand implements Callable<Integer> {
             out.flush();
             return Cli.OK;
         }
+        // Every format is staged in full before any file is replaced: a failure leaves all the old files as they were.
+        List<AtomicFiles.Output> outputs = new ArrayList<>();
         for (Map.Entry<ExportFormat, String> t : texts.entrySet()) {
-            Path target = outputDir.resolve(t.getKey().fileName());
-            try {
-                AtomicFiles.write(target, t.getValue());
-                if (t.getKey().executable()) makeExecutable(target);
-            } catch (IOException e) {
-                return Problems.cannotWrite(spec, target, e);
-            }
-            out.println(target);
+            outputs.add(new AtomicFiles.Output(outputDir.resolve(t.getKey().fileName()), t.getValue(), t.getKey().executable()));
         }
+        try {
+            AtomicFiles.writeAll(outputs);
+        } catch (IOException e) {
+            return Problems.cannotWrite(spec, failed(e, outputs), e);
+        }
+        for (AtomicFiles.Output o : outputs) out.println(ReportWriter.printable(o.target().toString()));
         out.flush();
         return Cli.OK;
     }
 
-    private static void makeExecutable(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-        } catch (UnsupportedOperationException e) {
-            file.toFile().setExecutable(true); // not a POSIX file system (Windows): best effort
+    /** The output an error is about (the one whose path it names), else the first. */
+    private static Path failed(IOException e, List<AtomicFiles.Output> outputs) {
+        String file = e instanceof java.nio.file.FileSystemException f ? f.getFile() : null;
+        for (AtomicFiles.Output o : outputs) {
+            if (file != null && Path.of(file).toAbsolutePath().equals(o.target().toAbsolutePath())) return o.target();
         }
+        return outputs.get(0).target();
     }
 }

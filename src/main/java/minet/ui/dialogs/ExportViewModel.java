@@ -1,9 +1,7 @@
 package minet.ui.dialogs;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -86,32 +84,23 @@ public final class ExportViewModel {
         dialogs.chooseFolder("Export rule sets to").ifPresent(this::saveTo);
     }
 
-    /** Writes each picked format as its own file; returns the files written. */
+    /** Writes each picked format as its own file, all or none (a failure leaves the folder as it was); returns the files written. */
     public List<Path> saveTo(Path folder) {
-        List<Path> written = new ArrayList<>();
         Design d = exported();
-        for (ExportFormat f : ExportFormat.values()) {
-            if (!picked.get(f).get()) continue;
-            Path target = folder.resolve(f.fileName());
-            try {
-                AtomicFiles.write(target, f.exporter().export(d));
-                if (f.executable()) makeExecutable(target);
-                written.add(target);
-            } catch (IOException | IllegalArgumentException e) {
-                dialogs.showError("Export failed", target + ": " + e.getMessage());
-                break;
+        List<AtomicFiles.Output> outputs = new ArrayList<>();
+        try {
+            for (ExportFormat f : ExportFormat.values()) {
+                if (picked.get(f).get()) outputs.add(new AtomicFiles.Output(folder.resolve(f.fileName()), f.exporter().export(d), f.executable()));
             }
+            AtomicFiles.writeAll(outputs);
+        } catch (IOException | IllegalArgumentException e) {
+            dialogs.showError("Export failed", (e instanceof IOException ? folder + ": " : "") + e.getMessage());
+            status.set("Nothing written");
+            return List.of();
         }
+        List<Path> written = outputs.stream().map(AtomicFiles.Output::target).toList();
         status.set(written.isEmpty() ? "Nothing written" : "Wrote " + written.size() + " file(s) to " + folder);
         return written;
-    }
-
-    private static void makeExecutable(Path p) throws IOException {
-        try {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
-        } catch (UnsupportedOperationException e) {
-            p.toFile().setExecutable(true); // not a POSIX file system (Windows)
-        }
     }
 
     public BooleanProperty pickedProperty(ExportFormat f) { return picked.get(f); }

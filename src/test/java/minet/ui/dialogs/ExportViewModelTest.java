@@ -82,6 +82,19 @@ class ExportViewModelTest {
         assertThat(dialogs.clipboard).containsExactly(vm.previewProperty().get());
     }
 
+    @Test void severalFormatsAreSavedAllOrNone() throws Exception {
+        ExportViewModel vm = vm();
+        vm.pickedProperty(ExportFormat.AZCLI).set(true);
+        Files.writeString(dir.resolve("nsg-and-routes.json"), "old");
+        Files.createDirectory(dir.resolve("nsg-and-routes.sh")); // in the way of the second file
+        assertThat(vm.saveTo(dir)).isEmpty();
+        assertThat(dialogs.errors).singleElement().asString().contains("nsg-and-routes.sh").contains("is a directory");
+        assertThat(Files.readString(dir.resolve("nsg-and-routes.json"))).isEqualTo("old");
+        try (var left = Files.list(dir)) {
+            assertThat(left).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrder("nsg-and-routes.json", "nsg-and-routes.sh");
+        }
+    }
+
     @Test void aFolderThatCannotBeWrittenIsReported() throws Exception {
         Path file = dir.resolve("not-a-folder");
         Files.writeString(file, "x");
