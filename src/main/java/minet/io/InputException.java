@@ -42,6 +42,19 @@ public class InputException extends Exception {
         return sb.append(": ").append(problem).toString();
     }
 
+    /**
+     * What {@code parse} gives, or its IllegalArgumentException (the model's words for a value it cannot hold, such as
+     * a service tier that is not one) as the located error {@code at} makes of its message.
+     */
+    public static <T> T parsing(java.util.function.Supplier<T> parse, java.util.function.Function<String, InputException> at)
+            throws InputException {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw at.apply(e.getMessage());
+        }
+    }
+
     public String file() { return file; }
     public int line() { return line; }
     public int column() { return column; }

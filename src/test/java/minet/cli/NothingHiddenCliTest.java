@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 import minet.cli.CliTest.Run;
 import minet.io.DesignFile;
 import minet.model.Design;
+import minet.model.Lists;
 import minet.model.Route;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,16 +63,16 @@ class NothingHiddenCliTest {
         List<Case> cases = List.of(
                 new Case(d -> d.mapSecurityGroup("nsg-mi", g -> g.withName(null)),
                         "cannot export: network security group 1 of 1 (ID 'nsg-mi') has no name"),
-                new Case(d -> d.mapRouteTable("rt-mi", t -> t.withRoutes(first(t.routes(), r -> r.withName(null)))),
+                new Case(d -> d.mapRouteTable("rt-mi", t -> t.withRoutes(Lists.replaceFirst(t.routes(), r -> true, r -> r.withName(null)))),
                         "cannot export: route 1 of route table 'rt-mi' has no name"),
-                new Case(d -> d.mapRouteTable("rt-mi", t -> t.withRoutes(first(t.routes(), r -> r.withAddressPrefix(null)))),
+                new Case(d -> d.mapRouteTable("rt-mi", t -> t.withRoutes(Lists.replaceFirst(t.routes(), r -> true, r -> r.withAddressPrefix(null)))),
                         "cannot export: route 1 of route table 'rt-mi' ('subnet_to_vnetlocal') has no address prefix"),
                 new Case(d -> d.mapSubnet("vnet-mi/ManagedInstance", s -> s.withName(null)),
                         "cannot export: subnet with ID 'vnet-mi/ManagedInstance' has no name"),
                 new Case(d -> d.withSecurityGroups(List.of(d.securityGroups().get(0),
                                 new minet.model.SecurityGroup("nsg-2", "NSG-MI", null, List.of(), null))),
                         "cannot export: two network security groups are named 'NSG-MI' and 'nsg-mi'"),
-                new Case(d -> d.mapRouteTable("rt-mi", t -> t.withRoutes(plus(t.routes(), Route.of("Subnet_To_VnetLocal", "10.0.9.0/24", "VnetLocal")))),
+                new Case(d -> d.mapRouteTable("rt-mi", t -> t.withRoutes(Lists.plus(t.routes(), Route.of("Subnet_To_VnetLocal", "10.0.9.0/24", "VnetLocal")))),
                         "cannot export: two routes of route table 'rt-mi' are named 'Subnet_To_VnetLocal' and 'subnet_to_vnetlocal'"));
         for (Case c : cases) {
             Path in = design(REFERENCE, c.edit());
@@ -90,7 +91,7 @@ class NothingHiddenCliTest {
 
     @Test
     void aRouteWithoutAnAddressPrefixIsAnError() throws Exception {
-        Path f = design(REFERENCE, d -> d.mapRouteTable("rt-mi", t -> t.withRoutes(first(t.routes(), r -> r.withAddressPrefix(null)))));
+        Path f = design(REFERENCE, d -> d.mapRouteTable("rt-mi", t -> t.withRoutes(Lists.replaceFirst(t.routes(), r -> true, r -> r.withAddressPrefix(null)))));
         Run r = run("validate", f.toString());
         assertThat(r.code()).isEqualTo(Cli.FINDINGS);
         assertThat(r.out()).containsPattern("NET-ADDRESS +routeTables/rt-mi/routes/subnet_to_vnetlocal: Route 'subnet_to_vnetlocal' in route table 'rt-mi' has no address prefix\n");
@@ -99,7 +100,7 @@ class NothingHiddenCliTest {
     @Test
     void aPrefixLengthThatWrapsAroundIsInvalidNotSlash8() throws Exception {
         Path f = design(REFERENCE, d -> d.mapRouteTable("rt-mi", t -> t.withRoutes(
-                plus(t.routes(), Route.of("wrapped", "52.0.0.0/4294967304", "VirtualNetworkGateway")))));
+                Lists.plus(t.routes(), Route.of("wrapped", "52.0.0.0/4294967304", "VirtualNetworkGateway")))));
         Run r = run("validate", f.toString());
         assertThat(r.code()).isEqualTo(Cli.FINDINGS);
         // read as /8 it would divert the management prefix 52.0.0.0/8 (MI-UDR-CONFLICT); it is no prefix at all
@@ -118,17 +119,5 @@ class NothingHiddenCliTest {
         // the machine formats carry the name as it is, escaped by JSON
         JsonNode json = M.readTree(run("validate", f.toString(), "--format", "json").out());
         assertThat(json.get("findings").findValuesAsText("resource")).contains("networkSecurityGroups/" + hostile);
-    }
-
-    private static List<Route> first(List<Route> routes, UnaryOperator<Route> f) {
-        List<Route> out = new java.util.ArrayList<>(routes);
-        out.set(0, f.apply(out.get(0)));
-        return out;
-    }
-
-    private static <T> List<T> plus(List<T> list, T item) {
-        List<T> out = new java.util.ArrayList<>(list);
-        out.add(item);
-        return out;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.function.UnaryOperator;
 import minet.io.Importer;
 import minet.model.Design;
+import minet.model.Lists;
 import minet.model.ExternalNetwork;
 import minet.model.ImportNote;
 import minet.model.Route;
@@ -122,7 +123,7 @@ class IntegrityRulesTest {
                 d -> d.mapSubnet(APP, s -> s.withName(" ")),
                 d -> d.mapSecurityGroup("nsg-mi", g -> g.withName(null)),
                 d -> d.mapRouteTable("rt-mi", t -> t.withName("")),
-                d -> d.mapRouteTable("rt-mi", t -> t.withRoutes(replaceFirst(t.routes(), r -> r.withName(null)))),
+                d -> d.mapRouteTable("rt-mi", t -> t.withRoutes(Lists.replaceFirst(t.routes(), x -> true, r -> r.withName(null)))),
                 d -> d.mapManagedInstance("sqlmi-ref", m -> m.withName(null)));
         List<String> paths = List.of("virtualNetworks/(no name, id vnet-mi)", "virtualNetworks/vnet-mi/subnets/(no name, id vnet-mi/AppSubnet)",
                 "networkSecurityGroups/(no name, id nsg-mi)", "routeTables/(no name, id rt-mi)", "routeTables/rt-mi/routes/(no name, route 1)",
@@ -146,7 +147,7 @@ class IntegrityRulesTest {
                 d -> d.mapSubnet(APP, s -> s.withName(bad)),
                 d -> d.mapSecurityGroup("nsg-mi", g -> g.withName(bad)),
                 d -> d.mapRouteTable("rt-mi", t -> t.withName(bad)),
-                d -> d.mapRouteTable("rt-mi", t -> t.withRoutes(replaceFirst(t.routes(), r -> r.withName(bad)))),
+                d -> d.mapRouteTable("rt-mi", t -> t.withRoutes(Lists.replaceFirst(t.routes(), x -> true, r -> r.withName(bad)))),
                 d -> d.mapManagedInstance("sqlmi-ref", m -> m.withName(bad)),
                 d -> d.mapManagedInstance("sqlmi-ref", m -> m.withName("SQLMI-Ref")), // a DNS name: lower case only
                 d -> d.mapVirtualNetwork("vnet-mi", v -> v.withName("v")), // a VNet's name has at least 2 characters
@@ -182,10 +183,10 @@ class IntegrityRulesTest {
 
     @Test
     void namesThatAzureHoldsUniqueAreReportedWhenRepeated() {
-        Design routes = REF.mapRouteTable("rt-mi", t -> t.withRoutes(plus(t.routes(), Route.of("SUBNET_TO_VNETLOCAL", "10.0.1.0/24", "VnetLocal"))));
+        Design routes = REF.mapRouteTable("rt-mi", t -> t.withRoutes(Lists.plus(t.routes(), Route.of("SUBNET_TO_VNETLOCAL", "10.0.1.0/24", "VnetLocal"))));
         assertThat(findings(routes, Catalog.NET_DUPLICATE)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("two routes named 'SUBNET_TO_VNETLOCAL'"));
-        Design subnets = REF.mapVirtualNetwork("vnet-mi", v -> v.withSubnets(plus(v.subnets(), Subnet.of("vnet-mi/App2", "appsubnet", "10.0.2.0/24"))));
+        Design subnets = REF.mapVirtualNetwork("vnet-mi", v -> v.withSubnets(Lists.plus(v.subnets(), Subnet.of("vnet-mi/App2", "appsubnet", "10.0.2.0/24"))));
         assertThat(findings(subnets, Catalog.NET_DUPLICATE)).singleElement();
         var nsg = REF.securityGroups().get(0);
         Design twoNsgs = REF.withSecurityGroups(List.of(nsg, new minet.model.SecurityGroup("nsg-other", "NSG-MI", null, nsg.rules(), null)));
@@ -205,17 +206,5 @@ class IntegrityRulesTest {
     private static ExternalNetwork withGateway(ExternalNetwork e, String gw) {
         return new ExternalNetwork(e.id(), e.name(), e.kind(), e.addressPrefixes(), gw, e.via(), e.serviceTag(), e.region(),
                 e.firewallAllowedIps(), e.source());
-    }
-
-    private static List<Route> replaceFirst(List<Route> routes, UnaryOperator<Route> f) {
-        List<Route> out = new java.util.ArrayList<>(routes);
-        out.set(0, f.apply(out.get(0)));
-        return out;
-    }
-
-    private static <T> List<T> plus(List<T> list, T item) {
-        List<T> out = new java.util.ArrayList<>(list);
-        out.add(item);
-        return out;
     }
 }

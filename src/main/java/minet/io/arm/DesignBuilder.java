@@ -284,18 +284,9 @@ final class DesignBuilder {
         String tier = sku.string("tier");
         if (tier == null || sku.isPlaceholder("tier")) tier = sku.string("name");
         Integer vCores = props.integer("vCores");
-        ManagedInstance.Tier t;
-        ManagedInstance.ConnectionType c;
-        try {
-            t = ManagedInstance.Tier.parse(tier);
-        } catch (IllegalArgumentException e) {
-            throw sku.error("sku: " + e.getMessage());
-        }
-        try {
-            c = ManagedInstance.ConnectionType.parse(props.string("proxyOverride"));
-        } catch (IllegalArgumentException e) {
-            throw props.error("proxyOverride: " + e.getMessage());
-        }
+        String skuText = tier, proxy = props.string("proxyOverride");
+        ManagedInstance.Tier t = InputException.parsing(() -> ManagedInstance.Tier.parse(skuText), m -> sku.error("sku: " + m));
+        ManagedInstance.ConnectionType c = InputException.parsing(() -> ManagedInstance.ConnectionType.parse(proxy), m -> props.error("proxyOverride: " + m));
         instances.add(new ManagedInstance(r.id(), r.name(), props.string("subnetId"), t,
                 vCores == null ? 0 : vCores, c,
                 props.bool("publicDataEndpointEnabled"), ManagedInstance.ReplicationRole.NONE, location(r), null, null,

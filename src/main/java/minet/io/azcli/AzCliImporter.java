@@ -272,18 +272,9 @@ public final class AzCliImporter {
         if (sku.isPresent()) tier = sku.get().text("tier") != null ? sku.get().text("tier") : sku.get().text("name");
         Integer vCores = p.integer("vCores");
         Boolean publicEndpoint = p.bool("publicDataEndpointEnabled");
-        ManagedInstance.Tier t;
-        ManagedInstance.ConnectionType c;
-        try {
-            t = ManagedInstance.Tier.parse(tier);
-        } catch (IllegalArgumentException e) {
-            throw r.error("sku: " + e.getMessage());
-        }
-        try {
-            c = ManagedInstance.ConnectionType.parse(p.text("proxyOverride"));
-        } catch (IllegalArgumentException e) {
-            throw p.error("proxyOverride: " + e.getMessage());
-        }
+        String skuText = tier, proxy = p.text("proxyOverride");
+        ManagedInstance.Tier t = InputException.parsing(() -> ManagedInstance.Tier.parse(skuText), m -> r.error("sku: " + m));
+        ManagedInstance.ConnectionType c = InputException.parsing(() -> ManagedInstance.ConnectionType.parse(proxy), m -> p.error("proxyOverride: " + m));
         out.addManagedInstance(new ManagedInstance(id, name, p.text("subnetId"), t,
                 vCores == null ? 0 : vCores, c,
                 publicEndpoint != null && publicEndpoint, null, r.text("location"), p.text("dnsZone"), null, r.source(), p.text("dnsZonePartner")));

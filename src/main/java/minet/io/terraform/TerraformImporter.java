@@ -305,18 +305,9 @@ public final class TerraformImporter {
                             + "subnet_id is unknown until apply and the plan's configuration does not name the subnet", r.source()));
         }
         Integer vCores = v.integer("vcores");
-        ManagedInstance.Tier t;
-        ManagedInstance.ConnectionType c;
-        try {
-            t = ManagedInstance.Tier.parse(v.text("sku_name"));
-        } catch (IllegalArgumentException e) {
-            throw v.error("sku_name: " + e.getMessage());
-        }
-        try {
-            c = ManagedInstance.ConnectionType.parse(v.text("proxy_override"));
-        } catch (IllegalArgumentException e) {
-            throw v.error("proxy_override: " + e.getMessage());
-        }
+        String skuName = v.text("sku_name"), proxy = v.text("proxy_override");
+        ManagedInstance.Tier t = InputException.parsing(() -> ManagedInstance.Tier.parse(skuName), m -> v.error("sku_name: " + m));
+        ManagedInstance.ConnectionType c = InputException.parsing(() -> ManagedInstance.ConnectionType.parse(proxy), m -> v.error("proxy_override: " + m));
         String partner = reference(r, "dns_zone_partner_id", INSTANCES.get(0));
         if (partner == null) partner = reference(r, "dns_zone_partner_id", INSTANCES.get(1));
         out.addManagedInstance(new ManagedInstance(r.key(), v.text("name"), subnet, t,
