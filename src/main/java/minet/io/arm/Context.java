@@ -39,6 +39,11 @@ final class Context {
     }
 
     final List<JsonSource> linkable;
+    /** The resources the templates declare, by lower-case resource ID (the last declaration of an ID wins). */
+    private final Map<String, Deployments.Resource> declared = new java.util.HashMap<>();
+    /** A nested deployment's template: where its outputs are and the scope they are evaluated in. */
+    record Deployed(Scope scope, String template, Loops loops) {}
+    private final Map<Deployments.Resource, Deployed> deployed = new IdentityHashMap<>();
     private final List<ImportNote> notes = new ArrayList<>();
     private final Set<String> noted = new HashSet<>();
     private final IdentityHashMap<JsonNode, Origin> origins = new IdentityHashMap<>();
@@ -57,6 +62,34 @@ final class Context {
     }
 
     synchronized List<ImportNote> notes() { return List.copyOf(notes); }
+
+    // Filled while resources are expanded (one thread); read afterwards, also from several threads.
+    void declare(Deployments.Resource r) {
+        declared.put(r.id().toLowerCase(java.util.Locale.ROOT), r);
+    }
+
+    Deployments.Resource declared(String id) {
+        return declared.get(id.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The one resource of {@code scope}'s template named {@code name}, or null (none, or several). */
+    Deployments.Resource declaredByName(Scope scope, String name) {
+        Deployments.Resource found = null;
+        for (Deployments.Resource r : declared.values()) {
+            if (r.scope() != scope || !r.name().equalsIgnoreCase(name)) continue;
+            if (found != null) return null;
+            found = r;
+        }
+        return found;
+    }
+
+    void deployed(Deployments.Resource r, Scope scope, String template, Loops loops) {
+        deployed.put(r, new Deployed(scope, template, loops));
+    }
+
+    Deployed deployed(Deployments.Resource r) {
+        return deployed.get(r);
+    }
 
     void parallel(boolean on) {
         parallel = on;

@@ -56,34 +56,36 @@ final class Deployments {
         String ptr = template + "/resources";
         if (rs.isMissingNode() || rs.isNull()) return;
         if (rs.isArray()) {
-            for (int i = 0; i < rs.size(); i++) expand(scope, rs.get(i), ptr + "/" + i, null, loops, depth);
+            for (int i = 0; i < rs.size(); i++) expand(scope, rs.get(i), ptr + "/" + i, null, null, loops, depth);
         } else if (rs.isObject()) { // languageVersion 2.0: resources keyed by symbolic name
             for (Iterator<Map.Entry<String, JsonNode>> it = rs.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                expand(scope, e.getValue(), ptr + "/" + JsonSource.escape(e.getKey()), null, loops, depth);
+                expand(scope, e.getValue(), ptr + "/" + JsonSource.escape(e.getKey()), e.getKey(), null, loops, depth);
             }
         } else {
             throw src.error(ptr, "resources must be an array of resource objects, not " + Functions.describe(rs));
         }
     }
 
-    private void expand(Scope scope, JsonNode raw, String ptr, Resource parent, Loops loops, int depth) throws InputException {
+    /** @param symbol the resource's symbolic name (languageVersion 2.0), or null */
+    private void expand(Scope scope, JsonNode raw, String ptr, String symbol, Resource parent, Loops loops, int depth) throws InputException {
         JsonSource src = scope.src;
         if (!raw.isObject()) throw src.error(ptr, "a resource must be an object, not " + Functions.describe(raw));
-        if (raw.has("existing") && raw.get("existing").asBoolean(false)) return; // a reference, not a deployment
         JsonNode copy = raw.get("copy");
         if (copy != null && !copy.isNull()) {
             if (!copy.isObject()) throw src.error(ptr + "/copy", "a resource's copy must be an object with name and count");
             JsonNode nameNode = scope.eval(copy.get("name"), ptr + "/copy/name", loops);
             if (nameNode == null || !nameNode.isTextual()) throw src.error(ptr + "/copy", "copy needs a name");
             int count = scope.count(copy.get("count"), ptr + "/copy/count", loops);
-            for (int i = 0; i < count; i++) one(scope, raw, ptr, parent, Loops.with(loops, nameNode.textValue(), i), depth);
+            for (int i = 0; i < count; i++) {
+                one(scope, raw, ptr, symbol == null ? null : symbol + "[" + i + "]", parent, Loops.with(loops, nameNode.textValue(), i), depth);
+            }
         } else {
-            one(scope, raw, ptr, parent, loops, depth);
+            one(scope, raw, ptr, symbol, parent, loops, depth);
         }
     }
 
-    private void one(Scope scope, JsonNode raw, String ptr, Resource parent, Loops loops, int depth) throws InputException {
+    private void one(Scope scope, JsonNode raw, String ptr, String symbol, Resource parent, Loops loops, int depth) throws InputException {
         JsonSource src = scope.src;
         if (raw.has("condition")) {
             JsonNode c = scope.eval(raw.get("condition"), ptr + "/condition", loops);
@@ -106,8 +108,10 @@ final class Deployments {
             all.addAll(names);
             names = all;
         }
-        String scopeId = "/subscriptions/" + scope.subscriptionId.asText() + "/resourceGroups/" + scope.resourceGroupName.asText();
-        Resource r = new Resource(fullType, List.copyOf(names), ResourceIds.of(scopeId, fullType, names), scope, ptr, raw, loops);
+        Resource r = new Resource(fullType, List.copyOf(names), ResourceIds.of(scopeId(scope, raw, ptr, loops), fullType, names), scope, ptr, raw, loops);
+        cx.declare(r);
+        if (symbol != null) scope.symbols.put(Scope.key(symbol), r);
+        if (raw.path("existing").asBoolean(false)) return; // a reference to a deployed resource, not a deployment
         if (r.is(DEPLOYMENTS)) {
             deployment(r, depth);
         } else {
@@ -116,8 +120,25 @@ final class Deployments {
         JsonNode children = raw.get("resources");
         if (children != null && !children.isNull()) {
             if (!children.isArray()) throw src.error(ptr + "/resources", "child resources must be an array");
-            for (int i = 0; i < children.size(); i++) expand(scope, children.get(i), ptr + "/resources/" + i, r, loops, depth);
+            for (int i = 0; i < children.size(); i++) expand(scope, children.get(i), ptr + "/resources/" + i, null, r, loops, depth);
         }
+    }
+
+    /**
+     * Where a resource's ID starts: its template's resource group, or the subscription for a template deployed to
+     * a subscription; a resource's own {@code subscriptionId} and {@code resourceGroup} (languageVersion 2.0,
+     * existing resources elsewhere) move it.
+     */
+    private static String scopeId(Scope scope, JsonNode raw, String ptr, Loops loops) throws InputException {
+        String sub = scope.subscriptionId.asText();
+        String rg = scope.level == Scope.Level.RESOURCE_GROUP ? scope.resourceGroupName.asText() : null;
+        if (!raw.path("type").asText("").equalsIgnoreCase(DEPLOYMENTS)) { // a deployment's own fields say where it deploys to
+            JsonNode s = raw.get("subscriptionId");
+            if (s != null && !s.isNull()) sub = Functions.str(scope.eval(s, ptr + "/subscriptionId", loops));
+            JsonNode g = raw.get("resourceGroup");
+            if (g != null && !g.isNull()) rg = Functions.str(scope.eval(g, ptr + "/resourceGroup", loops));
+        }
+        return "/subscriptions/" + sub + (rg == null ? "" : "/resourceGroups/" + rg);
     }
 
     private static String text(Scope scope, JsonNode raw, String field, String ptr, Loops loops) throws InputException {
@@ -142,6 +163,7 @@ final class Deployments {
         JsonNode rg = r.raw().has("resourceGroup") ? parent.eval(r.raw().get("resourceGroup"), ptr + "/resourceGroup", r.loops()) : parent.resourceGroupName;
         JsonNode sub = r.raw().has("subscriptionId") ? parent.eval(r.raw().get("subscriptionId"), ptr + "/subscriptionId", r.loops()) : parent.subscriptionId;
         if (!rg.isTextual() || !sub.isTextual()) throw src.error(ptr, "a deployment's resourceGroup and subscriptionId must be strings");
+        String location = innerLocation(r, rg);
 
         JsonNode template = props.get("template");
         JsonNode link = props.get("templateLink");
@@ -150,10 +172,12 @@ final class Deployments {
             JsonNode scopeOpt = props.path("expressionEvaluationOptions").get("scope");
             String mode = scopeOpt == null ? "outer" : parent.eval(scopeOpt, pp + "/expressionEvaluationOptions/scope", r.loops()).asText();
             if (mode.equalsIgnoreCase("inner")) {
-                Scope inner = new Scope(cx, src, pp + "/template", sub, rg, parent.location, r.name(), given(r, props, pp));
+                Scope inner = new Scope(cx, src, pp + "/template", sub, rg, location, r.name(), given(r, props, pp));
+                cx.deployed(r, inner, pp + "/template", null);
                 deploy(inner, pp + "/template", null, depth + 1);
             } else {
                 // outer: the nested template's expressions see the parent's parameters and variables
+                cx.deployed(r, parent, pp + "/template", r.loops());
                 deploy(parent, pp + "/template", r.loops(), depth + 1);
             }
         } else if (link != null && link.isObject()) {
@@ -168,11 +192,34 @@ final class Deployments {
             cx.used.add(file);
             cx.note("IMPORT-LINKED-TEMPLATE", "info", r.path(),
                     "linked template " + uri + " read from " + file.file(), r.origin());
-            Scope inner = new Scope(cx, file, "", sub, rg, parent.location, r.name(), given(r, props, pp));
+            Scope inner = new Scope(cx, file, "", sub, rg, location, r.name(), given(r, props, pp));
+            cx.deployed(r, inner, "", null);
             deploy(inner, "", null, depth + 1);
         } else {
             throw src.error(pp, "a deployment needs a template or a templateLink");
         }
+    }
+
+    /**
+     * The location a nested deployment's template sees: the deployment's own (a deployment to a subscription has
+     * one), else that of the resource group it deploys to when this template creates it, else its parent's.
+     */
+    private String innerLocation(Resource r, JsonNode rg) throws InputException {
+        Scope parent = r.scope();
+        JsonNode own = r.raw().get("location");
+        if (own != null && !own.isNull()) {
+            JsonNode v = parent.eval(own, r.pointer() + "/location", r.loops());
+            if (v.isTextual() && !(v instanceof Placeholder)) return v.textValue();
+        }
+        if (!rg.asText().equals(parent.resourceGroupName.asText())) {
+            Resource group = cx.declared("/subscriptions/" + parent.subscriptionId.asText() + "/providers/Microsoft.Resources/resourceGroups/" + rg.asText());
+            JsonNode l = group == null ? null : group.raw().get("location");
+            if (l != null) {
+                JsonNode v = group.scope().eval(l, group.pointer() + "/location", group.loops());
+                if (v.isTextual() && !(v instanceof Placeholder)) return v.textValue();
+            }
+        }
+        return parent.location;
     }
 
     /** The parameter values a deployment passes, evaluated in the parent's scope. */

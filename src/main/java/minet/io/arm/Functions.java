@@ -19,10 +19,12 @@ import minet.io.InputException;
 import minet.io.JsonSource;
 
 /**
- * The template functions, as Azure evaluates them. Functions that need Azure at deployment time
- * ({@code reference}, {@code list*}, {@code utcNow} …) give a {@link Placeholder} and an IMPORT-FUNCTION note.
- * A placeholder argument makes a function that needs a real value return that placeholder; string functions
- * use its text, so names read like {@code SQLMI-{managedInstanceName}-NSG}.
+ * The template functions, as Azure evaluates them (Microsoft's list: {@code FunctionListTest} states each one's
+ * status). Functions that read deployed state ({@code reference} of a resource the template does not declare,
+ * {@code list*} …) give a {@link Placeholder} and an IMPORT-FUNCTION note ({@link References}); deployment-time
+ * values that do not matter to a network ({@code utcNow}, {@code newGuid}) are deterministic stand-ins. A
+ * placeholder argument makes a function that needs a real value return that placeholder; string functions use
+ * its text, so names read like {@code SQLMI-{managedInstanceName}-NSG}.
  */
 final class Functions {
     private Functions() {}
@@ -46,9 +48,10 @@ final class Functions {
     }
 
     static JsonNode property(JsonNode target, String name, Site site, int at) throws InputException {
-        if (target instanceof Placeholder) return target;
+        if (target instanceof Placeholder p) return p.member("." + name);
         if (target.isObject()) {
             JsonNode v = get(target, name);
+            if (v == null && target instanceof References.State s) return s.missing(name, site);
             if (v == null) throw site.error(at, "the object has no property '" + name + "'");
             return v;
         }
@@ -61,7 +64,11 @@ final class Functions {
     }
 
     private static JsonNode index(JsonNode target, JsonNode index, Site site, int at) throws InputException {
-        if (target instanceof Placeholder) return target;
+        if (target instanceof Placeholder p) {
+            if (index.isIntegralNumber()) return p.member("[" + index.asLong() + "]");
+            if (index.isTextual() && !(index instanceof Placeholder)) return p.member("." + index.textValue());
+            return p;
+        }
         if (index instanceof Placeholder) return index;
         if (target.isArray()) {
             if (!index.isIntegralNumber()) throw site.error(at, "an array index must be a whole number, not " + describe(index));
@@ -91,9 +98,16 @@ final class Functions {
 
     private static JsonNode call(Expression.Call c, Site site) throws InputException {
         String fn = c.name().toLowerCase(Locale.ROOT);
+        if (fn.startsWith("sys.")) fn = fn.substring(4); // the built-in functions' namespace
+        else if (fn.indexOf('.') >= 0) return userFunction(c, site);
         List<Expression> a = c.args();
+        if (Lambdas.is(fn)) return Lambdas.call(fn, c, site);
         // the lazy ones first: only the branch taken is evaluated
         switch (fn) {
+            case "lambdavariables":
+                return Lambdas.variable(c, site);
+            case "lambda":
+                throw site.error(c.at(), "a lambda is only an argument of filter, map, reduce, sort, toObject, mapValues or groupBy");
             case "if": {
                 arity(c, site, 3, 3);
                 JsonNode cond = value(a.get(0), site);
@@ -127,7 +141,15 @@ final class Functions {
         Scope s = site.scope();
         switch (fn) {
             // ---- deployment ----
-            case "parameters": arity(c, site, 1, 1); return s.parameter(text(args.get(0), c, site), site, c.at());
+            case "parameters": {
+                arity(c, site, 1, 1);
+                String name = text(args.get(0), c, site);
+                Bindings b = site.bindings();
+                if (b == null || b.params() == null) return s.parameter(name, site, c.at());
+                JsonNode v = b.params().get(Scope.key(name));
+                if (v == null) throw site.error(c.at(), "the function declares no parameter '" + name + "'");
+                return v;
+            }
             case "variables": arity(c, site, 1, 1); return s.variable(text(args.get(0), c, site), site, c.at());
             case "copyindex": return copyIndex(c, args, site);
             case "resourcegroup": {
@@ -154,13 +176,57 @@ final class Functions {
                 return t;
             }
             case "deployment": {
+                // the location is the one a deployment to a subscription, management group or tenant is given
                 ObjectNode d = F.objectNode();
                 d.put("name", s.deploymentName);
+                d.put("location", s.location);
                 ObjectNode p = d.putObject("properties");
-                p.putObject("templateLink").set("uri", new Placeholder("templateLink.uri"));
+                ObjectNode link = p.putObject("templateLink");
+                link.set("uri", new Placeholder("deployment().properties.templateLink.uri", true));
+                link.set("id", new Placeholder("deployment().properties.templateLink.id", true));
+                p.putObject("template").set("contentVersion", s.node(s.base).path("contentVersion").isTextual()
+                        ? s.node(s.base).get("contentVersion") : F.textNode("1.0.0.0"));
+                p.set("parameters", F.objectNode());
                 p.put("mode", "Incremental");
+                p.put("provisioningState", "Accepted");
                 return d;
             }
+            case "deployer": { // who deploys: known only when someone does
+                References.unknown("deployer()", "reads who deploys the template", site);
+                ObjectNode d = F.objectNode();
+                for (String f : List.of("objectId", "tenantId", "userPrincipalName")) d.set(f, new Placeholder("deployer()." + f, true));
+                return d;
+            }
+            case "environment": return environment();
+            case "managementgroup": {
+                ObjectNode mg = F.objectNode();
+                mg.put("id", "/providers/Microsoft.Management/managementGroups/{managementGroup}");
+                mg.set("name", new Placeholder("managementGroup"));
+                mg.put("type", "/providers/Microsoft.Management/managementGroups");
+                mg.putObject("properties").set("displayName", new Placeholder("managementGroup"));
+                return mg;
+            }
+            case "managementgroupresourceid": {
+                arity(c, site, 2, Integer.MAX_VALUE);
+                boolean named = args.size() > 2 && !text(args.get(0), c, site).contains("/");
+                String mg = named ? text(args.get(0), c, site) : "{managementGroup}";
+                return F.textNode(providerPath("/providers/Microsoft.Management/managementGroups/" + mg, c, args, named ? 1 : 0, site));
+            }
+            case "reference": case "resourceinfo": case "references": case "pickzones": case "providers":
+                return References.call(fn, c, args, site);
+            case "utcnow": {
+                arity(c, site, 0, 1);
+                site.scope().cx.note("IMPORT-FUNCTION", "info", null, "utcNow() at " + site.origin().source().describe()
+                        + " is the time of deployment; the import uses " + Dates.NOW + " in its place", site.origin());
+                try {
+                    return F.textNode(Dates.utcNow(args.isEmpty() ? null : text(args.get(0), c, site)));
+                } catch (Dates.Problem x) {
+                    throw site.error(c.at(), x.getMessage());
+                }
+            }
+            case "newguid": // random in Azure: a GUID stable for its place in the template stands in
+                arity(c, site, 0, 0);
+                return F.textNode(UUID.nameUUIDFromBytes(("newGuid:" + site.scope().src.file() + site.pointer()).getBytes(StandardCharsets.UTF_8)).toString());
             case "resourceid": return resourceId(c, args, site, true);
             case "subscriptionresourceid": return resourceId(c, args, site, false);
             case "tenantresourceid": {
@@ -239,9 +305,44 @@ final class Functions {
                 if (Placeholder.any(args)) return firstPlaceholder(args);
                 return F.booleanNode(args.get(0).equals(args.get(1)) || numericEquals(args.get(0), args.get(1)));
             }
+            case "tryget": {
+                arity(c, site, 2, Integer.MAX_VALUE);
+                JsonNode v = args.get(0);
+                for (int i = 1; i < args.size() && v != null && !v.isNull(); i++) {
+                    JsonNode k = args.get(i);
+                    if (v instanceof Placeholder p) return k.isValueNode() && !(k instanceof Placeholder) ? p.member(k.isIntegralNumber() ? "[" + k.asLong() + "]" : "." + str(k)) : p;
+                    if (k instanceof Placeholder) return k;
+                    if (v.isObject() && k.isTextual()) {
+                        JsonNode next = get(v, k.textValue());
+                        v = next == null && v instanceof References.State st ? st.missing(k.textValue(), site) : next;
+                    } else if (v.isArray() && k.isIntegralNumber()) {
+                        long ix = k.asLong();
+                        v = ix >= 0 && ix < v.size() ? v.get((int) ix) : null;
+                    } else {
+                        v = null;
+                    }
+                }
+                return v == null ? F.nullNode() : v;
+            }
+            case "parsecidr": case "cidrsubnet": case "cidrhost": {
+                arity(c, site, fn.equals("parsecidr") ? 1 : 2, fn.equals("cidrsubnet") ? 3 : fn.equals("parsecidr") ? 1 : 2);
+                if (Placeholder.any(args)) { // an unknown network: the result says how it is made
+                    List<String> shown = new ArrayList<>();
+                    for (JsonNode x : args) shown.add(x.isTextual() && !(x instanceof Placeholder) ? "'" + x.textValue() + "'" : str(x));
+                    return new Placeholder(c.name().replaceFirst("(?i)^sys\\.", "") + "(" + String.join(", ", shown) + ")", true);
+                }
+                try {
+                    if (fn.equals("parsecidr")) return Cidrs.parseCidr(text(args.get(0), c, site));
+                    if (fn.equals("cidrhost")) return F.textNode(Cidrs.cidrHost(text(args.get(0), c, site), integer(args.get(1), c, site)));
+                    return F.textNode(Cidrs.cidrSubnet(text(args.get(0), c, site), integer(args.get(1), c, site), integer(args.get(2), c, site)));
+                } catch (Cidrs.Problem x) {
+                    throw site.error(c.at(), x.getMessage());
+                }
+            }
             default:
                 break;
         }
+        if (fn.startsWith("list")) return References.call(fn, c, args, site);
         if (KNOWN.contains(fn) && Placeholder.any(args)) return firstPlaceholder(args);
         switch (fn) {
             case "not": arity(c, site, 1, 1); return F.booleanNode(!bool(args.get(0), c, site));
@@ -332,13 +433,119 @@ final class Functions {
                 JsonNode v = args.get(0);
                 if (!v.isObject()) throw site.error(c.at(), "items() needs an object, not " + describe(v));
                 ArrayNode out = F.arrayNode();
-                for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (String k : sortedKeys(v)) { // Azure sorts the items by key
                     ObjectNode o = out.addObject();
-                    o.put("key", e.getKey());
-                    o.set("value", e.getValue());
+                    o.put("key", k);
+                    o.set("value", v.get(k));
                 }
                 return out;
+            }
+            case "objectkeys": {
+                arity(c, site, 1, 1);
+                JsonNode v = args.get(0);
+                if (!v.isObject()) throw site.error(c.at(), "objectKeys() needs an object, not " + describe(v));
+                ArrayNode out = F.arrayNode();
+                for (String k : sortedKeys(v)) out.add(k);
+                return out;
+            }
+            case "shallowmerge": {
+                arity(c, site, 1, 1);
+                JsonNode v = args.get(0);
+                if (!v.isArray()) throw site.error(c.at(), "shallowMerge() needs an array of objects, not " + describe(v));
+                ObjectNode out = F.objectNode();
+                for (JsonNode o : v) {
+                    if (o instanceof Placeholder) return o;
+                    if (!o.isObject()) throw site.error(c.at(), "shallowMerge() needs an array of objects, not one with " + describe(o));
+                    out.setAll((ObjectNode) o);
+                }
+                return out;
+            }
+            case "flatten": {
+                arity(c, site, 1, 1);
+                JsonNode v = args.get(0);
+                if (!v.isArray()) throw site.error(c.at(), "flatten() needs an array of arrays, not " + describe(v));
+                ArrayNode out = F.arrayNode();
+                for (JsonNode e : v) {
+                    if (e instanceof Placeholder) return e;
+                    if (!e.isArray()) throw site.error(c.at(), "flatten() needs an array of arrays, not one with " + describe(e));
+                    out.addAll((ArrayNode) e);
+                    if (out.size() > Context.MAX_VALUE_SIZE) throw site.error(c.at(), "flatten() makes an array that is too large");
+                }
+                return out;
+            }
+            case "indexfromend": case "tryindexfromend": {
+                arity(c, site, 2, 2);
+                JsonNode v = args.get(0);
+                if (!v.isArray()) throw site.error(c.at(), c.name() + "() needs an array, not " + describe(v));
+                long i = integer(args.get(1), c, site);
+                if (i >= 1 && i <= v.size()) return v.get((int) (v.size() - i));
+                if (fn.equals("tryindexfromend")) return F.nullNode();
+                throw site.error(c.at(), "indexFromEnd() index " + i + " is outside the array of " + v.size() + " elements (1 is the last)");
+            }
+            case "float": {
+                arity(c, site, 1, 1);
+                JsonNode v = args.get(0);
+                if (v.isNumber()) return F.numberNode(v.asDouble());
+                try {
+                    return F.numberNode(Double.parseDouble(text(v, c, site).strip()));
+                } catch (NumberFormatException x) {
+                    throw site.error(c.at(), "float() cannot convert '" + str(v) + "'");
+                }
+            }
+            case "uricomponent": arity(c, site, 1, 1); return F.textNode(uriEscape(text(args.get(0), c, site)));
+            case "uricomponenttostring": {
+                arity(c, site, 1, 1);
+                try {
+                    return F.textNode(java.net.URLDecoder.decode(text(args.get(0), c, site).replace("+", "%2B"), StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException x) {
+                    throw site.error(c.at(), "uriComponentToString() got text that is not URI-encoded");
+                }
+            }
+            case "datauri": {
+                arity(c, site, 1, 1);
+                return F.textNode("data:text/plain;charset=utf8;base64," + Base64.getEncoder().encodeToString(text(args.get(0), c, site).getBytes(StandardCharsets.UTF_8)));
+            }
+            case "datauritostring": {
+                arity(c, site, 1, 1);
+                String t = text(args.get(0), c, site);
+                int comma = t.indexOf(',');
+                if (!t.startsWith("data:") || comma < 0) throw site.error(c.at(), "dataUriToString() needs a data URI (data:…;base64,…)");
+                String data = t.substring(comma + 1);
+                try {
+                    return F.textNode(t.substring(0, comma).endsWith(";base64")
+                            ? new String(Base64.getDecoder().decode(data), StandardCharsets.UTF_8)
+                            : java.net.URLDecoder.decode(data.replace("+", "%2B"), StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException x) {
+                    throw site.error(c.at(), "dataUriToString() got a data URI it cannot decode");
+                }
+            }
+            case "base64tojson": {
+                arity(c, site, 1, 1);
+                try {
+                    String json = new String(Base64.getDecoder().decode(text(args.get(0), c, site)), StandardCharsets.UTF_8);
+                    return JsonSource.parse("base64ToJson()", json.getBytes(StandardCharsets.UTF_8)).root();
+                } catch (IllegalArgumentException x) {
+                    throw site.error(c.at(), "base64ToJson() got text that is not base64");
+                } catch (InputException x) {
+                    throw site.error(c.at(), "base64ToJson() got text that is not JSON: " + x.problem());
+                }
+            }
+            case "datetimeadd": case "datetimefromepoch": case "datetimetoepoch": {
+                try {
+                    if (fn.equals("datetimefromepoch")) {
+                        arity(c, site, 1, 1);
+                        return F.textNode(Dates.fromEpoch(integer(args.get(0), c, site)));
+                    }
+                    if (fn.equals("datetimetoepoch")) {
+                        arity(c, site, 1, 1);
+                        return num(Dates.toEpoch(text(args.get(0), c, site)));
+                    }
+                    arity(c, site, 2, 3);
+                    return F.textNode(Dates.add(text(args.get(0), c, site), text(args.get(1), c, site),
+                            args.size() > 2 ? text(args.get(2), c, site) : null));
+                } catch (Dates.Problem x) {
+                    throw site.error(c.at(), x.getMessage());
+                }
             }
             case "join": {
                 arity(c, site, 2, 2);
@@ -486,18 +693,30 @@ final class Functions {
     private static final java.util.Set<String> KNOWN = java.util.Set.of("not", "bool", "int", "length", "empty", "split",
             "first", "last", "contains", "union", "intersection", "items", "join", "substring", "indexof", "lastindexof",
             "startswith", "endswith", "padleft", "base64tostring", "take", "skip", "range", "min", "max", "add", "sub",
-            "mul", "div", "mod", "less", "greater", "lessorequals", "greaterorequals");
+            "mul", "div", "mod", "less", "greater", "lessorequals", "greaterorequals", "objectkeys", "shallowmerge",
+            "flatten", "indexfromend", "tryindexfromend", "float", "uricomponent", "uricomponenttostring", "datauri",
+            "datauritostring", "base64tojson", "datetimeadd", "datetimefromepoch", "datetimetoepoch");
 
+    /** A name that is no template function: Azure refuses the template; the import says so and goes on. */
     private static JsonNode unsupported(Expression.Call c, Site site) {
         String name = c.name();
-        String why = name.contains(".") ? "user-defined functions are not evaluated"
-                : name.equalsIgnoreCase("reference") || name.toLowerCase(Locale.ROOT).startsWith("list")
-                        ? "it reads a deployed resource, which an offline import cannot"
-                        : "it is not supported by the importer";
         site.scope().cx.note("IMPORT-FUNCTION", "warning", null,
-                "function " + name + "() at " + site.origin().source().describe() + " is not evaluated (" + why
-                        + "); its value is shown as {" + name + "()}", site.origin());
+                "function " + name + "() at " + site.origin().source().describe() + " is not a template function (Azure would refuse the template);"
+                        + " its value is shown as {" + name + "()}", site.origin());
         return new Placeholder(name + "()");
+    }
+
+    /** {@code namespace.name(…)}: a function of the template's {@code functions} section, its body evaluated with the arguments. */
+    private static JsonNode userFunction(Expression.Call c, Site site) throws InputException {
+        Scope s = site.scope();
+        Scope.Function f = s.function(c.name());
+        if (f == null) throw site.error(c.at(), "the template declares no function '" + c.name() + "'");
+        if (c.args().size() != f.params().size()) {
+            throw site.error(c.at(), f.name() + "() takes " + f.params().size() + " argument" + (f.params().size() == 1 ? "" : "s") + ", not " + c.args().size());
+        }
+        List<JsonNode> args = new ArrayList<>(c.args().size());
+        for (Expression x : c.args()) args.add(value(x, site));
+        return s.eval(f.output(), Ptr.of(f.pointer()), null, Bindings.function(f.params(), args));
     }
 
     private static JsonNode firstPlaceholder(List<JsonNode> args) {
@@ -538,6 +757,8 @@ final class Functions {
         Scope s = site.scope();
         String sub = s.subscriptionId.asText();
         String rg = s.resourceGroupName.asText();
+        // in a template deployed to a subscription, resourceId() without a resource group is subscription-level
+        if (inGroup && type == 0 && s.level != Scope.Level.RESOURCE_GROUP) inGroup = false;
         if (inGroup) {
             if (type == 1) rg = text(args.get(0), c, site);
             else if (type == 2) {
@@ -636,7 +857,7 @@ final class Functions {
         if (args.stream().allMatch(JsonNode::isObject)) {
             ObjectNode out = F.objectNode();
             if (union) {
-                for (JsonNode a : args) out.setAll((ObjectNode) a);
+                for (JsonNode a : args) merge(out, (ObjectNode) a);
             } else {
                 for (Iterator<Map.Entry<String, JsonNode>> it = args.get(0).fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
@@ -662,6 +883,69 @@ final class Functions {
         throw site.error(c.at(), c.name() + "() needs all objects or all arrays");
     }
 
+    /** union() of objects merges nested objects too; a later value wins otherwise (arrays are not merged). */
+    private static void merge(ObjectNode into, ObjectNode from) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = from.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode old = into.get(e.getKey());
+            if (old instanceof ObjectNode o && e.getValue() instanceof ObjectNode n) {
+                ObjectNode m = o.deepCopy();
+                merge(m, n);
+                into.set(e.getKey(), m);
+            } else {
+                into.set(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    private static List<String> sortedKeys(JsonNode object) {
+        List<String> keys = new ArrayList<>();
+        object.fieldNames().forEachRemaining(keys::add);
+        keys.sort(String.CASE_INSENSITIVE_ORDER.thenComparing(java.util.Comparator.naturalOrder()));
+        return keys;
+    }
+
+    /** .NET's Uri.EscapeDataString: all but RFC 3986's unreserved characters percent-encoded. */
+    private static String uriEscape(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            char ch = (char) (b & 0xff);
+            if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || "-_.~".indexOf(ch) >= 0) sb.append(ch);
+            else sb.append('%').append(String.format("%02X", b & 0xff));
+        }
+        return sb.toString();
+    }
+
+    /** The public cloud's environment(), as Azure returns it for AzureCloud. */
+    private static ObjectNode environment() {
+        ObjectNode e = F.objectNode();
+        e.put("name", "AzureCloud");
+        e.put("gallery", "https://gallery.azure.com/");
+        e.put("graph", "https://graph.windows.net/");
+        e.put("portal", "https://portal.azure.com");
+        e.put("graphAudience", "https://graph.windows.net/");
+        e.put("activeDirectoryDataLake", "https://datalake.azure.net/");
+        e.put("batch", "https://batch.core.windows.net/");
+        e.put("media", "https://rest.media.azure.net");
+        e.put("sqlManagement", "https://management.core.windows.net:8443/");
+        e.put("vmImageAliasDoc", "https://raw.githubusercontent.com/Azure/azure-rest-api-specs/master/arm-compute/quickstart-templates/aliases.json");
+        e.put("resourceManager", "https://management.azure.com/");
+        ObjectNode auth = e.putObject("authentication");
+        auth.put("loginEndpoint", "https://login.microsoftonline.com/");
+        auth.putArray("audiences").add("https://management.core.windows.net/").add("https://management.azure.com/");
+        auth.put("tenant", "common");
+        auth.put("identityProvider", "AAD");
+        ObjectNode suffixes = e.putObject("suffixes");
+        suffixes.put("acrLoginServer", ".azurecr.io");
+        suffixes.put("azureDatalakeAnalyticsCatalogAndJob", "azuredatalakeanalytics.net");
+        suffixes.put("azureDatalakeStoreFileSystem", "azuredatalakestore.net");
+        suffixes.put("azureFrontDoorEndpointSuffix", "azurefd.net");
+        suffixes.put("keyvaultDns", ".vault.azure.net");
+        suffixes.put("sqlServerHostname", ".database.windows.net");
+        suffixes.put("storage", "core.windows.net");
+        return e;
+    }
+
     private static boolean contains(ArrayNode a, JsonNode e) {
         for (JsonNode x : a) if (x.equals(e)) return true;
         return false;
@@ -669,7 +953,7 @@ final class Functions {
 
     // ---- helpers ----
 
-    private static void arity(Expression.Call c, Site site, int min, int max) throws InputException {
+    static void arity(Expression.Call c, Site site, int min, int max) throws InputException {
         int n = c.args().size();
         if (n < min || n > max) {
             String want = min == max ? String.valueOf(min) : max == Integer.MAX_VALUE ? "at least " + min : min + " to " + max;
@@ -687,6 +971,11 @@ final class Functions {
     private static long integer(JsonNode v, Expression.Call c, Site site) throws InputException {
         if (v.isIntegralNumber() && v.canConvertToLong()) return v.asLong();
         throw site.error(c.at(), c.name() + "() needs a whole number here, not " + describe(v));
+    }
+
+    /** A boolean argument (or "true"/"false"). */
+    static boolean truth(JsonNode v, Expression.Call c, Site site) throws InputException {
+        return bool(v, c, site);
     }
 
     private static boolean bool(JsonNode v, Expression.Call c, Site site) throws InputException {

@@ -14,12 +14,20 @@ import minet.io.InputException;
 import minet.io.JsonSource;
 
 /**
- * One template being deployed: its parameters (given values, else defaults, else a placeholder), its variables
- * (evaluated lazily, once) and the deployment facts that {@code resourceGroup()}, {@code subscription()} and
- * {@code deployment()} return. Parameter and variable names are case-insensitive, as in ARM.
+ * One template being deployed: its parameters (given values, else defaults, else a placeholder; a nullable one
+ * without a value is null), its variables (evaluated lazily, once), its user-defined functions, the resources it
+ * declares by symbolic name (languageVersion 2.0) and the deployment facts that {@code resourceGroup()},
+ * {@code subscription()} and {@code deployment()} return. Parameter, variable and function names are
+ * case-insensitive, as in ARM.
  */
 final class Scope {
     static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    /** Where a template deploys, from its {@code $schema}: IDs and resourceId() depend on it. */
+    enum Level { RESOURCE_GROUP, SUBSCRIPTION, MANAGEMENT_GROUP, TENANT }
+
+    /** A user-defined function: {@code namespace.name}, its parameters' names and its output's raw value. */
+    record Function(String name, java.util.List<String> params, JsonNode output, String pointer) {}
 
     final Context cx;
     final JsonSource src;
@@ -29,7 +37,11 @@ final class Scope {
     final JsonNode resourceGroupName;
     final String location;
     final String deploymentName;
+    final Level level;
     private final Map<String, Param> params = new LinkedHashMap<>();
+    private final Map<String, Function> functions = new HashMap<>();
+    /** Resources by symbolic name (languageVersion 2.0), filled as they are deployed. */
+    final Map<String, Deployments.Resource> symbols = new HashMap<>();
     private final Map<String, Var> vars = new HashMap<>();
     /** Values of {@link Expression#scopeConstant} expressions (not objects or arrays), by parsed expression. */
     private final Map<Context.Parsed, JsonNode> constants = new IdentityHashMap<>();
@@ -80,6 +92,7 @@ final class Scope {
         this.deploymentName = deploymentName;
         JsonNode template = node(base);
         if (!template.isObject()) throw src.error(base, "a template must be a JSON object");
+        this.level = level(template);
         JsonNode ps = template.get("parameters");
         if (ps != null && !ps.isNull()) {
             if (!ps.isObject()) throw src.error(base + "/parameters", "parameters must be an object");
@@ -95,13 +108,16 @@ final class Scope {
             if (p != null) p.value = g.getValue();
         }
         for (Param p : params.values()) {
-            if (p.value == null && !p.declaration.has("defaultValue")) {
+            if (p.value == null && !p.declaration.has("defaultValue") && nullable(template, p.declaration)) {
+                p.value = F.nullNode(); // Bicep's "param x string?": null is its value, nothing is missing
+            } else if (p.value == null && !p.declaration.has("defaultValue")) {
                 p.value = new Placeholder(p.name);
                 cx.note("IMPORT-PARAMETER", "info", "parameters/" + p.name,
                         "parameter '" + p.name + "' has no value: shown as {" + p.name + "}; pass a parameters file (--parameters) or --param "
                                 + p.name + "=…", new Context.Origin(src, p.pointer));
             }
         }
+        functions(template);
         JsonNode vs = template.get("variables");
         if (vs != null && !vs.isNull()) {
             if (!vs.isObject()) throw src.error(base + "/variables", "variables must be an object");
@@ -127,6 +143,62 @@ final class Scope {
 
     static String key(String name) {
         return name.toLowerCase(Locale.ROOT);
+    }
+
+    private static Level level(JsonNode template) {
+        String schema = template.path("$schema").asText("").toLowerCase(Locale.ROOT);
+        if (schema.contains("subscriptiondeploymenttemplate")) return Level.SUBSCRIPTION;
+        if (schema.contains("managementgroupdeploymenttemplate")) return Level.MANAGEMENT_GROUP;
+        if (schema.contains("tenantdeploymenttemplate")) return Level.TENANT;
+        return Level.RESOURCE_GROUP;
+    }
+
+    /** {@code "nullable": true} on the parameter or on the type definition its {@code $ref} names. */
+    private static boolean nullable(JsonNode template, JsonNode declaration) {
+        if (declaration.path("nullable").asBoolean(false)) return true;
+        String ref = declaration.path("$ref").asText("");
+        if (!ref.startsWith("#/")) return false;
+        JsonNode def = template.at(ref.substring(1));
+        return def.isObject() && def.path("nullable").asBoolean(false);
+    }
+
+    /** User-defined functions: {@code "functions": [{"namespace": n, "members": {name: {parameters, output}}}]}. */
+    private void functions(JsonNode template) throws InputException {
+        JsonNode fs = template.get("functions");
+        if (fs == null || fs.isNull()) return;
+        String ptr = base + "/functions";
+        if (!fs.isArray()) throw src.error(ptr, "functions must be an array of namespaces");
+        for (int i = 0; i < fs.size(); i++) {
+            JsonNode ns = fs.get(i);
+            String np = ptr + "/" + i;
+            if (!ns.isObject() || !ns.path("namespace").isTextual() || !ns.path("members").isObject()) {
+                throw src.error(np, "a function namespace needs a namespace name and members");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = ns.get("members").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> m = it.next();
+                String mp = np + "/members/" + JsonSource.escape(m.getKey());
+                JsonNode def = m.getValue();
+                if (!def.isObject() || !def.path("output").isObject() || !def.path("output").has("value")) {
+                    throw src.error(mp, "function '" + m.getKey() + "' needs an output with a value");
+                }
+                java.util.List<String> names = new java.util.ArrayList<>();
+                JsonNode ps = def.get("parameters");
+                if (ps != null && !ps.isNull()) {
+                    if (!ps.isArray()) throw src.error(mp + "/parameters", "a function's parameters must be an array");
+                    for (JsonNode p : ps) {
+                        if (!p.path("name").isTextual()) throw src.error(mp + "/parameters", "a function parameter needs a name");
+                        names.add(p.get("name").textValue());
+                    }
+                }
+                String name = ns.get("namespace").textValue() + "." + m.getKey();
+                functions.put(key(name), new Function(name, names, def.get("output").get("value"), mp + "/output/value"));
+            }
+        }
+    }
+
+    /** The user-defined function {@code namespace.name}, or null. */
+    Function function(String name) {
+        return functions.get(key(name));
     }
 
     /** The raw template value at {@code pointer} (absolute in {@link #src}). */
@@ -197,17 +269,22 @@ final class Scope {
     }
 
     JsonNode eval(JsonNode raw, Ptr pointer, Loops loops) throws InputException {
+        return eval(raw, pointer, loops, null);
+    }
+
+    /** @param b the lambda variables or function parameters in effect (a function's body), or null */
+    JsonNode eval(JsonNode raw, Ptr pointer, Loops loops, Bindings b) throws InputException {
         if (raw == null) return null;
-        if (raw.isTextual()) return text(raw, pointer, loops);
-        if (raw.isObject()) return object((ObjectNode) raw, pointer, loops);
-        if (raw.isArray()) return array((ArrayNode) raw, pointer, loops);
+        if (raw.isTextual()) return text(raw, pointer, loops, b);
+        if (raw.isObject()) return object((ObjectNode) raw, pointer, loops, b);
+        if (raw.isArray()) return array((ArrayNode) raw, pointer, loops, b);
         return raw;
     }
 
     /** A child value: its pointer is made only if it is a container or an expression (most values are neither). */
-    private JsonNode child(JsonNode raw, Ptr parent, String key, int index, Loops loops) throws InputException {
+    private JsonNode child(JsonNode raw, Ptr parent, String key, int index, Loops loops, Bindings b) throws InputException {
         if (raw.isTextual() ? !isExpression(raw.textValue()) : raw.isValueNode()) return raw;
-        return eval(raw, key != null ? parent.field(key) : parent.index(index), loops);
+        return eval(raw, key != null ? parent.field(key) : parent.index(index), loops, b);
     }
 
     /** True for what {@link #eval} may change: an expression or a container. */
@@ -220,12 +297,12 @@ final class Scope {
         return n >= 2 && s.charAt(0) == '[' && s.charAt(n - 1) == ']';
     }
 
-    private JsonNode text(JsonNode raw, Ptr ptr, Loops loops) throws InputException {
+    private JsonNode text(JsonNode raw, Ptr ptr, Loops loops, Bindings b) throws InputException {
         String s = raw.textValue();
         int n = s.length();
         if (n < 2 || s.charAt(0) != '[' || s.charAt(n - 1) != ']') return raw;
         if (s.charAt(1) == '[') return F.textNode(s.substring(1)); // "[[" escapes a literal bracket
-        Site site = new Site(this, ptr, s, loops);
+        Site site = new Site(this, ptr, s, loops, b);
         Context.Parsed e = cx.parsed(s);
         if (e == null) {
             try {
@@ -236,12 +313,14 @@ final class Scope {
             }
             cx.parsed(s, e);
         }
-        JsonNode v = e.constant() ? constant(e) : null;
+        // in a function's body, parameters() are the function's: not the scope's constants
+        boolean constant = e.constant() && b == null;
+        JsonNode v = constant ? constant(e) : null;
         if (v != null) return v;
         v = Functions.value(e.expression(), site);
         // only objects have origins (most results need no pointer); they are not shared, so that each keeps its own
         if (v.isContainerNode()) cx.origin(v, src, site.pointer());
-        else if (e.constant()) constant(e, v);
+        else if (constant) constant(e, v);
         return v;
     }
 
@@ -257,7 +336,7 @@ final class Scope {
         }
     }
 
-    private JsonNode object(ObjectNode raw, Ptr pointer, Loops loops) throws InputException {
+    private JsonNode object(ObjectNode raw, Ptr pointer, Loops loops, Bindings b) throws InputException {
         cx.enter(src, pointer);
         try {
             ObjectNode out = null;
@@ -271,12 +350,12 @@ final class Scope {
                     int j = 0;
                     for (JsonNode spec : v) {
                         String sp = ptr + "/" + j++;
-                        String name = eval(spec.get("name"), sp + "/name", loops).asText();
-                        out.set(name, copyLoop(spec, sp, name, loops));
+                        String name = eval(spec.get("name"), Ptr.of(sp + "/name"), loops, b).asText();
+                        out.set(name, copyLoop(spec, sp, name, loops, b));
                     }
                     continue;
                 }
-                JsonNode ev = child(v, pointer, e.getKey(), -1, loops);
+                JsonNode ev = child(v, pointer, e.getKey(), -1, loops, b);
                 if (out == null && ev != v) out = copyFields(raw, i);
                 if (out != null) out.set(e.getKey(), ev);
             }
@@ -286,12 +365,12 @@ final class Scope {
         }
     }
 
-    private ArrayNode copyLoop(JsonNode spec, String sp, String name, Loops loops) throws InputException {
+    private ArrayNode copyLoop(JsonNode spec, String sp, String name, Loops loops, Bindings b) throws InputException {
         int count = count(spec.get("count"), sp + "/count", loops);
         ArrayNode items = F.arrayNode(count);
         Ptr input = Ptr.of(sp + "/input");
         for (int k = 0; k < count; k++) {
-            JsonNode item = eval(spec.get("input"), input, Loops.with(loops, name, k));
+            JsonNode item = eval(spec.get("input"), input, Loops.with(loops, name, k), b);
             cx.origin(item, src, input.toString());
             items.add(item);
         }
@@ -304,7 +383,7 @@ final class Scope {
      */
     ArrayNode propertyCopy(JsonNode raw, Ptr pointer, String field, Loops loops) throws InputException {
         CopySpec c = copySpec(raw, pointer, field, loops);
-        return c == null ? null : copyLoop(c.spec(), c.pointer(), c.name(), loops);
+        return c == null ? null : copyLoop(c.spec(), c.pointer(), c.name(), loops, null);
     }
 
     /** A property copy loop: its {name, count, input} object, where that stands, and the name it was given. */
@@ -346,13 +425,13 @@ final class Scope {
         return true;
     }
 
-    private JsonNode array(ArrayNode raw, Ptr pointer, Loops loops) throws InputException {
+    private JsonNode array(ArrayNode raw, Ptr pointer, Loops loops, Bindings b) throws InputException {
         cx.enter(src, pointer);
         try {
             ArrayNode out = null;
             for (int i = 0; i < raw.size(); i++) {
                 JsonNode v = raw.get(i);
-                JsonNode ev = child(v, pointer, null, i, loops);
+                JsonNode ev = child(v, pointer, null, i, loops, b);
                 if (out == null && ev != v) {
                     out = F.arrayNode(raw.size());
                     for (int j = 0; j < i; j++) out.add(raw.get(j));

@@ -4,10 +4,19 @@ import minet.io.InputException;
 
 /**
  * An expression being evaluated: its scope, the JSON string it stands in (its place and its whole text,
- * brackets included) and the loops around it. The place is written out only for an error or an origin.
+ * brackets included), the loops around it and the lambda variables or function parameters in effect (null:
+ * none). The place is written out only for an error or an origin.
  */
-record Site(Scope scope, Ptr place, String json, Loops loops) {
+record Site(Scope scope, Ptr place, String json, Loops loops, Bindings bindings) {
     private static final int QUOTE = 120;
+
+    Site(Scope scope, Ptr place, String json, Loops loops) {
+        this(scope, place, json, loops, null);
+    }
+
+    Site with(Bindings b) {
+        return new Site(scope, place, json, loops, b);
+    }
 
     String pointer() {
         return place.toString();

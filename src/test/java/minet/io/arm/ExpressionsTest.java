@@ -151,9 +151,13 @@ class ExpressionsTest {
     }
 
     @Test
-    void unsupportedFunctionIsAPlaceholderThatPropertyAccessKeeps() throws Exception {
+    void deployedStateIsAPlaceholderThatSaysWhatIsReadFromIt() throws Exception {
         JsonNode v = eval("concat(reference('x').properties.ip, '/32')");
-        assertThat(v.asText()).isEqualTo("{reference()}/32");
+        assertThat(v.asText()).isEqualTo("{reference(x).properties.ip}/32");
+        assertThat(eval("reference(resourceId('Microsoft.Resources/deploymentScripts', 'ds'), '2023-08-01').outputs.pairedRegionName").asText())
+                .isEqualTo("{reference(deploymentScripts/ds).outputs.pairedRegionName}");
+        assertThat(eval("format('Storage.{0}', listKeys('sa', '2023-01-01').keys[0].value)").asText())
+                .isEqualTo("Storage.{listKeys(sa).keys[0].value}");
     }
 
     @Test

@@ -147,7 +147,8 @@ class ResourcesTest {
         List<String> lines = Files.readAllLines(LOOPS);
         ImportNote fn = d.importNotes().stream().filter(n -> n.ruleId().equals("IMPORT-FUNCTION")).findFirst().orElseThrow();
         assertThat(fn.severity()).isEqualTo("warning");
-        assertThat(fn.message()).contains("reference()").contains("children-and-loops.json line " + fn.source().line());
+        assertThat(fn.message()).contains("{reference(pip)}").contains("not declared in this template")
+                .contains("children-and-loops.json line " + fn.source().line());
         assertThat(lines.get(fn.source().line() - 1)).contains("reference('pip')");
         assertThat(d.importNotes()).filteredOn(n -> n.ruleId().equals("IMPORT-FUNCTION")).hasSize(1); // once, not once per NIC
         ImportNote ref = d.importNotes().stream().filter(n -> n.ruleId().equals("IMPORT-REFERENCE")).findFirst().orElseThrow();
