@@ -126,18 +126,17 @@ final class Deployments {
 
     /**
      * Where a resource's ID starts: its template's resource group, or the subscription for a template deployed to
-     * a subscription; a resource's own {@code subscriptionId} and {@code resourceGroup} (languageVersion 2.0,
-     * existing resources elsewhere) move it.
+     * a subscription; a resource's own {@code subscriptionId} and {@code resourceGroup} (a nested deployment's
+     * target; in languageVersion 2.0 also existing resources elsewhere) move it.
      */
     private static String scopeId(Scope scope, JsonNode raw, String ptr, Loops loops) throws InputException {
         String sub = scope.subscriptionId.asText();
         String rg = scope.level == Scope.Level.RESOURCE_GROUP ? scope.resourceGroupName.asText() : null;
-        if (!raw.path("type").asText("").equalsIgnoreCase(DEPLOYMENTS)) { // a deployment's own fields say where it deploys to
-            JsonNode s = raw.get("subscriptionId");
-            if (s != null && !s.isNull()) sub = Functions.str(scope.eval(s, ptr + "/subscriptionId", loops));
-            JsonNode g = raw.get("resourceGroup");
-            if (g != null && !g.isNull()) rg = Functions.str(scope.eval(g, ptr + "/resourceGroup", loops));
-        }
+        // a nested deployment lives in the resource group it deploys to
+        JsonNode s = raw.get("subscriptionId");
+        if (s != null && !s.isNull()) sub = Functions.str(scope.eval(s, ptr + "/subscriptionId", loops));
+        JsonNode g = raw.get("resourceGroup");
+        if (g != null && !g.isNull()) rg = Functions.str(scope.eval(g, ptr + "/resourceGroup", loops));
         return "/subscriptions/" + sub + (rg == null ? "" : "/resourceGroups/" + rg);
     }
 

@@ -43,7 +43,7 @@ final class References {
         /** An undeclared property: set by Azure when it deploys the resource. */
         JsonNode missing(String name, Site site) {
             Placeholder p = new Placeholder(what + "." + name, true);
-            note(site, "reads '" + name + "' of " + describe(what) + ", which the template does not declare (Azure sets it when deploying)", p);
+            note(site, "reads '" + name + "' of " + describe(what) + ", which the template does not declare: Azure sets it when it deploys the resource", p);
             return p;
         }
     }
@@ -196,8 +196,10 @@ final class References {
         return s.length() > 80 ? s.substring(0, 80) + "…" : s;
     }
 
+    /** "deploymentScripts/ds" of "reference(deploymentScripts/ds).x". */
     private static String describe(String what) {
-        return what.startsWith("reference(") ? "the state of " + what.substring(10, what.indexOf(')') < 0 ? what.length() : what.indexOf(')')) : what;
+        int close = what.indexOf(')');
+        return what.startsWith("reference(") && close > 0 ? what.substring(10, close) : what;
     }
 
     private static String inner(Placeholder p) {

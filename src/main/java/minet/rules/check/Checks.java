@@ -47,7 +47,7 @@ public final class Checks {
         }
         for (minet.model.FailoverGroup g : d.failoverGroups()) FailoverChecks.run(scope, g, out);
         for (SecurityGroup g : d.securityGroups()) NsgHygieneChecks.run(scope, g, out);
-        for (RouteTable t : d.routeTables()) NetworkChecks.routeTable(t, out);
+        for (RouteTable t : d.routeTables()) NetworkChecks.routeTable(d, t, out);
         if (p.runs(Catalog.MI_NAT_SAME_REGION)) NetworkChecks.nat(d, out);
         IntegrityChecks.run(d, out);
         if (!anyMi) {

@@ -12,6 +12,7 @@ import minet.model.ResourcePaths;
 import minet.model.Route;
 import minet.model.RouteTable;
 import minet.model.Subnet;
+import minet.model.Unknowns;
 import minet.model.VirtualNetwork;
 import minet.rules.Catalog;
 import minet.rules.Severity;
@@ -25,7 +26,8 @@ final class NetworkChecks {
 
     static final int MAX_ROUTES = 400;
 
-    static void routeTable(RouteTable t, Findings out) {
+    /** @param d the design, whose import notes may already say what a route's unknown value is (null: none) */
+    static void routeTable(Design d, RouteTable t, Findings out) {
         String label = "Route table '" + t.name() + "'";
         if (t.routes().size() > MAX_ROUTES) {
             out.add(Catalog.UDR_LIMIT, Severity.ERROR, ResourcePaths.routeTable(t), label + " has " + t.routes().size()
@@ -38,14 +40,18 @@ final class NetworkChecks {
             for (String h : Route.NEXT_HOP_TYPES) known |= h.equalsIgnoreCase(hop);
             boolean hasIp = r.nextHopIpAddress() != null && !r.nextHopIpAddress().isBlank();
             String problem = null, text = null;
-            if (Cidr.isPlaceholder(hop)) {
-                // not known offline: an ImportNote says so, and nothing about the IP address can be told either
+            List<String[]> unknowns = new ArrayList<>(); // {field, value}: values not known offline, never invalid
+            if (Unknowns.has(hop)) {
+                // and then nothing about the IP address can be told either
+                unknowns.add(new String[] {"next hop type", hop});
             } else if (!known) {
                 problem = "nextHopType";
                 text = " has next hop type '" + hop + "'; use VirtualNetworkGateway, VnetLocal, Internet, VirtualAppliance or None";
             } else if (Route.VIRTUAL_APPLIANCE.equalsIgnoreCase(hop) && !hasIp) {
                 problem = "missingNextHopIp";
                 text = " sends traffic to a virtual appliance but has no next hop IP address";
+            } else if (Route.VIRTUAL_APPLIANCE.equalsIgnoreCase(hop) && Unknowns.has(r.nextHopIpAddress())) {
+                unknowns.add(new String[] {"next hop IP address", r.nextHopIpAddress()});
             } else if (Route.VIRTUAL_APPLIANCE.equalsIgnoreCase(hop) && Cidr.address(r.nextHopIpAddress()) < 0) {
                 problem = "invalidNextHopIp";
                 text = " has next hop IP address '" + r.nextHopIpAddress() + "', which is not an IPv4 address";
@@ -54,11 +60,19 @@ final class NetworkChecks {
                 text = " has a next hop IP address, which only a VirtualAppliance next hop takes";
             }
             String p = r.addressPrefix();
-            boolean badPrefix = p == null || !(Cidr.isAddressOrPrefix(p) || AddressSpace.looksLikeTag(p) || Cidr.isPlaceholder(p));
-            if (problem == null && !badPrefix) continue;
+            if (Unknowns.has(p)) unknowns.add(new String[] {"address prefix", p});
+            boolean badPrefix = p == null || !(Cidr.isAddressOrPrefix(p) || AddressSpace.looksLikeTag(p) || Unknowns.has(p));
+            if (problem == null && !badPrefix && unknowns.isEmpty()) continue;
             String path = ResourcePaths.route(t, r);
             var src = r.source() != null ? r.source() : t.source();
             String rl = "Route '" + r.name() + "' in route table '" + t.name() + "'";
+            for (String[] u : unknowns) {
+                if (UnknownValues.said(d, out, u[1])) continue;
+                out.add(u[0].equals("address prefix") ? Catalog.NET_ADDRESS : Catalog.UDR_NEXT_HOP, Severity.WARNING, path,
+                        rl + " has " + u[0] + " '" + u[1] + "', which holds a value not known offline (" + UnknownValues.names(u[1])
+                                + "): cannot tell whether it is valid",
+                        details("routeTableId", t.id(), "route", r.name(), "problem", "unknown", "field", u[0], "unknown", Unknowns.in(u[1])), t.id(), src);
+            }
             if (problem != null) {
                 out.add(Catalog.UDR_NEXT_HOP, Severity.ERROR, path, rl + text,
                         details("routeTableId", t.id(), "route", r.name(), "problem", problem, "nextHopType", hop, "nextHopIpAddress", r.nextHopIpAddress()),
@@ -78,7 +92,11 @@ final class NetworkChecks {
         long[] space = Intervals.EMPTY;
         for (String p : v.addressSpaces()) {
             long[] r = Cidr.parse(p);
-            if (r == null && Cidr.isPlaceholder(p)) continue;
+            if (r == null && Unknowns.has(p)) {
+                unknown(d, p, "Virtual network '" + v.name() + "' has address space", vpath, details("vnetId", v.id(), "problem", "unknown",
+                        "addressPrefix", p, "unknown", Unknowns.in(p)), v.id(), v.source(), out);
+                continue;
+            }
             if (r == null) {
                 out.add(Catalog.NET_ADDRESS, Severity.ERROR, vpath, vl + " has address space '" + p + "', which is not an IPv4 CIDR",
                         details("vnetId", v.id(), "problem", "invalidAddressSpace", "addressPrefix", p), v.id(), v.source());
@@ -96,7 +114,14 @@ final class NetworkChecks {
             }
             for (String p : s.addressPrefixes()) {
                 long[] r = Cidr.parse(p);
-                if (r == null && Cidr.isPlaceholder(p)) continue;
+                if (r == null && Unknowns.has(p)) {
+                    // an MI subnet's own checks say it (MI-SUBNET-SIZE cannot tell), later in the run
+                    if (!d.isMiSubnet(s)) {
+                        unknown(d, p, sl + " has address prefix", path, details("subnetId", s.id(), "problem", "unknown", "addressPrefix", p,
+                                "unknown", Unknowns.in(p)), s.id(), s.source(), out);
+                    }
+                    continue;
+                }
                 if (r == null) {
                     out.add(Catalog.NET_ADDRESS, Severity.ERROR, path, sl + " has address prefix '" + p + "', which is not an IPv4 CIDR",
                             details("subnetId", s.id(), "problem", "invalidPrefix", "addressPrefix", p), s.id(), s.source());
@@ -137,7 +162,11 @@ final class NetworkChecks {
             if (e.kind() != ExternalNetwork.Kind.ON_PREMISES || !AddressSpace.reachesThrough(d, v, e)) continue;
             for (String p : e.addressPrefixes()) {
                 long[] r = Cidr.parse(p);
-                if (r == null && Cidr.isPlaceholder(p)) continue;
+                if (r == null && Unknowns.has(p)) {
+                    unknown(d, p, "On-premises network '" + e.name() + "' has address prefix", ResourcePaths.external(e),
+                            details("externalId", e.id(), "problem", "unknown", "addressPrefix", p, "unknown", Unknowns.in(p)), e.id(), e.source(), out);
+                    continue;
+                }
                 if (r == null) {
                     out.add(Catalog.NET_ADDRESS, Severity.ERROR, ResourcePaths.external(e), "On-premises network '" + e.name() + "' has address prefix '"
                             + p + "', which is not an IPv4 CIDR", details("externalId", e.id(), "problem", "invalidPrefix", "addressPrefix", p), e.id(), e.source());
@@ -148,6 +177,14 @@ final class NetworkChecks {
                 }
             }
         }
+    }
+
+    /** NET-ADDRESS cannot tell whether {@code p}, not known offline, is valid: a warning unless an import note says what it is. */
+    private static void unknown(Design d, String p, String what, String path, java.util.Map<String, Object> details, String id,
+                                minet.model.Source src, Findings out) {
+        if (UnknownValues.said(d, out, p)) return;
+        out.add(Catalog.NET_ADDRESS, Severity.WARNING, path, what + " '" + p + "', which holds a value not known offline ("
+                + UnknownValues.names(p) + "): cannot tell whether it is valid", details, id, src);
     }
 
     /** MI-DNS-CUSTOM for a VNet that holds an MI subnet: what the era asks custom DNS servers to resolve. */

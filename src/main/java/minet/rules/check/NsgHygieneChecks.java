@@ -14,6 +14,7 @@ import minet.model.Direction;
 import minet.model.ResourcePaths;
 import minet.model.SecurityGroup;
 import minet.model.SecurityRule;
+import minet.model.Unknowns;
 import minet.model.VirtualNetwork;
 import minet.model.Source;
 import minet.rules.AzureRules;
@@ -73,10 +74,13 @@ final class NsgHygieneChecks {
                                     "otherRule", other.name()), nsg.id(), src);
                 }
             }
-            // NSG-RULE
+            // NSG-RULE; a value not known offline is no problem of form: {field, value} to say, unless a note does
             List<String[]> problems = new ArrayList<>();
+            List<String[]> unknowns = new ArrayList<>();
             if (AzureRules.isAzure(r)) {
                 // Azure's own names (up to ~90 characters with the range and version) are Azure's business.
+            } else if (Unknowns.has(r.name())) {
+                unknowns.add(new String[] {"name", r.name()});
             } else if (r.name() == null || !NAME.matcher(r.name()).matches()) {
                 problems.add(new String[] {"name", "has an invalid name: 1–80 letters, digits, '_', '.', '-', starting with a letter or digit and ending with a letter, digit or '_'"});
             } else {
@@ -85,15 +89,23 @@ final class NsgHygieneChecks {
             }
             if (r.direction() == null) problems.add(new String[] {"direction", "has no direction (Inbound or Outbound)"});
             if (r.access() == null) problems.add(new String[] {"access", "has no access (Allow or Deny)"});
-            if (Protocols.parse(r.protocol()) == 0) {
+            if (Unknowns.has(r.protocol())) {
+                unknowns.add(new String[] {"protocol", r.protocol()});
+            } else if (Protocols.parse(r.protocol()) == 0) {
                 problems.add(new String[] {"protocol", "has protocol '" + r.protocol() + "'; use Tcp, Udp, Icmp, Esp, Ah or *"});
             }
-            portProblems("source", r.sourcePortRange(), r.sourcePortRanges(), problems);
-            portProblems("destination", r.destinationPortRange(), r.destinationPortRanges(), problems);
-            prefixProblems("source", r.sourceAddressPrefix(), r.sourceAddressPrefixes(), r.sourceApplicationSecurityGroups(), problems);
-            prefixProblems("destination", r.destinationAddressPrefix(), r.destinationAddressPrefixes(), r.destinationApplicationSecurityGroups(), problems);
+            portProblems("source", r.sourcePortRange(), r.sourcePortRanges(), problems, unknowns);
+            portProblems("destination", r.destinationPortRange(), r.destinationPortRanges(), problems, unknowns);
+            prefixProblems("source", r.sourceAddressPrefix(), r.sourceAddressPrefixes(), r.sourceApplicationSecurityGroups(), problems, unknowns);
+            prefixProblems("destination", r.destinationAddressPrefix(), r.destinationAddressPrefixes(), r.destinationApplicationSecurityGroups(), problems, unknowns);
             for (String[] p : problems) {
                 out.add(Catalog.NSG_RULE, Severity.ERROR, path, rl + " " + p[1], details("nsgId", nsg.id(), "rule", r.name(), "problem", p[0]), nsg.id(), src);
+            }
+            for (String[] u : unknowns) {
+                if (UnknownValues.said(scope.design(), out, u[1])) continue;
+                out.add(Catalog.NSG_RULE, Severity.WARNING, path, rl + " has " + u[0] + " '" + u[1] + "', which holds a value not known offline ("
+                        + UnknownValues.names(u[1]) + "): cannot tell whether it is valid",
+                        details("nsgId", nsg.id(), "rule", r.name(), "problem", "unknown", "field", u[0], "unknown", Unknowns.in(u[1])), nsg.id(), src);
             }
         }
         shadowed(scope, nsg, out);
@@ -106,7 +118,7 @@ final class NsgHygieneChecks {
                 + Math.log(1 + Intervals.count(t.destination().ranges()) + 1e9 * Long.bitCount(t.destination().atoms()));
     }
 
-    private static void portProblems(String side, String one, List<String> many, List<String[]> problems) {
+    private static void portProblems(String side, String one, List<String> many, List<String[]> problems, List<String[]> unknowns) {
         boolean hasOne = one != null && !one.isBlank();
         if (hasOne && !many.isEmpty()) {
             problems.add(new String[] {"singularAndPlural", "sets both " + side + "PortRange and " + side + "PortRanges"});
@@ -115,11 +127,12 @@ final class NsgHygieneChecks {
         List<String> all = new ArrayList<>(many);
         if (hasOne) all.add(one);
         for (String v : all) {
-            if (Ports.parse(v) == null) problems.add(new String[] {"port", "has " + side + " port '" + v + "'; use *, a port (0–65535) or a range like 11000-11999"});
+            if (Unknowns.has(v)) unknowns.add(new String[] {side + " port", v});
+            else if (Ports.parse(v) == null) problems.add(new String[] {"port", "has " + side + " port '" + v + "'; use *, a port (0–65535) or a range like 11000-11999"});
         }
     }
 
-    private static void prefixProblems(String side, String one, List<String> many, List<String> asgs, List<String[]> problems) {
+    private static void prefixProblems(String side, String one, List<String> many, List<String> asgs, List<String[]> problems, List<String[]> unknowns) {
         boolean hasOne = one != null && !one.isBlank();
         if (hasOne && !many.isEmpty()) {
             problems.add(new String[] {"singularAndPlural", "sets both " + side + "AddressPrefix and " + side + "AddressPrefixes"});
@@ -129,7 +142,11 @@ final class NsgHygieneChecks {
         if (hasOne) all.add(one);
         for (String v : all) {
             String t = v.trim();
-            if (t.equals("*") || Cidr.isPlaceholder(t) || Cidr.isAddressOrPrefix(t) || AddressSpace.looksLikeTag(t) || t.equalsIgnoreCase("Internet")
+            if (Unknowns.has(t)) {
+                unknowns.add(new String[] {side + " address prefix", v});
+                continue;
+            }
+            if (t.equals("*") || Cidr.isAddressOrPrefix(t) || AddressSpace.looksLikeTag(t) || t.equalsIgnoreCase("Internet")
                     || t.equalsIgnoreCase("VirtualNetwork") || t.equalsIgnoreCase("AzureLoadBalancer")) continue;
             problems.add(new String[] {"prefix", "has " + side + " address prefix '" + v + "'; use *, an IP address, a CIDR or a service tag"});
         }
