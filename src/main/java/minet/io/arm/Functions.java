@@ -325,7 +325,8 @@ final class Functions {
                 return v == null ? F.nullNode() : v;
             }
             case "parsecidr": case "cidrsubnet": case "cidrhost": {
-                arity(c, site, fn.equals("parsecidr") ? 1 : 2, fn.equals("cidrsubnet") ? 3 : fn.equals("parsecidr") ? 1 : 2);
+                int n = fn.equals("parsecidr") ? 1 : fn.equals("cidrhost") ? 2 : 3;
+                arity(c, site, n, n);
                 if (Placeholder.any(args)) { // an unknown network: the result says how it is made
                     List<String> shown = new ArrayList<>();
                     for (JsonNode x : args) shown.add(x.isTextual() && !(x instanceof Placeholder) ? "'" + x.textValue() + "'" : str(x));

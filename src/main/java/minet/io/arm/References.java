@@ -92,8 +92,8 @@ final class References {
         }
         Scope s = r.scope();
         if (r.is(Deployments.DEPLOYMENTS)) return outputs(r, what, site);
-        State props = (State) declared(s.eval(r.raw().get("properties"), r.pointer() + "/properties", r.loops()), what, r.id(), null);
-        if (props == null) props = new State(what);
+        JsonNode props = declared(s.eval(r.raw().get("properties"), r.pointer() + "/properties", r.loops()), what, r.id(), null);
+        if (props == null || props.isNull()) props = new State(what);
         if (!full) return props;
         State o = new State(what);
         o.put("id", r.id());

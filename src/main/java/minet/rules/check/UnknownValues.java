@@ -61,8 +61,9 @@ final class UnknownValues {
         return part.substring(0, end);
     }
 
-    /** "{a}, {b}": the unknown parts of a value, as written. */
+    /** "{a}, {b}": the unknown parts of a value, as written (the value itself when its braces do not pair up). */
     static String names(String text) {
-        return String.join(", ", Unknowns.in(text));
+        List<String> in = Unknowns.in(text);
+        return in.isEmpty() ? text : String.join(", ", in);
     }
 }

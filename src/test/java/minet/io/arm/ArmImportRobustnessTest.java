@@ -19,6 +19,11 @@ import java.util.Map;
 import minet.io.ImportOptions;
 import minet.io.InputException;
 import minet.io.JsonSource;
+import minet.model.Design;
+import minet.model.Unknowns;
+import minet.rules.Finding;
+import minet.rules.Severity;
+import minet.rules.Validator;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -38,7 +43,8 @@ class ArmImportRobustnessTest {
     static final JsonNodeFactory F = JsonNodeFactory.instance;
     static final List<Path> INPUTS = List.of(
             RealWorldTemplatesTest.Y2019, RealWorldTemplatesTest.NESTED, RealWorldTemplatesTest.SERVICE_AIDED,
-            RealWorldTemplatesTest.ENVIRONMENT, ResourcesTest.LOOPS, ResourcesTest.NESTED, ResourcesTest.LINKED);
+            RealWorldTemplatesTest.ENVIRONMENT, ResourcesTest.LOOPS, ResourcesTest.NESTED, ResourcesTest.LINKED,
+            CompiledBicepTest.SUBSCRIPTION, CompiledBicepTest.SYMBOLIC, CompiledBicepTest.FUNCTIONS);
     static final List<JsonNode> TREES = new ArrayList<>();
 
     static {
@@ -97,11 +103,78 @@ class ArmImportRobustnessTest {
 
     @Property(tries = 300)
     void randomExpressionsEvaluateOrRaiseInputException(@ForAll("expressions") String expression) {
-        String vars = "\"list\": [1, 2, 3], \"obj\": {\"a\": {\"b\": \"c\"}}, \"text\": \"10.0.0.0/24\", \"self\": \"[variables('self')]\"";
-        String params = "\"p\": {\"type\": \"string\", \"defaultValue\": \"x\"}, \"missing\": {\"type\": \"array\"}";
-        String resource = "{\"type\": \"Microsoft.Network/routeTables\", \"name\": \"rt\", \"properties\": {\"routes\": "
-                + "[{\"name\": \"r\", \"properties\": {\"addressPrefix\": " + MAPPER.valueToTree("[" + expression + "]") + "}}]}}";
-        importsOrRefuses(Arm.template(params, vars, resource).getBytes(StandardCharsets.UTF_8));
+        importsOrRefuses(expressionTemplate(expression).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static final String VARS = "\"list\": [1, 2, 3], \"obj\": {\"a\": {\"b\": \"c\"}}, \"text\": \"10.0.0.0/24\", \"self\": \"[variables('self')]\"";
+    static final String PARAMS = "\"p\": {\"type\": \"string\", \"defaultValue\": \"x\"}, \"missing\": {\"type\": \"array\"}, "
+            + "\"unknownText\": {\"type\": \"string\"}, \"nullable\": {\"type\": \"object\", \"nullable\": true}";
+    static final String FUNCTIONS_SECTION = "\"functions\": [{\"namespace\": \"__bicep\", \"members\": {\"f\": {\"parameters\": [{\"name\": \"a\", \"type\": \"string\"}], "
+            + "\"output\": {\"type\": \"string\", \"value\": \"[concat('f-', string(parameters('a')))]\"}}}}], ";
+
+    /**
+     * A template whose route, rule and subnet take the expression as their prefix; it declares a VNet (for
+     * reference()), a user-defined function, a nullable parameter and parameters without value.
+     */
+    static String expressionTemplate(String expression) {
+        String e = MAPPER.valueToTree("[" + expression + "]").toString();
+        String resources = "{\"type\": \"Microsoft.Network/routeTables\", \"name\": \"rt\", \"properties\": {\"routes\": "
+                + "[{\"name\": \"r\", \"properties\": {\"addressPrefix\": " + e + ", \"nextHopType\": \"Internet\"}}]}}, "
+                + "{\"type\": \"Microsoft.Network/networkSecurityGroups\", \"name\": \"nsg\", \"properties\": {\"securityRules\": [{\"name\": \"rule\", "
+                + "\"properties\": {\"priority\": 100, \"direction\": \"Inbound\", \"access\": \"Allow\", \"protocol\": \"*\", \"sourcePortRange\": \"*\", "
+                + "\"destinationPortRange\": \"*\", \"sourceAddressPrefix\": \"*\", \"destinationAddressPrefix\": " + e + "}}]}}, "
+                + "{\"type\": \"Microsoft.Network/virtualNetworks\", \"name\": \"vnet\", \"properties\": {\"addressSpace\": {\"addressPrefixes\": [\"10.0.0.0/16\"]}, "
+                + "\"subnets\": [{\"name\": \"mi\", \"properties\": {\"addressPrefix\": " + e + ", \"delegations\": [{\"name\": \"d\", \"properties\": "
+                + "{\"serviceName\": \"Microsoft.Sql/managedInstances\"}}]}}]}}";
+        return "{" + Arm.HEADER + ", " + FUNCTIONS_SECTION + "\"parameters\": {" + PARAMS + "}, \"variables\": {" + VARS + "}, \"resources\": [" + resources + "]}";
+    }
+
+    /**
+     * Unknown is said, never hidden, never called invalid: whatever a random expression makes of a route's, a
+     * rule's and a subnet's prefix, a value holding an unknown draws no NSG-RULE or NET-ADDRESS error, and an import
+     * note or a finding names it.
+     */
+    @Property(tries = 300)
+    void unknownValuesAreNeverInvalidAndAlwaysSaid(@ForAll("expressions") String expression) throws Exception {
+        Design d;
+        try {
+            d = ArmImporter.load(List.of(JsonSource.parse("t.json", expressionTemplate(expression).getBytes(StandardCharsets.UTF_8))), ImportOptions.NONE);
+        } catch (InputException refused) {
+            return;
+        }
+        List<Finding> findings = Validator.validate(d, "azure-2019-04").findings();
+        List<String> values = new ArrayList<>();
+        d.routeTables().forEach(t -> t.routes().forEach(r -> values.add(r.addressPrefix())));
+        d.securityGroups().forEach(g -> g.rules().forEach(r -> values.add(r.destinationAddressPrefix())));
+        d.subnets().forEach(sn -> values.addAll(sn.addressPrefixes()));
+        for (String v : values) {
+            if (!Unknowns.has(v)) continue;
+            assertThat(findings).as(v).noneMatch(f -> f.severity() == Severity.ERROR && f.message().contains("'" + v + "'")
+                    && (f.ruleId().equals("NSG-RULE") || f.ruleId().equals("NET-ADDRESS")));
+            List<String> said = new ArrayList<>();
+            findings.forEach(f -> said.add(f.message()));
+            List<String> roots = unknownRoots(v);
+            if (roots.isEmpty()) roots = List.of("'" + v + "'"); // braces that do not pair up ("{{}"): the value itself is quoted
+            assertThat(roots).as(v + " is named by a note or a finding").anyMatch(root -> said.stream().anyMatch(m -> m.contains(root)));
+        }
+    }
+
+    /** What a note or finding names of an unknown: "{reference(x)" of {reference(x).outputs.y}, "{p" of {p}; nested ones too. */
+    static List<String> unknownRoots(String text) {
+        List<String> out = new ArrayList<>();
+        for (String u : Unknowns.in(text)) {
+            int cut = u.length() - 1;
+            int depth = 0;
+            for (int i = 1; i < u.length() - 1; i++) {
+                char c = u.charAt(i);
+                if (c == '(') depth++;
+                else if (c == ')' && --depth == 0) { cut = i + 1; break; }
+                else if (depth == 0 && (c == '.' || c == '[')) { cut = i; break; }
+            }
+            out.add(u.substring(0, cut));
+            out.addAll(unknownRoots(u.substring(1, u.length() - 1)));
+        }
+        return out;
     }
 
     @net.jqwik.api.Example
@@ -134,7 +207,13 @@ class ArmImportRobustnessTest {
             "not", "and", "or", "replace", "toLower", "length", "copyIndex", "string", "int", "bool", "split", "first", "last",
             "contains", "union", "createArray", "createObject", "empty", "coalesce", "uniqueString", "guid", "substring",
             "indexOf", "take", "skip", "range", "min", "max", "add", "sub", "mul", "div", "mod", "less", "json", "base64",
-            "reference", "resourceGroup", "subscription", "deployment", "listKeys", "padLeft", "nosuchfunction");
+            "reference", "resourceGroup", "subscription", "deployment", "listKeys", "padLeft", "nosuchfunction",
+            // today's language: CIDR, lambdas, objects, dates, deployed state, user-defined functions
+            "parseCidr", "cidrSubnet", "cidrHost", "sys.cidrSubnet", "filter", "map", "reduce", "sort", "toObject", "mapValues",
+            "groupBy", "lambda", "lambdaVariables", "items", "objectKeys", "tryGet", "tryIndexFromEnd", "indexFromEnd",
+            "shallowMerge", "flatten", "join", "lastIndexOf", "dateTimeAdd", "dateTimeFromEpoch", "dateTimeToEpoch", "utcNow",
+            "newGuid", "resourceInfo", "references", "pickZones", "environment", "deployer", "managementGroup", "uriComponent",
+            "dataUri", "base64ToJson", "float", "__bicep.f", "__bicep.nope");
 
     @Provide
     Arbitrary<String> expressions() {
@@ -147,7 +226,11 @@ class ArmImportRobustnessTest {
                 Arbitraries.integers().between(-3, 1000).map(String::valueOf),
                 Arbitraries.strings().ofMaxLength(6).withChars("ab/.'[]{}01").map(s -> "'" + s.replace("'", "''") + "'"),
                 Arbitraries.of("parameters('p')", "parameters('missing')", "variables('list')", "variables('obj')",
-                        "variables('text')", "variables('self')", "variables('nope')", "copyIndex()", "resourceGroup()"));
+                        "variables('text')", "variables('self')", "variables('nope')", "copyIndex()", "resourceGroup()",
+                        "parameters('unknownText')", "parameters('nullable')", "'10.0.0.0/16'", "'Storage'", "lambdaVariables('x')",
+                        "lambda('x', lambdaVariables('x'))", "lambda('a', 'b', lambdaVariables('a'))", "reference('vnet')",
+                        "reference(resourceId('Microsoft.Resources/deploymentScripts', 'ds')).outputs.region", "deployment().location",
+                        "resourceId('Microsoft.Network/virtualNetworks', 'vnet')"));
         if (depth == 0) return leaf;
         Arbitrary<String> call = Combinators.combine(Arbitraries.of(FUNCTIONS), expression(depth - 1).list().ofMaxSize(3))
                 .as((f, args) -> f + "(" + String.join(", ", args) + ")");

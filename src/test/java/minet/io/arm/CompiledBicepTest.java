@@ -127,4 +127,85 @@ class CompiledBicepTest {
         assertThat(d.virtualNetworks().get(0).location()).isEqualTo("northeurope");
         assertThat(d.managedInstances().get(0).location()).isEqualTo("northeurope");
     }
+
+    // ---- languageVersion 2.0: symbolic resources, an existing VNet ----
+
+    @Test
+    void symbolicResourcesLinkByResourceInfoAndAnExistingVnetsPrefixIsUnknownByWhatItIsMadeOf() throws Exception {
+        Design d = load(SYMBOLIC, Map.of());
+        String group = "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/";
+        Subnet mi = subnet(d, "sqlmi");
+        String unknown = "{cidrSubnet({reference(virtualNetworks/hub-vnet).addressSpace.addressPrefixes[0]}, 24, 2)}";
+        assertThat(mi.id()).isEqualTo(group + "Microsoft.Network/virtualNetworks/hub-vnet/subnets/sqlmi");
+        assertThat(mi.addressPrefixes()).containsExactly(unknown);
+        assertThat(mi.nsgId()).isEqualTo(group + "Microsoft.Network/networkSecurityGroups/nsg-sqlmi");
+        assertThat(mi.routeTableId()).isEqualTo(group + "Microsoft.Network/routeTables/rt-sqlmi");
+        assertThat(d.routeTable(mi.routeTableId()).orElseThrow().routes().get(0).addressPrefix()).isEqualTo(unknown);
+        // the existing VNet is not deployed: a stand-in without an address space holds the subnet
+        assertThat(d.virtualNetworks()).extracting(VirtualNetwork::name).containsExactly("hub-vnet");
+        assertThat(d.virtualNetworks().get(0).addressSpaces()).isEmpty();
+        ManagedInstance m = d.managedInstances().get(0);
+        assertThat(m.name()).isEqualTo("sqlmi-hub");
+        assertThat(m.tier()).isEqualTo(ManagedInstance.Tier.BUSINESS_CRITICAL);
+        assertThat(d.miSubnets()).containsExactly(mi);
+    }
+
+    @Test
+    void rulesMadeByALambdaOverAParameterAreTheTemplatesRules() throws Exception {
+        Design d = load(SYMBOLIC, Map.of());
+        SecurityGroup nsg = d.securityGroups().get(0);
+        assertThat(nsg.rules()).extracting(SecurityRule::name, SecurityRule::priority, SecurityRule::sourceAddressPrefix)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("allow_tds_from_apps", 1000, "10.1.0.0/24"),
+                        org.assertj.core.groups.Tuple.tuple("allow_tds_from_reports", 1001, "10.1.1.0/24"));
+        assertThat(nsg.rules()).allMatch(r -> "1433".equals(r.destinationPortRange()) && "VirtualNetwork".equals(r.destinationAddressPrefix()));
+    }
+
+    @Test
+    void theExistingVnetsStateIsSaidWhereItIsRead_nullableTagsAreNot() throws Exception {
+        Design d = load(SYMBOLIC, Map.of());
+        List<String> lines = Files.readAllLines(SYMBOLIC);
+        List<ImportNote> fn = notes(d, "IMPORT-FUNCTION");
+        assertThat(fn).hasSize(2).allMatch(n -> n.message().contains("reads the deployed state of existing resource 'hub-vnet'")
+                && n.message().contains("{reference(virtualNetworks/hub-vnet)}"));
+        assertThat(fn).allMatch(n -> lines.get(n.source().line() - 1).contains("\"addressPrefix\": \"[cidrSubnet(reference('hub')"));
+        assertThat(notes(d, "IMPORT-PARAMETER")).isEmpty();
+        assertThat(notes(d, "IMPORT-REFERENCE")).extracting(ImportNote::resource).containsExactly("virtualNetworks/hub-vnet");
+        // and validation calls nothing invalid for it
+        List<minet.rules.Finding> f = minet.rules.Validator.validate(d, "azure-2019-04").findings();
+        assertThat(f).noneMatch(x -> x.ruleId().equals("NET-ADDRESS") || x.ruleId().equals("NSG-RULE"));
+    }
+
+    // ---- user-defined functions and imported variables ----
+
+    @Test
+    void userDefinedFunctionsAndImportedVariablesEvaluateAsAzureDoes() throws Exception {
+        Design d = load(FUNCTIONS, Map.of());
+        VirtualNetwork v = d.virtualNetworks().get(0);
+        assertThat(v.addressSpaces()).containsExactly("10.30.0.0/16");
+        assertThat(subnet(d, "ManagedInstance").addressPrefixes()).containsExactly("10.30.0.0/24");
+        assertThat(subnet(d, "apps").addressPrefixes()).containsExactly("10.30.1.0/24");
+        SecurityGroup nsg = d.securityGroup(subnet(d, "ManagedInstance").nsgId()).orElseThrow();
+        assertThat(nsg.rules()).extracting(SecurityRule::name, SecurityRule::priority, SecurityRule::destinationPortRange, SecurityRule::destinationAddressPrefix)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("allow_inbound_1433", 200, "1433", "10.30.0.0/24"),
+                        org.assertj.core.groups.Tuple.tuple("allow_inbound_11000_11999", 210, "11000-11999", "10.30.0.0/24"));
+        List<String> lines = Files.readAllLines(FUNCTIONS);
+        assertThat(lines.get(nsg.rules().get(1).source().line() - 1)).contains("\"miRules\"");
+        assertThat(d.importNotes()).isEmpty();
+    }
+
+    @Test
+    void aFunctionCalledWithTheWrongArgumentsOrNotDeclaredIsAnErrorAtItsPlace() throws Exception {
+        String fns = "\"parameters\": {\"loc\": {\"type\": \"string\", \"defaultValue\": \"x\"}}, "
+                + "\"functions\": [{\"namespace\": \"ns\", \"members\": {\"f\": {\"parameters\": [{\"name\": \"a\", \"type\": \"int\"}], "
+                + "\"output\": {\"type\": \"int\", \"value\": \"[add(parameters('a'), 1)]\"}}, "
+                + "\"g\": {\"output\": {\"type\": \"string\", \"value\": \"[parameters('loc')]\"}}}}], ";
+        String rt = "{\"type\": \"Microsoft.Network/routeTables\", \"name\": \"[string(%s)]\"}";
+        java.util.function.Function<String, String> t = e -> "{" + Arm.HEADER + ", " + fns + "\"resources\": [" + String.format(rt, e) + "]}";
+        assertThat(Arm.design(t.apply("ns.f(41)")).routeTables().get(0).name()).isEqualTo("42");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Arm.design(t.apply("ns.f(1, 2)")))
+                .isInstanceOf(minet.io.InputException.class).hasMessageContaining("t.json:1:").hasMessageContaining("ns.f() takes 1 argument, not 2");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Arm.design(t.apply("ns.h(1)"))).hasMessageContaining("declares no function 'ns.h'");
+        // a body sees its own parameters, not the template's (as Azure refuses it)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Arm.design(t.apply("ns.g()"))).hasMessageContaining("the function declares no parameter 'loc'");
+    }
 }

@@ -93,6 +93,7 @@ class TemplateFunctionsTest {
         assertThatThrownBy(() -> eval("cidrSubnet('10.0.0.0/24', 26, 4)")).hasMessageContaining("index 4 is outside the 4 subnets /26 of 10.0.0.0/24");
         assertThatThrownBy(() -> eval("cidrSubnet('nope', 24, 0)")).hasMessageContaining("CIDR notation");
         assertThatThrownBy(() -> eval("cidrHost('10.0.0.0/30', 2)")).hasMessageContaining("outside the 2 usable hosts");
+        assertThatThrownBy(() -> eval("cidrSubnet('10.0.0.0/16', 24)")).hasMessageContaining("cidrSubnet() takes 3 arguments, not 2");
     }
 
     @Test
