@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import minet.io.AtomicFiles;
 import minet.io.InputException;
 import minet.io.export.ExportFormat;
+import minet.io.export.Unresolved;
 import minet.model.Design;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Mixin;
         description = {"Write the NSGs, route tables and subnet associations of a design as code.",
                 "Formats: arm, bicep, terraform, azcli, powershell, csv, markdown (several with commas or repeated --to)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:exported", "2:input unusable, output not writable or a usage error"})
+        exitCodeList = {"0:exported", "2:input unusable, a value not known offline (give its --param), output not writable or a usage error"})
 public final class ExportCommand implements Callable<Integer> {
 
     @Mixin InputOptions input;
@@ -59,6 +60,12 @@ public final class ExportCommand implements Callable<Integer> {
             design = input.load();
         } catch (InputException e) {
             return Problems.unusable(spec, e);
+        }
+        // A name or prefix still holding an unknown ({managedInstanceName}) would be refused by Azure: say which, write nothing.
+        List<Unresolved.Value> unresolved = Unresolved.inExport(design);
+        if (!unresolved.isEmpty()) {
+            err.println("minet export: " + Unresolved.report(unresolved));
+            return Cli.UNUSABLE;
         }
         // Render every format before writing any, so a value no format can carry leaves no partial output.
         Map<ExportFormat, String> texts = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import minet.fix.FixRun;
 import minet.fix.Fixes;
 import minet.io.DesignFile;
 import minet.io.InputException;
+import minet.io.export.Unresolved;
 import minet.model.Design;
 import minet.rules.Finding;
 import minet.rules.Report;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
         description = {"Apply every available fix and write the fixed design.",
                 "Prints the change list, and what remains that needs the user."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no error remains", "1:errors remain that no fix can remove", "2:input unusable, output not writable or a usage error"})
+        exitCodeList = {"0:no error remains", "1:errors remain that no fix can remove",
+                "2:input unusable, a value not known offline (give its --param), output not writable or a usage error"})
 public final class FixCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -56,6 +58,12 @@ public final class FixCommand implements Callable<Integer> {
         // The era is chosen once, on the design as given: its fixes, then its rules on the result.
         Validator.Choice choice = Validator.choose(design, profile.name());
         FixRun run = Fixes.runAll(design, choice.profile());
+        // A name or prefix still holding an unknown ({managedInstanceName}): say which, write nothing.
+        List<Unresolved.Value> unresolved = Unresolved.inDesign(run.after());
+        if (!unresolved.isEmpty()) {
+            err.println("minet fix: " + Unresolved.report(unresolved));
+            return Cli.UNUSABLE;
+        }
         out.println(ReportWriter.header(Validator.validate(design, choice, tags)));
         try {
             DesignFile.write(output, run.after());

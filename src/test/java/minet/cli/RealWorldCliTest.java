@@ -50,9 +50,15 @@ class RealWorldCliTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    /** A template's file and the options it needs (the nested one its parameters file). */
+    /**
+     * A template's file and the options it needs: the nested one its parameters file, the 2019 and service-aided
+     * ones the instance's name (their NSG and route table are named after it, and fix and export write no name
+     * that holds an unknown).
+     */
     static List<String> input(String template) {
-        return template.equals(NESTED) ? List.of(NESTED, "--parameters", NESTED_PARAMS) : List.of(template);
+        if (template.equals(NESTED)) return List.of(NESTED, "--parameters", NESTED_PARAMS);
+        if (template.equals(T2019) || template.equals(SERVICE_AIDED)) return List.of(template, "--param", "managedInstanceName=sqlmi-1");
+        return List.of(template);
     }
 
     static String[] args(String command, List<String> input, String... more) {
@@ -149,12 +155,34 @@ class RealWorldCliTest {
      * only because the Microsoft.Sql/managedInstances resource points at it, and the export has no instance.
      */
     @ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.ValueSource(strings = {
-            "src/test/resources/real-world/quickstart-demo-mi-nested-vnet.json",
-            "src/test/resources/real-world/quickstart-sqlmi-new-vnet-service-aided.json",
-            "src/test/resources/real-world/quickstart-sql-managed-instance-azure-environment.json"})
+    @org.junit.jupiter.params.provider.MethodSource("delegated")
     void theExportedArmOfADelegatedSubnetStillHasAnMiSubnetForTheValidatorToCheck(String template) throws Exception {
         assertExportKeepsTheMiSubnet(template);
+    }
+
+    static Stream<String> delegated() {
+        return Stream.of(NESTED, SERVICE_AIDED, AZURE_ENV);
+    }
+
+    @Test
+    void fixAndExportOfATemplateWithoutItsParametersWriteNothingAndNameTheParameterToGive() {
+        // the service-aided quickstart names its NSG SQLMI-{managedInstanceName}-NSG: Azure would refuse that name
+        Path fixed = dir.resolve("fixed.minet.json");
+        Run fix = run("fix", SERVICE_AIDED, "-o", fixed.toString());
+        assertThat(fix.code()).isEqualTo(Cli.UNUSABLE);
+        assertThat(fix.err()).contains("nothing was written")
+                .contains("networkSecurityGroups/SQLMI-{managedInstanceName}-NSG: name 'SQLMI-{managedInstanceName}-NSG' (quickstart-sqlmi-new-vnet-service-aided.json line ")
+                .contains("give --param managedInstanceName=…");
+        assertThat(fixed).doesNotExist();
+        noStackTrace(fix);
+        Path out = dir.resolve("export");
+        Run export = run("export", SERVICE_AIDED, "--to", "arm,bicep", "-o", out.toString());
+        assertThat(export.code()).isEqualTo(Cli.UNUSABLE);
+        assertThat(export.err()).contains("routeTables/SQLMI-{managedInstanceName}-Route-Table: name").contains("give --param managedInstanceName=…");
+        assertThat(out.resolve(ExportFormat.ARM.fileName())).doesNotExist();
+        // given, both write
+        assertThat(run(args("fix", input(SERVICE_AIDED), "-o", fixed.toString())).code()).isZero();
+        assertThat(run("export", fixed.toString(), "--to", "arm", "-o", out.toString()).code()).isZero();
     }
 
     @Test
@@ -211,12 +239,12 @@ class RealWorldCliTest {
     @Test
     void diffOfTheServiceAidedTemplateAndItsFixListsTheAddedRulesAndRoutes() {
         Path fixed = dir.resolve("fixed.minet.json");
-        assertThat(run("fix", SERVICE_AIDED, "-o", fixed.toString()).code()).isZero();
-        Run diff = run("diff", SERVICE_AIDED, fixed.toString());
+        assertThat(run(args("fix", input(SERVICE_AIDED), "-o", fixed.toString())).code()).isZero();
+        Run diff = run("diff", SERVICE_AIDED, fixed.toString(), "--param", "managedInstanceName=sqlmi-1");
         assertThat(diff.code()).as(diff.err()).isEqualTo(Cli.FINDINGS);
-        assertThat(diff.out()).contains("+ rule SQLMI-{managedInstanceName}-NSG/allow_management_inbound (100, Inbound, Allow, Tcp * → 10.0.0.0/24: 9000,9003,1438,1440,1452)")
-                .contains("+ route SQLMI-{managedInstanceName}-Route-Table/subnet_to_vnetlocal (10.0.0.0/24 → VnetLocal)")
-                .contains("+ route SQLMI-{managedInstanceName}-Route-Table/mi-216-220-208-20-nexthop-internet (216.220.208.0/20 → Internet)");
+        assertThat(diff.out()).contains("+ rule SQLMI-sqlmi-1-NSG/allow_management_inbound (100, Inbound, Allow, Tcp * → 10.0.0.0/24: 9000,9003,1438,1440,1452)")
+                .contains("+ route SQLMI-sqlmi-1-Route-Table/subnet_to_vnetlocal (10.0.0.0/24 → VnetLocal)")
+                .contains("+ route SQLMI-sqlmi-1-Route-Table/mi-216-220-208-20-nexthop-internet (216.220.208.0/20 → Internet)");
         // The traffic part says the management ports are now open.
         assertThat(diff.out()).contains("now allows inbound TCP 1438, 1440, 1452, 9000, 9003");
     }

@@ -50,6 +50,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class EndToEndTest {
     static final Path TEMPLATE = minet.RealWorld.SERVICE_AIDED
             .toAbsolutePath().normalize();
+    static final Path TEMPLATE_PARAMETERS = Path.of("src", "test", "resources", "arm", "service-aided.parameters.json").toAbsolutePath();
 
     @TempDir static Path tmp;
 
@@ -76,7 +77,11 @@ class EndToEndTest {
         @Override public boolean reviewFixes(FixPlan plan) { return real.reviewFixes(plan); }
         Path importFile = TEMPLATE;
 
-        @Override public Optional<ImportRequest> chooseImport() { return Optional.of(new ImportRequest(List.of(importFile), null)); }
+        // the template's parameters file names the instance, after which its NSG and route table are named: an
+        // export writes no name that holds an unknown ({managedInstanceName})
+        @Override public Optional<ImportRequest> chooseImport() {
+            return Optional.of(new ImportRequest(List.of(importFile), importFile == TEMPLATE ? TEMPLATE_PARAMETERS : null));
+        }
         @Override public Optional<Path> chooseFolder(String title) { return Optional.of(exportTo); }
         @Override public void copyToClipboard(String text) { real.copyToClipboard(text); }
     }

@@ -7,6 +7,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleGroup;
@@ -67,7 +68,20 @@ public final class ExportDialog extends Dialog<Void> {
         Label status = new Label();
         status.textProperty().bind(vm.statusProperty());
 
-        VBox box = new VBox(8, new Label("Formats to save"), formats, corrected, asIs,
+        // first, what must be given before anything can be written
+        Label unresolvedHeader = new Label("Not known offline — Azure would refuse these names and prefixes; give them first:",
+                new FontIcon("mdi2a-alert"));
+        unresolvedHeader.setWrapText(true);
+        ListView<String> unresolved = new ListView<>(vm.unresolved());
+        unresolved.setId("exportUnresolved");
+        unresolved.setPrefHeight(120);
+        VBox unresolvedBox = new VBox(4, unresolvedHeader, unresolved);
+        unresolvedBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.unresolved()));
+        unresolvedBox.managedProperty().bind(unresolvedBox.visibleProperty());
+        save.disableProperty().bind(unresolvedBox.visibleProperty());
+        copy.disableProperty().bind(unresolvedBox.visibleProperty());
+
+        VBox box = new VBox(8, unresolvedBox, new Label("Formats to save"), formats, corrected, asIs,
                 new HBox(8, new Label("Preview"), preview, copy, save), text, status);
         box.setPadding(new Insets(10));
         getDialogPane().setContent(box);

@@ -12,8 +12,11 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import minet.io.AtomicFiles;
 import minet.io.export.ExportFormat;
+import minet.io.export.Unresolved;
 import minet.model.Design;
 import minet.rules.Report;
 import minet.ui.validation.DesignContext;
@@ -21,7 +24,9 @@ import minet.ui.validation.FixService;
 
 /**
  * File → Export rule sets…: pick formats, preview one, copy it, or save all picked to a folder (each file written
- * atomically). "Corrected" exports what Fix all would produce without applying it to the open design.
+ * atomically). "Corrected" exports what Fix all would produce without applying it to the open design. Names and
+ * prefixes that still hold a value not known offline ({@code SQLMI-{managedInstanceName}-NSG}) are listed first,
+ * and nothing is saved or copied while there are any: Azure would refuse them.
  */
 public final class ExportViewModel {
     private final DesignContext context;
@@ -33,6 +38,8 @@ public final class ExportViewModel {
     private final BooleanProperty corrected = new SimpleBooleanProperty(true);
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> unresolved = FXCollections.observableArrayList();
+    private final ObservableList<String> unresolvedView = FXCollections.unmodifiableObservableList(unresolved);
 
     public ExportViewModel(DesignContext context, FixService fixes, DialogService dialogs,
                            java.util.function.Function<Design, Report> validate) {
@@ -61,6 +68,9 @@ public final class ExportViewModel {
     }
 
     public void refreshPreview() {
+        List<String> lines = new ArrayList<>();
+        for (Unresolved.Value v : Unresolved.inExport(exported())) lines.add(line(v));
+        unresolved.setAll(lines);
         ExportFormat f = previewFormat.get();
         if (f == null) {
             preview.set("");
@@ -74,18 +84,37 @@ public final class ExportViewModel {
         }
     }
 
+    /** One unresolved value in the window's words: what to set, and where. */
+    private static String line(Unresolved.Value v) {
+        String where = v.source() == null || v.source().file() == null ? "" : " (" + v.source().describe() + ")";
+        String what = v.parameters().isEmpty() ? "" : "set parameter " + String.join(", ", v.parameters())
+                + " (in the parameters file of File → Import…) or ";
+        return v.element() + ": " + v.field() + " '" + v.value() + "'" + where + " — " + what + "edit it in Properties";
+    }
+
+    /** Whether something still holds a value not known offline; then the status says so. */
+    private boolean blocked() {
+        if (unresolved.isEmpty()) return false;
+        status.set("Nothing written: " + unresolved.size() + (unresolved.size() == 1 ? " value is" : " values are")
+                + " not known offline (listed above); Azure would refuse them");
+        return true;
+    }
+
     public void copyPreview() {
+        if (blocked()) return;
         dialogs.copyToClipboard(preview.get());
         status.set("Copied " + previewFormat.get().fileName() + " to the clipboard");
     }
 
     /** Asks for a folder and writes every picked format into it. */
     public void save() {
+        if (blocked()) return;
         dialogs.chooseFolder("Export rule sets to").ifPresent(this::saveTo);
     }
 
-    /** Writes each picked format as its own file, all or none (a failure leaves the folder as it was); returns the files written. */
+    /** Writes each picked format as its own file, all or none (a failure leaves the folder as it was; nothing while a value is unresolved); returns the files written. */
     public List<Path> saveTo(Path folder) {
+        if (blocked()) return List.of();
         Design d = exported();
         List<AtomicFiles.Output> outputs = new ArrayList<>();
         try {
@@ -108,4 +137,6 @@ public final class ExportViewModel {
     public BooleanProperty correctedProperty() { return corrected; }
     public ReadOnlyStringProperty previewProperty() { return preview.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    /** The names and prefixes that still hold a value not known offline, one line each, for the top of the dialog. */
+    public ObservableList<String> unresolved() { return unresolvedView; }
 }

@@ -101,4 +101,23 @@ class ExportViewModelTest {
         vm().saveTo(file);
         assertThat(dialogs.errors).singleElement().asString().startsWith("Export failed").contains("not-a-folder");
     }
+
+    @Test void namesThatHoldAnUnknownAreListedFirstAndNothingIsSavedOrCopied() {
+        // as imported from a template without its parameters: the NSG is named after the instance
+        Design unknown = sample.withSecurityGroups(sample.securityGroups().stream()
+                .map(g -> g.name().equals("nsg-mi") ? g.withName("nsg-{managedInstanceName}") : g).toList());
+        ExportViewModel vm = new ExportViewModel(new DocumentContext(new Document(unknown, null)), ADD_NSG, dialogs, d -> Validator.validate(d));
+        assertThat(vm.unresolved()).singleElement().asString()
+                .startsWith("networkSecurityGroups/nsg-{managedInstanceName}: name 'nsg-{managedInstanceName}'")
+                .contains("set parameter managedInstanceName");
+        dialogs.folderAnswer = Optional.of(dir);
+        vm.save();
+        assertThat(vm.saveTo(dir)).isEmpty();
+        vm.copyPreview();
+        assertThat(dir.resolve("nsg-and-routes.json")).doesNotExist();
+        assertThat(dialogs.clipboard).isEmpty();
+        assertThat(vm.statusProperty().get()).startsWith("Nothing written: 1 value is not known offline");
+        // the reference design has none
+        assertThat(vm().unresolved()).isEmpty();
+    }
 }
