@@ -31,6 +31,9 @@ import minet.model.Design;
  */
 public final class ArmImporter {
     static final String DEFAULT_LOCATION = "westeurope";
+    /** The template metadata minet's exports write: {@code "minet": {"managedInstanceSubnets": ["vnet/subnet"]}}. */
+    public static final String METADATA_KEY = "minet";
+    public static final String MI_SUBNETS = "managedInstanceSubnets";
 
     private ArmImporter() {}
 
@@ -75,7 +78,37 @@ public final class ArmImporter {
             deployments.deploy(s, "", null, 0);
         }
         Design d = new DesignBuilder(cx).build(stem(main.file()), deployments.resources(), parallelFrom);
-        return d.withImportNotes(cx.notes());
+        return marked(d, main.root()).withImportNotes(cx.notes());
+    }
+
+    /**
+     * Subnets a minet export names as MI subnets in the template's metadata (2019-style: no delegation, and the
+     * instance is not in the export) are marked so, as they were in the exported design. A name is
+     * {@code vnet/subnet}; when no VNet has that name (its name parameter was given another value), the one subnet
+     * of that name.
+     */
+    private static Design marked(Design d, JsonNode root) {
+        JsonNode list = root.path("metadata").path(METADATA_KEY).path(MI_SUBNETS);
+        if (!list.isArray()) return d;
+        for (JsonNode n : list) {
+            if (!n.isTextual()) continue;
+            String t = n.textValue();
+            int cut = t.lastIndexOf('/');
+            String vnet = cut < 0 ? "" : t.substring(0, cut);
+            String subnet = t.substring(cut + 1);
+            List<minet.model.Subnet> exact = new ArrayList<>();
+            List<minet.model.Subnet> byName = new ArrayList<>();
+            for (minet.model.VirtualNetwork v : d.virtualNetworks()) {
+                for (minet.model.Subnet s : v.subnets()) {
+                    if (!s.name().equalsIgnoreCase(subnet)) continue;
+                    byName.add(s);
+                    if (v.name().equalsIgnoreCase(vnet)) exact.add(s);
+                }
+            }
+            List<minet.model.Subnet> hit = !exact.isEmpty() ? exact : byName.size() == 1 ? byName : List.of();
+            for (minet.model.Subnet s : hit) d = d.mapSubnet(s.id(), x -> x.withMarkedMi(true));
+        }
+        return d;
     }
 
     static String stem(String file) {

@@ -24,7 +24,8 @@ import minet.model.VirtualNetwork;
  * and leaves other rules alone (a parent with a {@code securityRules} array would replace the whole set). Subnet
  * associations are {@code virtualNetworks/subnets} resources; their parent VNet is not declared, so it is not
  * touched. A design past the template's 800-resource limit (an NSG at Azure's 1000 rules) gets its rules and routes
- * in nested deployments.
+ * in nested deployments. An MI subnet that only the design knows as one (no delegation) is named in the template's
+ * metadata ({@code "minet": {"managedInstanceSubnets": ["vnet/subnet"]}}), which the import reads back.
  */
 public final class ArmExporter implements Exporter {
     public static final String SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
@@ -74,6 +75,11 @@ public final class ArmExporter implements Exporter {
             meta.put("azureManaged", String.join(" ", scope.azureManagedComment().subList(0, 2)));
             ArrayNode left = meta.putArray("azureManagedLeftOut");
             scope.azureManaged().forEach(left::add);
+        }
+        List<String> marked = miSubnetMarkers(design, scope);
+        if (!marked.isEmpty()) {
+            ArrayNode m = meta.putObject(minet.io.arm.ArmImporter.METADATA_KEY).putArray(minet.io.arm.ArmImporter.MI_SUBNETS);
+            marked.forEach(m::add);
         }
         ObjectNode params = t.putObject("parameters");
         ObjectNode loc = params.putObject("location");
@@ -170,6 +176,19 @@ public final class ArmExporter implements Exporter {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The subnets ({@code vnet/subnet}) that are MI subnets in the design by something the export does not carry: no
+     * delegation, but an instance in them or the user's mark (a 2019-style MI subnet). The template's metadata keeps
+     * them, so that importing the export judges the same subnets.
+     */
+    static List<String> miSubnetMarkers(Design design, ExportScope scope) {
+        List<String> out = new ArrayList<>();
+        for (ExportScope.Association a : scope.associations()) {
+            if (!a.subnet().delegatedToMi() && design.isMiSubnet(a.subnet())) out.add(a.vnet().name() + "/" + a.subnet().name());
+        }
+        return out;
     }
 
     private static String nsgId(String param) {

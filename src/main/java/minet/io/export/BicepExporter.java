@@ -69,6 +69,14 @@ public final class BicepExporter implements Exporter {
                     .append("// deploying, or use the ARM export, which splits them into nested deployments.\n");
         }
         head.append('\n');
+        List<String> marked = ArmExporter.miSubnetMarkers(design, scope);
+        if (!marked.isEmpty()) { // compiled into the template's metadata, which minet's import reads back
+            head.append("// MI subnets without a delegation: an import of the compiled template judges them as MI subnets.\n");
+            head.append("metadata ").append(minet.io.arm.ArmImporter.METADATA_KEY).append(" = {\n  ")
+                    .append(minet.io.arm.ArmImporter.MI_SUBNETS).append(": [\n");
+            marked.forEach(m -> head.append("    ").append(string(m)).append('\n'));
+            head.append("  ]\n}\n\n");
+        }
         head.append("@description('Region of the NSGs and route tables.')\n");
         head.append("param location string = ")
                 .append(scope.designLocation().map(BicepExporter::string).orElse("resourceGroup().location")).append("\n");

@@ -113,6 +113,25 @@ class ArmExporterTest {
     }
 
     @Test
+    void anMiSubnetThatOnlyItsInstanceMakesOneIsNamedInTheMetadataAndImportsAsAnMiSubnet() throws Exception {
+        // the reference's MI subnet has no delegation: the instance in it makes it one, and the export has no instance
+        Design d = Designs.reference();
+        JsonNode t = export(d);
+        assertThat(t.at("/metadata/minet/managedInstanceSubnets")).extracting(JsonNode::asText).containsExactly("vnet-mi/ManagedInstance");
+        Design back = minet.io.arm.ArmImporter.load(List.of(minet.io.JsonSource.parse("export.json", t.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                minet.io.ImportOptions.NONE);
+        assertThat(back.miSubnets()).extracting(minet.model.Subnet::name).containsExactly("ManagedInstance");
+        // the VNet given another name at deployment: the one subnet of that name is still the MI subnet
+        Design renamed = minet.io.arm.ArmImporter.load(List.of(minet.io.JsonSource.parse("export.json", t.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                new minet.io.ImportOptions(null, Map.of("vnetName_vnet_mi", "vnet-prod")));
+        assertThat(renamed.miSubnets()).extracting(minet.model.Subnet::name).containsExactly("ManagedInstance");
+        // a delegated subnet carries its delegation: no mark needed
+        Design delegated = d.mapSubnet(d.miSubnets().get(0).id(), x -> x.withDelegations(List.of(minet.model.Subnet.MI_DELEGATION)));
+        assertThat(export(delegated).at("/metadata/minet").isMissingNode()).isTrue();
+        assertThat(new BicepExporter().export(d)).contains("metadata minet = {\n  managedInstanceSubnets: [\n    'vnet-mi/ManagedInstance'\n  ]\n}");
+    }
+
+    @Test
     void referenceNetworkIsADeployableTemplateWithRulesAndRoutesAsChildResources() throws Exception {
         Design d = Designs.reference();
         JsonNode t = export(d);
