@@ -13,7 +13,8 @@ import minet.model.Design;
 /**
  * One entry point for every input: detects each file's format and reads it. Several az CLI files merge into one
  * design by resource ID; a design file or a template stands alone (ARM templates may bring linked templates). A
- * directory, {@code .tf} and {@code .tfvars} files are a Terraform module as written (told by name, as Terraform does).
+ * directory, {@code .tf} and {@code .tfvars} files are a Terraform module as written (told by name, as Terraform does). A
+ * {@code .bicep} file is compiled to its ARM template first ({@link Bicep}).
  */
 public final class Importer {
     private Importer() {}
@@ -21,7 +22,29 @@ public final class Importer {
     public static Design load(List<Path> files, ImportOptions options) throws InputException {
         if (files.isEmpty()) throw new InputException(null, "no input file given");
         if (files.stream().anyMatch(HclImporter::handles)) return terraformModule(files, options);
-        List<JsonSource> sources = readAll(files);
+        if (files.stream().noneMatch(Bicep::is)) return read(readAll(files), options);
+        List<JsonSource> sources = new ArrayList<>();
+        List<Bicep> bicep = new ArrayList<>();
+        for (Path f : files) {
+            if (Bicep.is(f)) { // compiled to an ARM template by the Bicep CLI
+                Bicep b = Bicep.compile(f);
+                bicep.add(b);
+                sources.add(b.template());
+            } else {
+                sources.add(JsonSource.read(f));
+            }
+        }
+        try {
+            Design d = read(sources, options);
+            for (Bicep b : bicep) d = b.remap(d);
+            return d;
+        } catch (InputException e) {
+            for (Bicep b : bicep) e = b.remap(e);
+            throw e;
+        }
+    }
+
+    private static Design read(List<JsonSource> sources, ImportOptions options) throws InputException {
         Format first = Format.detect(sources.get(0).root());
         for (JsonSource s : sources) {
             Format f = Format.detect(s.root());

@@ -111,9 +111,11 @@ public final class ArmImporter {
         return d;
     }
 
+    /** The deployment's name: the file's name without .json (or .bicep, for a compiled Bicep file). */
     static String stem(String file) {
         String f = file == null ? "template" : Path.of(file).getFileName().toString();
-        return f.toLowerCase(Locale.ROOT).endsWith(".json") ? f.substring(0, f.length() - 5) : f;
+        String lower = f.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".json") ? f.substring(0, f.length() - 5) : lower.endsWith(".bicep") ? f.substring(0, f.length() - 6) : f;
     }
 
     /** deploymentParameters: {@code { "parameters": { "name": { "value": … } } }}; Key Vault references become placeholders. */

@@ -32,8 +32,9 @@ public final class ImportDialog extends Dialog<ImportRequest> {
     public ImportDialog(Window owner) {
         if (owner != null) initOwner(owner);
         setTitle("Import");
-        setHeaderText("ARM template, az CLI JSON or az graph query pages (several files merge by resource ID), Terraform JSON"
-                + " (terraform show -json), or a Terraform module: its folder or its .tf files. The format is detected.");
+        setHeaderText("ARM template or Bicep file (compiled with the Bicep CLI), az CLI JSON or az graph query pages (several files"
+                + " merge by resource ID), Terraform JSON (terraform show -json), or a Terraform module: its folder or its .tf files."
+                + " The format is detected.");
         ObservableList<Path> files = FXCollections.observableArrayList();
         ListView<Path> list = new ListView<>(files);
         list.setId("importFiles");
@@ -80,8 +81,9 @@ public final class ImportDialog extends Dialog<ImportRequest> {
     private static FileChooser chooser(String title) {
         FileChooser fc = new FileChooser();
         fc.setTitle(title);
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("JSON and Terraform", "*.json", "*.tf", "*.tfvars"),
-                new FileChooser.ExtensionFilter("JSON", "*.json"), new FileChooser.ExtensionFilter("Terraform", "*.tf", "*.tfvars"),
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("JSON, Bicep and Terraform", "*.json", "*.bicep", "*.tf", "*.tfvars"),
+                new FileChooser.ExtensionFilter("JSON", "*.json"), new FileChooser.ExtensionFilter("Bicep", "*.bicep"),
+                new FileChooser.ExtensionFilter("Terraform", "*.tf", "*.tfvars"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         return fc;
     }
