@@ -105,7 +105,9 @@ final class Scope {
         }
         for (Map.Entry<String, JsonNode> g : given.entrySet()) {
             Param p = params.get(g.getKey());
-            if (p != null) p.value = g.getValue();
+            // null given for a parameter with a default is no value: the default applies (Bicep passes
+            // tryGet(…) to a module's optional parameters this way)
+            if (p != null && !(g.getValue().isNull() && p.declaration.has("defaultValue"))) p.value = g.getValue();
         }
         for (Param p : params.values()) {
             if (p.value == null && !p.declaration.has("defaultValue") && nullable(template, p.declaration)) {

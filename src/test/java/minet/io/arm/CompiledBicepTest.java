@@ -208,4 +208,19 @@ class CompiledBicepTest {
         // a body sees its own parameters, not the template's (as Azure refuses it)
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Arm.design(t.apply("ns.g()"))).hasMessageContaining("the function declares no parameter 'loc'");
     }
+
+    @Test
+    void nullPassedToAModulesParameterWithADefaultIsTheDefault() throws Exception {
+        // Bicep passes an optional setting on as tryGet(settings, 'x'): null when unset, and then the module's default holds
+        String inner = "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\", \"contentVersion\": \"1.0.0.0\", "
+                + "\"parameters\": {\"prefix\": {\"type\": \"string\", \"defaultValue\": \"10.9.0.0/24\"}, \"useKey\": {\"type\": \"bool\", \"defaultValue\": false}}, "
+                + "\"resources\": [{\"condition\": \"[not(parameters('useKey'))]\", \"type\": \"Microsoft.Network/routeTables\", \"name\": \"rt\", "
+                + "\"properties\": {\"routes\": [{\"name\": \"r\", \"properties\": {\"addressPrefix\": \"[parameters('prefix')]\", \"nextHopType\": \"VnetLocal\"}}]}}]}";
+        String module = "{\"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2022-09-01\", \"name\": \"m\", \"properties\": {\"mode\": \"Incremental\", "
+                + "\"expressionEvaluationOptions\": {\"scope\": \"inner\"}, \"parameters\": {\"prefix\": {\"value\": \"[tryGet(parameters('settings'), 'prefix')]\"}, "
+                + "\"useKey\": {\"value\": \"[tryGet(parameters('settings'), 'useKey')]\"}}, \"template\": " + inner + "}}";
+        Design d = Arm.design(Arm.template("\"settings\": {\"type\": \"object\", \"nullable\": true}", "", module));
+        assertThat(d.routeTables()).singleElement().satisfies(t -> assertThat(t.routes().get(0).addressPrefix()).isEqualTo("10.9.0.0/24"));
+        assertThat(d.importNotes()).isEmpty();
+    }
 }
