@@ -20,13 +20,18 @@ import minet.io.InputException;
 final class Lambdas {
     private Lambdas() {}
 
+    /** Arguments and lambdas per function: {min args, max args, then per lambda argument: its index, min and max variables}. */
+    private static final Map<String, int[]> SHAPES = Map.of(
+            "filter", new int[] {2, 2, 1, 1, 2},
+            "map", new int[] {2, 2, 1, 1, 2},
+            "reduce", new int[] {3, 3, 2, 2, 3},
+            "sort", new int[] {2, 2, 1, 2, 2},
+            "toobject", new int[] {2, 3, 1, 1, 1, 2, 1, 1},
+            "mapvalues", new int[] {2, 2, 1, 1, 1},
+            "groupby", new int[] {2, 2, 1, 1, 1});
+
     static boolean is(String fn) {
-        switch (fn) {
-            case "filter": case "map": case "reduce": case "sort": case "toobject": case "mapvalues": case "groupby":
-                return true;
-            default:
-                return false;
-        }
+        return SHAPES.containsKey(fn);
     }
 
     /** A {@code lambda('a', 'b', body)} argument: its variables' names and its body. */
@@ -34,96 +39,70 @@ final class Lambdas {
 
     static JsonNode call(String fn, Expression.Call c, Site site) throws InputException {
         List<Expression> a = c.args();
+        int[] shape = SHAPES.get(fn);
+        Functions.arity(c, site, shape[0], shape[1]);
+        Lambda[] f = new Lambda[3]; // by argument index; absent ones null
+        for (int k = 2; k < shape.length; k += 3) {
+            if (shape[k] < a.size()) f[shape[k]] = lambda(a.get(shape[k]), site, shape[k + 1], shape[k + 2]);
+        }
+        JsonNode in = Functions.value(a.get(0), site);
+        if (in instanceof Placeholder) return in;
+        if (fn.equals("mapvalues")) {
+            if (!in.isObject()) throw site.error(c.at(), "mapValues() needs an object, not " + Functions.describe(in));
+            ObjectNode out = F.objectNode();
+            for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                out.set(e.getKey(), apply(f[1], site, e.getValue()));
+            }
+            return out;
+        }
+        if (!in.isArray()) throw site.error(c.at(), c.name() + "() needs an array, not " + Functions.describe(in));
         switch (fn) {
             case "filter": {
-                arity(c, site, 2, 2);
-                JsonNode in = Functions.value(a.get(0), site);
-                Lambda f = lambda(a.get(1), site, 1, 2);
-                if (in instanceof Placeholder) return in;
                 ArrayNode out = F.arrayNode();
                 int i = 0;
-                for (JsonNode e : array(in, c, site)) {
-                    JsonNode keep = apply(f, site, e, Functions.num(i++));
+                for (JsonNode e : in) {
+                    JsonNode keep = apply(f[1], site, e, Functions.num(i++));
                     if (keep instanceof Placeholder) return keep;
                     if (Functions.truth(keep, c, site)) out.add(e);
                 }
                 return out;
             }
             case "map": {
-                arity(c, site, 2, 2);
-                JsonNode in = Functions.value(a.get(0), site);
-                Lambda f = lambda(a.get(1), site, 1, 2);
-                if (in instanceof Placeholder) return in;
                 ArrayNode out = F.arrayNode();
                 int i = 0;
-                for (JsonNode e : array(in, c, site)) out.add(apply(f, site, e, Functions.num(i++)));
+                for (JsonNode e : in) out.add(apply(f[1], site, e, Functions.num(i++)));
                 return out;
             }
             case "reduce": {
-                arity(c, site, 3, 3);
-                JsonNode in = Functions.value(a.get(0), site);
                 JsonNode acc = Functions.value(a.get(1), site);
-                Lambda f = lambda(a.get(2), site, 2, 3);
-                if (in instanceof Placeholder) return in;
                 int i = 0;
-                for (JsonNode e : array(in, c, site)) acc = apply(f, site, acc, e, Functions.num(i++));
+                for (JsonNode e : in) acc = apply(f[2], site, acc, e, Functions.num(i++));
                 return acc;
             }
             case "sort": {
-                arity(c, site, 2, 2);
-                JsonNode in = Functions.value(a.get(0), site);
-                Lambda f = lambda(a.get(1), site, 2, 2);
-                if (in instanceof Placeholder) return in;
                 List<JsonNode> items = new ArrayList<>();
-                array(in, c, site).forEach(items::add);
+                in.forEach(items::add);
                 // a stable merge sort on "a comes before b"; an unknown answer makes the order unknown
-                List<JsonNode> sorted = mergeSort(items, f, site, c);
+                List<JsonNode> sorted = mergeSort(items, f[1], site, c);
                 if (sorted == null) return new Placeholder("sort()", true);
                 ArrayNode out = F.arrayNode();
                 sorted.forEach(out::add);
                 return out;
             }
-            case "toobject": {
-                arity(c, site, 2, 3);
-                JsonNode in = Functions.value(a.get(0), site);
-                Lambda key = lambda(a.get(1), site, 1, 1);
-                Lambda value = a.size() > 2 ? lambda(a.get(2), site, 1, 1) : null;
-                if (in instanceof Placeholder) return in;
+            default: { // toObject, groupBy: a string key per element
                 ObjectNode out = F.objectNode();
-                for (JsonNode e : array(in, c, site)) {
-                    JsonNode k = apply(key, site, e);
+                for (JsonNode e : in) {
+                    JsonNode k = apply(f[1], site, e);
                     if (k instanceof Placeholder) return k;
-                    if (!k.isTextual()) throw site.error(c.at(), "toObject() needs keys that are strings, not " + Functions.describe(k));
-                    out.set(k.textValue(), value == null ? e : apply(value, site, e));
-                }
-                return out;
-            }
-            case "mapvalues": {
-                arity(c, site, 2, 2);
-                JsonNode in = Functions.value(a.get(0), site);
-                Lambda f = lambda(a.get(1), site, 1, 1);
-                if (in instanceof Placeholder) return in;
-                if (!in.isObject()) throw site.error(c.at(), "mapValues() needs an object, not " + Functions.describe(in));
-                ObjectNode out = F.objectNode();
-                for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    out.set(e.getKey(), apply(f, site, e.getValue()));
-                }
-                return out;
-            }
-            default: { // groupBy
-                arity(c, site, 2, 2);
-                JsonNode in = Functions.value(a.get(0), site);
-                Lambda f = lambda(a.get(1), site, 1, 1);
-                if (in instanceof Placeholder) return in;
-                ObjectNode out = F.objectNode();
-                for (JsonNode e : array(in, c, site)) {
-                    JsonNode k = apply(f, site, e);
-                    if (k instanceof Placeholder) return k;
-                    if (!k.isTextual()) throw site.error(c.at(), "groupBy() needs keys that are strings, not " + Functions.describe(k));
-                    JsonNode group = out.get(k.textValue());
-                    if (group == null) group = out.putArray(k.textValue());
-                    ((ArrayNode) group).add(e);
+                    if (!k.isTextual()) throw site.error(c.at(), c.name() + "() needs keys that are strings, not " + Functions.describe(k));
+                    if (fn.equals("toobject")) {
+                        out.set(k.textValue(), f[2] == null ? e : apply(f[2], site, e));
+                    } else {
+                        JsonNode group = out.get(k.textValue());
+                        if (group == null) group = out.putArray(k.textValue());
+                        ((ArrayNode) group).add(e);
+                    }
                 }
                 return out;
             }
@@ -132,7 +111,7 @@ final class Lambdas {
 
     /** {@code lambdaVariables('x')}: a variable of a lambda around the expression. */
     static JsonNode variable(Expression.Call c, Site site) throws InputException {
-        arity(c, site, 1, 1);
+        Functions.arity(c, site, 1, 1);
         JsonNode name = Functions.value(c.args().get(0), site);
         Bindings b = site.bindings();
         JsonNode v = name.isTextual() && b != null ? b.lambdas().get(Scope.key(name.textValue())) : null;
@@ -163,11 +142,6 @@ final class Lambdas {
         return Functions.value(f.body(), site.with(Bindings.lambda(site.bindings(), f.names(), bound)));
     }
 
-    private static JsonNode array(JsonNode v, Expression.Call c, Site site) throws InputException {
-        if (!v.isArray()) throw site.error(c.at(), c.name() + "() needs an array, not " + Functions.describe(v));
-        return v;
-    }
-
     private static List<JsonNode> mergeSort(List<JsonNode> in, Lambda before, Site site, Expression.Call c) throws InputException {
         if (in.size() <= 1) return in;
         List<JsonNode> left = mergeSort(in.subList(0, in.size() / 2), before, site, c);
@@ -186,7 +160,4 @@ final class Lambdas {
         return out;
     }
 
-    private static void arity(Expression.Call c, Site site, int min, int max) throws InputException {
-        Functions.arity(c, site, min, max);
-    }
 }
