@@ -1,5 +1,6 @@
 package minet.ui.dialogs;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -7,13 +8,14 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import minet.io.export.ExportFormat;
@@ -72,11 +74,22 @@ public final class ExportDialog extends Dialog<Void> {
         Label unresolvedHeader = new Label("Not known offline — Azure would refuse these names and prefixes; give them first:",
                 new FontIcon("mdi2a-alert"));
         unresolvedHeader.setWrapText(true);
-        ListView<String> unresolved = new ListView<>(vm.unresolved());
-        unresolved.setId("exportUnresolved");
-        unresolved.setPrefHeight(120);
+        // each value wrapped on its lines; a few in view, the rest a scroll away, never squeezed by the preview below
+        VBox unresolvedRows = new VBox(4);
+        unresolvedRows.setId("exportUnresolved");
+        Runnable fill = () -> unresolvedRows.getChildren().setAll(vm.unresolved().stream().map(t -> {
+            Label l = new Label("• " + t);
+            l.setWrapText(true);
+            return l;
+        }).toList());
+        vm.unresolved().addListener((javafx.collections.ListChangeListener<String>) c -> fill.run());
+        fill.run();
+        ScrollPane unresolved = new ScrollPane(unresolvedRows);
+        unresolved.setFitToWidth(true);
+        unresolved.setPrefViewportHeight(96);
+        unresolved.setMinHeight(Region.USE_PREF_SIZE);
         VBox unresolvedBox = new VBox(4, unresolvedHeader, unresolved);
-        unresolvedBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.unresolved()));
+        unresolvedBox.visibleProperty().bind(Bindings.isNotEmpty(vm.unresolved()));
         unresolvedBox.managedProperty().bind(unresolvedBox.visibleProperty());
         save.disableProperty().bind(unresolvedBox.visibleProperty());
         copy.disableProperty().bind(unresolvedBox.visibleProperty());

@@ -87,9 +87,9 @@ public final class ExportViewModel {
     /** One unresolved value in the window's words: what to set, and where. */
     private static String line(Unresolved.Value v) {
         String where = v.source() == null || v.source().file() == null ? "" : " (" + v.source().describe() + ")";
-        String what = v.parameters().isEmpty() ? "" : "set parameter " + String.join(", ", v.parameters())
-                + " (in the parameters file of File → Import…) or ";
-        return v.element() + ": " + v.field() + " '" + v.value() + "'" + where + " — " + what + "edit it in Properties";
+        String what = v.parameters().isEmpty() ? "" : "give parameter " + String.join(", ", v.parameters())
+                + " in a parameters file (File → Import…), or ";
+        return v.element() + ", " + v.field() + " '" + v.value() + "'" + where + ": " + what + "edit it in Properties";
     }
 
     /** Whether something still holds a value not known offline; then the status says so. */

@@ -108,8 +108,8 @@ class ExportViewModelTest {
                 .map(g -> g.name().equals("nsg-mi") ? g.withName("nsg-{managedInstanceName}") : g).toList());
         ExportViewModel vm = new ExportViewModel(new DocumentContext(new Document(unknown, null)), ADD_NSG, dialogs, d -> Validator.validate(d));
         assertThat(vm.unresolved()).singleElement().asString()
-                .startsWith("networkSecurityGroups/nsg-{managedInstanceName}: name 'nsg-{managedInstanceName}'")
-                .contains("set parameter managedInstanceName");
+                .startsWith("networkSecurityGroups/nsg-{managedInstanceName}, name 'nsg-{managedInstanceName}'")
+                .contains("give parameter managedInstanceName");
         dialogs.folderAnswer = Optional.of(dir);
         vm.save();
         assertThat(vm.saveTo(dir)).isEmpty();
