@@ -55,9 +55,46 @@ public final class DiagramLayout {
 
     private DiagramLayout(Design design) { this.design = design; }
 
+    /**
+     * The picture the canvas, {@code render} and the exports show: boxes and arrows arranged by the Eclipse Layout
+     * Kernel ({@link Arranger}: layered, orthogonal edges, labels clear of boxes and of each other), boxes the user
+     * placed where they were put. The first call loads ELK (about a second cold): the window calls it off the FX
+     * thread and shows {@link #quick} until then.
+     */
     public static Diagram of(Design design) {
-        return new DiagramLayout(design).build();
+        Diagram sketch = quick(design);
+        if (sketch.nodes().isEmpty()) return sketch;
+        try {
+            return Arranger.arrange(sketch, design.layout());
+        } catch (RuntimeException | LinkageError e) {
+            // A layout engine failure must not cost the user the picture: the hand-placed one is still right.
+            java.util.logging.Logger.getLogger(DiagramLayout.class.getName()).log(java.util.logging.Level.WARNING, "arranging the diagram failed", e);
+            return sketch;
+        }
     }
+
+    /**
+     * The same boxes and arrows placed on a grid by hand, with simple elbow arrows: instant, without ELK. The canvas
+     * shows it until ELK is loaded; the flows and their traffic are the same as {@link #of}'s.
+     */
+    public static Diagram quick(Design design) {
+        Diagram d = new DiagramLayout(design).build();
+        return new Diagram(d.nodes(), Routes.elbows(d.nodes(), d.flows()), d.extent());
+    }
+
+    /**
+     * Loads the layout engine (a second or so of class loading, cold) so that the first real layout is quick. The
+     * window calls it on a background thread after its first frame.
+     */
+    public static void warmUp() {
+        Subnet mi = new Subnet("v/mi", "mi", List.of("10.0.0.0/24"), null, null, List.of(), List.of(Subnet.MI_DELEGATION), List.of(), false, null);
+        of(Design.empty("warm-up").withVirtualNetworks(List.of(new VirtualNetwork("v", "v", null, List.of("10.0.0.0/16"), List.of(), false, List.of(), List.of(mi), null))));
+    }
+
+    /** Why the implied management services are drawn though the design does not name them. */
+    public static final String IMPLICIT_MANAGEMENT_WHY = "Drawn because every managed instance is run by Microsoft's management "
+            + "services: their traffic (TCP 9000, 9003, 1438, 1440, 1452 in; 80, 443, 12000 out) must pass the MI subnet's NSG "
+            + "and route table. It is not part of the design: add Management services from the palette to name it.";
 
     /** The smallest size an MI subnet may take: its virtual cluster must fit. */
     public static Bounds minimumMiSubnet(Design d, Subnet s) {
@@ -320,7 +357,8 @@ public final class DiagramLayout {
             Bounds b = free(new Bounds(rightX, rightY, EXTERNAL_W, EXTERNAL_H), taken);
             taken.add(b);
             rightY = b.y() + b.height() + GAP;
-            add(new DiagramNode(IMPLICIT_MANAGEMENT, null, NodeKind.MANAGEMENT, null, b, "Microsoft management services", List.of("SqlManagement (implied)"), null));
+            add(new DiagramNode(IMPLICIT_MANAGEMENT, IMPLICIT_MANAGEMENT, NodeKind.MANAGEMENT, null, b, "Microsoft management services",
+                    List.of("SqlManagement (implied)"), null));
         }
         // Order: management first on the right, then Azure services; on-premises then peered VNets on the left.
         exts.sort(java.util.Comparator.comparingInt(e -> e.kind().ordinal() == ExternalNetwork.Kind.MANAGEMENT.ordinal() ? 0 : 1));
@@ -405,12 +443,14 @@ public final class DiagramLayout {
             List<ManagedInstance> ms = design.instancesIn(s);
             String sid = s.id(), ilb = "ilb@" + sid, gw = "gw@" + sid, extlb = "extlb@" + sid, ep = "mgmtep@" + sid;
             if (!placed.containsKey(ilb)) continue;
-            flow("internal:ilb-gw:" + sid, FlowKind.INTERNAL, ilb, gw, "", "The internal load balancer hands client connections to the gateway.");
-            flow("internal:ep-extlb:" + sid, FlowKind.INTERNAL, ep, extlb, "", "The management endpoint maps to the external load balancer.");
+            // What the tracer is asked about each arrow: the instance (its subnet when there is none yet) as Azure sees it.
+            String inst = ms.isEmpty() ? sid : ms.get(0).id();
+            flow("internal:ilb-gw:" + sid, FlowKind.INTERNAL, ilb, gw, "", "The internal load balancer hands client connections to the gateway.", null);
+            flow("internal:ep-extlb:" + sid, FlowKind.INTERNAL, ep, extlb, "", "The management endpoint maps to the external load balancer.", null);
             for (ManagedInstance m : ms) {
                 String eng = "engine@" + m.id();
-                flow("internal:gw-engine:" + m.id(), FlowKind.INTERNAL, gw, eng, "", "The gateway redirects to " + m.hostName() + " by host name.");
-                flow("internal:extlb-engine:" + m.id(), FlowKind.INTERNAL, extlb, eng, "", "Management ports reach the nodes only through the external load balancer.");
+                flow("internal:gw-engine:" + m.id(), FlowKind.INTERNAL, gw, eng, "", "The gateway redirects to " + m.hostName() + " by host name.", null);
+                flow("internal:extlb-engine:" + m.id(), FlowKind.INTERNAL, extlb, eng, "", "Management ports reach the nodes only through the external load balancer.", null);
             }
             String firstEngine = ms.isEmpty() ? null : "engine@" + ms.get(0).id();
             for (ExternalNetwork e : exts) {
@@ -418,52 +458,60 @@ public final class DiagramLayout {
                 // On-premises traffic enters through its gateway: draw it from there.
                 String src = e.kind() == ExternalNetwork.Kind.ON_PREMISES ? gatewayNode(e.gatewayId()).orElse(e.id()) : e.id();
                 flow("tds:" + e.id() + ":" + sid, FlowKind.TDS, src, ilb, "TCP " + Seed.TDS_PORT,
-                        e.name() + " connects to the instance's host name → internal load balancer, TCP 1433.");
+                        e.name() + " connects to the instance's host name → internal load balancer, TCP 1433.",
+                        new FlowTraffic(e.id(), inst, "tcp", List.of(Seed.TDS_PORT)));
                 for (ManagedInstance m : ms) {
                     if (m.connectionType().usesRedirect()) {
                         flow("redirect:" + e.id() + ":" + m.id(), FlowKind.REDIRECT, src, "engine@" + m.id(), redirect,
-                                e.name() + " → " + m.name() + "'s node directly after redirect, TCP 11000–11999.");
+                                e.name() + " → " + m.name() + "'s node directly after redirect, TCP 11000–11999.",
+                                new FlowTraffic(e.id(), m.id(), "tcp", List.of(Seed.REDIRECT_PORTS)));
                     }
                 }
             }
             for (String g : managementIds) {
                 flow("management-inbound:" + g + ":" + sid, FlowKind.MANAGEMENT_INBOUND, g, ep, inPorts,
-                        "Management and deployment services → management endpoint → nodes (seed: mandatory inbound 'management').");
+                        "Management and deployment services → management endpoint → nodes (seed: mandatory inbound 'management').",
+                        new FlowTraffic(g.equals(IMPLICIT_MANAGEMENT) ? "SqlManagement" : g, inst, "tcp", Seed.MANAGEMENT_INBOUND_PORTS));
             }
             if (firstEngine != null) {
                 flow("health-probe:" + sid, FlowKind.HEALTH_PROBE, extlb, firstEngine, "probes · AzureLoadBalancer",
-                        "Load balancer health probes from AzureLoadBalancer, any port (seed: mandatory inbound 'health_probe').");
+                        "Load balancer health probes from AzureLoadBalancer, any port (seed: mandatory inbound 'health_probe').",
+                        new FlowTraffic("AzureLoadBalancer", inst, "*", List.of("*")));
                 flow("intra-subnet:" + sid, FlowKind.INTRA_SUBNET, firstEngine, firstEngine, "any · MI subnet ↔ MI subnet",
-                        "Traffic between the cluster's nodes, any port, both ways (seed: mandatory 'mi_subnet' rules).");
+                        "Traffic between the cluster's nodes, any port, both ways (seed: mandatory 'mi_subnet' rules).",
+                        new FlowTraffic(sid, sid, "*", List.of("*")));
             }
             for (ExternalNetwork e : exts) {
                 if (e.kind() != ExternalNetwork.Kind.AZURE_SERVICE && e.kind() != ExternalNetwork.Kind.MANAGEMENT) continue;
                 flow("management-outbound:" + sid + ":" + e.id(), FlowKind.MANAGEMENT_OUTBOUND, ep, e.id(), outPorts,
-                        "Nodes → " + e.name() + " over AzureCloud, TCP 80, 443, 12000 (seed: mandatory outbound 'management').");
+                        "Nodes → " + e.name() + " over AzureCloud, TCP 80, 443, 12000 (seed: mandatory outbound 'management').",
+                        new FlowTraffic(inst, e.id(), "tcp", Seed.MANAGEMENT_OUTBOUND_PORTS));
             }
             if (placed.containsKey(IMPLICIT_MANAGEMENT)) {
                 flow("management-outbound:" + sid + ":" + IMPLICIT_MANAGEMENT, FlowKind.MANAGEMENT_OUTBOUND, ep, IMPLICIT_MANAGEMENT, outPorts,
-                        "Nodes → Microsoft management services over AzureCloud, TCP 80, 443, 12000.");
+                        "Nodes → Microsoft management services over AzureCloud, TCP 80, 443, 12000.",
+                        new FlowTraffic(inst, "AzureCloud", "tcp", Seed.MANAGEMENT_OUTBOUND_PORTS));
             }
             for (ManagedInstance m : ms) {
                 if (!m.replicationRole().needsFileShare()) continue;
                 exts.stream().filter(e -> "Storage".equalsIgnoreCase(e.serviceTag())).findFirst().ifPresent(st ->
                         flow("replication:" + m.id(), FlowKind.REPLICATION, "engine@" + m.id(), st.id(), "TCP " + Seed.REPLICATION_PORT,
                                 m.name() + " is a replication " + m.replicationRole().azure().toLowerCase(java.util.Locale.ROOT)
-                                        + ": it needs the Azure file share, TCP 445 outbound."));
+                                        + ": it needs the Azure file share, TCP 445 outbound.",
+                                new FlowTraffic(m.id(), st.id(), "tcp", List.of(Seed.REPLICATION_PORT))));
             }
         }
         for (ExternalNetwork e : exts) {
             if (e.kind() == ExternalNetwork.Kind.ON_PREMISES) {
                 String target = gatewayNode(e.gatewayId()).orElse(design.virtualNetworks().isEmpty() ? null : design.virtualNetworks().get(0).id());
                 String via = "expressroute".equalsIgnoreCase(e.via()) ? "ExpressRoute" : "VPN";
-                if (target != null) flow("link:" + e.id(), FlowKind.LINK, e.id(), target, via, e.name() + " joins the VNet through a " + via + " gateway.");
+                if (target != null) flow("link:" + e.id(), FlowKind.LINK, e.id(), target, via, e.name() + " joins the VNet through a " + via + " gateway.", null);
             } else if (e.kind() == ExternalNetwork.Kind.PEERED_VNET) {
                 String target = design.virtualNetworks().stream()
                         .filter(v -> v.peerings().stream().map(Peering::remoteVnetId).anyMatch(r -> Lists.sameId(r, e.id())))
                         .map(VirtualNetwork::id).findFirst()
                         .orElse(design.virtualNetworks().isEmpty() ? null : design.virtualNetworks().get(0).id());
-                if (target != null) flow("link:" + e.id(), FlowKind.LINK, e.id(), target, "peering", e.name() + " is peered with the VNet.");
+                if (target != null) flow("link:" + e.id(), FlowKind.LINK, e.id(), target, "peering", e.name() + " is peered with the VNet.", null);
             }
         }
     }
@@ -484,9 +532,9 @@ public final class DiagramLayout {
         return Optional.empty();
     }
 
-    private void flow(String id, FlowKind kind, String from, String to, String label, String description) {
+    private void flow(String id, FlowKind kind, String from, String to, String label, String description, FlowTraffic traffic) {
         if (from == null || to == null || !placed.containsKey(from) || !placed.containsKey(to)) return;
-        flows.add(new DiagramFlow(id, kind, from, to, label, description));
+        flows.add(new DiagramFlow(id, kind, from, to, label, description, traffic));
     }
 
     private void add(DiagramNode n) {

@@ -14,6 +14,9 @@ public record DiagramNode(String id, String elementId, NodeKind kind, String par
         lines = List.copyOf(lines);
     }
 
+    /** A party the design does not name but every MI implies (Microsoft's management services): selectable, read-only. */
+    public boolean implied() { return id.startsWith("implicit:"); }
+
     /** Addresses a subnet needs (Azure's 5 reserved plus what lives in it) against its size. */
     public record Usage(long needed, long size) {
         public double fraction() { return size <= 0 ? 1 : Math.min(1.0, (double) needed / size); }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.collections.SetChangeListener;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.Node;
@@ -24,6 +23,7 @@ import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
 import minet.layout.Diagram;
+import minet.layout.DiagramLayout;
 import minet.layout.DiagramNode;
 import minet.layout.NodeKind;
 import minet.model.Bounds;
@@ -75,7 +75,9 @@ public final class CanvasView extends Region {
         clip.heightProperty().bind(viewport.heightProperty());
         viewport.setClip(clip);
         minimap.getStyleClass().add("minimap");
-        minimap.visibleProperty().bind(minimapVisible);
+        minimap.setId("minimap");
+        minimap.setVisible(false);
+        minimapVisible.addListener(o -> requestLayout());
         getChildren().addAll(viewport, minimap);
         band.getStyleClass().add("rubber-band");
         resizePreview.getStyleClass().add("rubber-band");
@@ -95,7 +97,8 @@ public final class CanvasView extends Region {
             updateHandle();
             drawMinimap();
         });
-        vm.selection().ids().addListener((SetChangeListener<String>) c -> {
+        // Once per selection change, when ids and primary agree (the set fires for each id it loses or gains).
+        vm.selection().revisionProperty().addListener((o, a, b) -> {
             pane.setSelection(vm.selection().ids());
             updateHandle();
         });
@@ -106,8 +109,9 @@ public final class CanvasView extends Region {
         });
         pan.xProperty().addListener(o -> drawMinimap());
         pan.yProperty().addListener(o -> drawMinimap());
-        widthProperty().addListener(o -> drawMinimap());
-        heightProperty().addListener(o -> drawMinimap());
+        // While the user has not zoomed or panned since the last fit, a bigger or smaller window refits.
+        widthProperty().addListener(o -> refitIfFitted());
+        heightProperty().addListener(o -> refitIfFitted());
 
         viewport.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         viewport.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
@@ -140,12 +144,50 @@ public final class CanvasView extends Region {
 
     @Override protected void layoutChildren() {
         viewport.resizeRelocate(0, 0, getWidth(), getHeight());
-        minimap.relocate(getWidth() - minimap.getWidth() - 12, getHeight() - minimap.getHeight() - 12);
         if (fitPending && getWidth() > 50 && getHeight() > 50) {
             fitPending = false;
             fit();
         }
         drawMinimap();
+        minimap.relocate(getWidth() - minimap.getWidth() - 12, getHeight() - minimap.getHeight() - 12);
+        if (!warmUpStarted && getScene() != null) {
+            warmUpStarted = true;
+            javafx.scene.Scene scene = getScene();
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(CanvasView::warmUpLayout));
+            };
+            scene.addPostLayoutPulseListener(once[0]);
+        }
+    }
+
+    /**
+     * Loads the layout engine (ELK, about a second of class loading cold) on a background thread after the window's
+     * first frame, while the design is being opened: the first layout on the FX thread then finds it loaded.
+     */
+    private static void warmUpLayout() {
+        Thread t = new Thread(() -> {
+            try {
+                DiagramLayout.warmUp();
+            } catch (RuntimeException | LinkageError e) {
+                // DiagramLayout.of falls back to the quick layout and says why.
+            }
+        }, "minet-layout-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private boolean warmUpStarted;
+
+    /** True from a fit until the user zooms or pans: then resizing the window (or the diagram) refits. */
+    private boolean fitted;
+
+    public boolean fitted() { return fitted; }
+
+    private void refitIfFitted() {
+        if (fitted) fit();
+        else drawMinimap();
     }
 
     // ---- zoom and pan ----
@@ -157,10 +199,13 @@ public final class CanvasView extends Region {
         Bounds e = vm.diagram().extent();
         pan.setX((getWidth() - (e.x() + e.width()) * z) / 2);
         pan.setY((getHeight() - (e.y() + e.height()) * z) / 2);
+        fitted = true;
+        requestLayout();
     }
 
     /** Zooms keeping the canvas point under (vx, vy) of the viewport in place. */
     public void zoomAt(double factor, double vx, double vy) {
+        fitted = false;
         pane.setCacheHint(javafx.scene.CacheHint.SPEED);
         zoomSettled.playFromStart();
         double z = vm.zoomProperty().get();
@@ -187,6 +232,7 @@ public final class CanvasView extends Region {
     }
 
     public void panBy(double dx, double dy) {
+        fitted = false;
         pan.setX(pan.getX() + dx);
         pan.setY(pan.getY() + dy);
     }
@@ -290,6 +336,7 @@ public final class CanvasView extends Region {
         double dx = p.getX() - pressCanvas.getX(), dy = p.getY() - pressCanvas.getY();
         switch (mode) {
             case PAN:
+                fitted = false;
                 pan.setX(panAtPress.getX() + e.getScreenX() - pressScreen.getX());
                 pan.setY(panAtPress.getY() + e.getScreenY() - pressScreen.getY());
                 break;
@@ -387,12 +434,31 @@ public final class CanvasView extends Region {
 
     // ---- minimap ----
 
+    /**
+     * Whether the minimap shows: the user wants it, the canvas is big enough that it covers at most a small corner,
+     * and part of the diagram is out of view (with all of it in view there is nothing to find).
+     */
+    boolean minimapWanted() {
+        if (!minimapVisible.get() || getWidth() < MINIMAP_MIN_CANVAS_W || getHeight() < MINIMAP_MIN_CANVAS_H) return false;
+        Bounds e = vm.diagram().extent();
+        double z = vm.zoomProperty().get();
+        double left = pan.getX() + e.x() * z, top = pan.getY() + e.y() * z;
+        double right = pan.getX() + (e.x() + e.width()) * z, bottom = pan.getY() + (e.y() + e.height()) * z;
+        return left < -1 || top < -1 || right > getWidth() + 1 || bottom > getHeight() + 1;
+    }
+
+    /** Below this canvas size the minimap would cover too much of the diagram: it hides. */
+    static final double MINIMAP_MIN_CANVAS_W = 640, MINIMAP_MIN_CANVAS_H = 400;
+
     private void drawMinimap() {
-        if (!minimapVisible.get()) return;
+        boolean show = minimapWanted();
+        minimap.setVisible(show);
+        if (!show) return;
         GraphicsContext g = minimap.getGraphicsContext2D();
         Bounds e = vm.diagram().extent();
-        // The minimap takes the diagram's shape, at most 200 × 130.
-        double s = Math.min(200 / (e.x() + e.width()), 130 / (e.y() + e.height()));
+        // The minimap takes the diagram's shape, at most a fifth of the canvas's width and height (200 × 130 at most).
+        double maxW = Math.min(200, getWidth() / 5), maxH = Math.min(130, getHeight() / 5);
+        double s = Math.min(maxW / (e.x() + e.width()), maxH / (e.y() + e.height()));
         double w = (e.x() + e.width()) * s, h = (e.y() + e.height()) * s;
         if (minimap.getWidth() != w || minimap.getHeight() != h) {
             minimap.setWidth(w);
@@ -420,6 +486,7 @@ public final class CanvasView extends Region {
         Bounds ext = vm.diagram().extent();
         double s = Math.min(minimap.getWidth() / (ext.x() + ext.width()), minimap.getHeight() / (ext.y() + ext.height()));
         double cx = e.getX() / s, cy = e.getY() / s, z = vm.zoomProperty().get();
+        fitted = false;
         pan.setX(getWidth() / 2 - cx * z);
         pan.setY(getHeight() / 2 - cy * z);
         e.consume();

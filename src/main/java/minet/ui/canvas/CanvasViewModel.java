@@ -97,7 +97,7 @@ public final class CanvasViewModel {
     public List<DiagramNode> movingNodes() {
         List<DiagramNode> out = new ArrayList<>();
         for (DiagramNode n : diagram().nodes()) {
-            if (!n.kind().movable() || n.elementId() == null || !selection.isSelected(n.elementId())) continue;
+            if (!n.kind().movable() || n.implied() || n.elementId() == null || !selection.isSelected(n.elementId())) continue;
             boolean parentMoving = n.parentId() != null && diagram().node(n.parentId()).map(p -> selection.isSelected(p.elementId())).orElse(false);
             if (!parentMoving) out.add(n);
         }
@@ -119,9 +119,11 @@ public final class CanvasViewModel {
     }
 
     public void deleteSelection() {
-        List<String> ids = selection.ids().stream().filter(id -> !diagram().nodesOf(id).isEmpty()).toList();
+        List<String> ids = selection.ids().stream().filter(id -> diagram().nodesOf(id).stream().anyMatch(n -> !n.implied())).toList();
         if (ids.isEmpty()) {
-            status.accept("Nothing to delete: flows follow from the design and cannot be deleted");
+            status.accept(selection.ids().stream().anyMatch(id -> implied(id).isPresent())
+                    ? "Nothing to delete: implied parties follow from the managed instance and cannot be deleted"
+                    : "Nothing to delete: flows follow from the design and cannot be deleted");
             return;
         }
         doc.execute(DesignEdits.delete(ids));
@@ -234,6 +236,14 @@ public final class CanvasViewModel {
         double z = Math.min(viewportWidth / (e.x() + e.width()), viewportHeight / (e.y() + e.height()));
         return Math.max(MIN_ZOOM, Math.min(1.5, z));
     }
+
+    /** A party the design implies but does not name (read-only in the properties panel), by its id. */
+    public Optional<DiagramNode> implied(String id) {
+        return id == null ? Optional.empty() : diagram().nodesOf(id).stream().filter(DiagramNode::implied).findFirst();
+    }
+
+    /** Why an implied party is drawn, for the properties panel. */
+    public static String whyDrawn(DiagramNode implied) { return DiagramLayout.IMPLICIT_MANAGEMENT_WHY; }
 
     public Optional<DiagramFlow> flow(String id) {
         return diagram().flows().stream().filter(f -> f.id().equalsIgnoreCase(id)).findFirst();

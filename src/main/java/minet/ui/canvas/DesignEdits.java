@@ -47,7 +47,7 @@ public final class DesignEdits {
             Set<String> done = new HashSet<>();
             for (String id : ids) {
                 Optional<DiagramNode> n = diagram.node(id);
-                if (n.isEmpty() || !n.get().kind().movable() || n.get().elementId() == null) continue;
+                if (n.isEmpty() || !n.get().kind().movable() || n.get().implied() || n.get().elementId() == null) continue;
                 l = moveOne(l, n.get(), dx, dy, done);
                 if (n.get().kind() == NodeKind.VNET) {
                     for (DiagramNode child : diagram.nodes()) {

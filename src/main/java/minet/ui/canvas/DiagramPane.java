@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import javafx.scene.Group;
 import javafx.scene.layout.Pane;
+import javafx.scene.shape.Rectangle;
 import minet.layout.Diagram;
 import minet.layout.DiagramFlow;
 import minet.layout.DiagramNode;
@@ -25,6 +26,8 @@ import minet.rules.Severity;
 public class DiagramPane extends Pane {
     private final Group nodeLayer = new Group();
     private final Group flowLayer = new Group();
+    private final Group traceLayer = new Group();
+    private final Group selectionLayer = new Group();
     private final Group overlay = new Group();
     private final Map<String, ElementSkin> skins = new LinkedHashMap<>();
     private final Map<String, FlowSkin> flows = new LinkedHashMap<>();
@@ -32,12 +35,15 @@ public class DiagramPane extends Pane {
     private final Map<String, String> flowDetails = new HashMap<>();
     private final Map<String, Map.Entry<Severity, Integer>> badges = new HashMap<>();
     private final Set<String> selected = new HashSet<>();
+    private TracePath trace = TracePath.NONE;
     private Diagram diagram = new Diagram(List.of(), List.of(), new Bounds(0, 0, 800, 600));
 
     public DiagramPane() {
         getStyleClass().add("diagram");
-        getChildren().addAll(nodeLayer, flowLayer, overlay);
+        getChildren().addAll(nodeLayer, flowLayer, traceLayer, selectionLayer, overlay);
         flowLayer.setMouseTransparent(false);
+        traceLayer.setMouseTransparent(true);
+        selectionLayer.setMouseTransparent(true);
     }
 
     public Diagram diagram() { return diagram; }
@@ -59,20 +65,14 @@ public class DiagramPane extends Pane {
             built.add(s);
         }
         nodeLayer.getChildren().setAll(built);
-        Map<String, Integer> pairCount = new HashMap<>(), pairSeen = new HashMap<>();
-        for (DiagramFlow f : d.flows()) pairCount.merge(pairKey(f), 1, Integer::sum);
         List<FlowSkin> fs = new ArrayList<>();
         for (DiagramFlow f : d.flows()) {
-            ElementSkin from = skins.get(f.fromId()), to = skins.get(f.toId());
-            if (from == null || to == null) continue;
-            int count = pairCount.get(pairKey(f)), i = pairSeen.merge(pairKey(f), 1, Integer::sum) - 1;
-            double offset = (i - (count - 1) / 2.0) * 14 * (f.fromId().compareTo(f.toId()) <= 0 ? 1 : -1);
-            FlowSkin skin = new FlowSkin(f, from.node().bounds(), to.node().bounds(), offset);
+            if (!skins.containsKey(f.fromId()) || !skins.containsKey(f.toId())) continue;
+            FlowSkin skin = new FlowSkin(f);
             flows.put(f.id(), skin);
             fs.add(skin);
         }
         flowLayer.getChildren().setAll(fs);
-        placeLabels();
         Bounds e = d.extent();
         setPrefSize(e.x() + e.width(), e.y() + e.height());
         setMinSize(e.x() + e.width(), e.y() + e.height());
@@ -80,37 +80,7 @@ public class DiagramPane extends Pane {
         flowStates.forEach((id, s) -> { FlowSkin f = flows.get(id); if (f != null) f.setState(s, flowDetails.get(id)); });
         badges.forEach((el, b) -> skinsOf(el).forEach(s -> s.setBadge(b.getKey(), b.getValue())));
         applySelection();
-    }
-
-    private static String pairKey(DiagramFlow f) {
-        return f.fromId().compareTo(f.toId()) <= 0 ? f.fromId() + "\u0000" + f.toId() : f.toId() + "\u0000" + f.fromId();
-    }
-
-    /** Labels where they overlap nothing already placed: try the preferred spot, then slide along the line. */
-    private void placeLabels() {
-        List<javafx.geometry.Bounds> taken = new ArrayList<>();
-        for (ElementSkin s : skins.values()) {
-            if (s.node().kind().container()) continue;
-            Bounds b = s.node().bounds();
-            taken.add(new javafx.geometry.BoundingBox(b.x(), b.y(), b.width(), b.height()));
-        }
-        double[] tries = {0, -0.08, 0.08, -0.16, 0.16, -0.24, 0.24, -0.32, 0.32};
-        for (FlowSkin f : flows.values()) {
-            javafx.geometry.Bounds chosen = null;
-            search:
-            for (double across : new double[] {0, 14, -14, 28, -28, 48, -48}) {
-                for (double dt : tries) {
-                    double t = Math.max(0.15, Math.min(0.85, f.preferredT() + dt));
-                    javafx.geometry.Bounds b = f.placeLabel(t, across);
-                    if (b == null) break search;
-                    chosen = b;
-                    if (taken.stream().noneMatch(o -> o.intersects(b))) break search;
-                    chosen = null;
-                }
-            }
-            if (chosen == null) chosen = f.placeLabel(f.preferredT());
-            if (chosen != null) taken.add(chosen);
-        }
+        applyTrace();
     }
 
     public Map<String, ElementSkin> skins() { return skins; }
@@ -159,14 +129,79 @@ public class DiagramPane extends Pane {
     }
 
     private void applySelection() {
+        List<javafx.scene.Node> outlines = new ArrayList<>();
         for (ElementSkin s : skins.values()) {
-            String el = s.node().elementId();
-            // The cluster's parts select the instance, but only the instance's own box lights up.
-            boolean primary = s.node().kind() != minet.layout.NodeKind.INTERNAL_LB && s.node().kind() != minet.layout.NodeKind.GATEWAY
-                    && s.node().kind() != minet.layout.NodeKind.EXTERNAL_LB && s.node().kind() != minet.layout.NodeKind.MANAGEMENT_ENDPOINT
-                    && s.node().kind() != minet.layout.NodeKind.VIRTUAL_CLUSTER && s.node().kind() != minet.layout.NodeKind.SUBNET_RESOURCE;
-            s.setSelected(primary && el != null && selected.contains(el.toLowerCase(Locale.ROOT)));
+            boolean on = primaryBox(s) && s.node().elementId() != null && selected.contains(s.node().elementId().toLowerCase(Locale.ROOT));
+            s.setSelected(on);
+            if (on) outlines.add(outline(s.node().bounds()));
         }
         for (FlowSkin f : flows.values()) f.setSelected(selected.contains(f.flow().id().toLowerCase(Locale.ROOT)));
+        selectionLayer.getChildren().setAll(outlines);
     }
+
+    /** The cluster's parts select the instance, but only the instance's own box lights up. */
+    private static boolean primaryBox(ElementSkin s) {
+        return switch (s.node().kind()) {
+            case INTERNAL_LB, GATEWAY, EXTERNAL_LB, MANAGEMENT_ENDPOINT, VIRTUAL_CLUSTER, SUBNET_RESOURCE -> false;
+            default -> true;
+        };
+    }
+
+    /** One clear highlight for any box, container or card: an outline just outside its frame, above everything. */
+    private static Rectangle outline(Bounds b) {
+        Rectangle r = new Rectangle(b.x() - 4, b.y() - 4, b.width() + 8, b.height() + 8);
+        r.getStyleClass().add("selection-outline");
+        r.setArcWidth(14);
+        r.setArcHeight(14);
+        return r;
+    }
+
+    /** The outlines drawn for the selection, one per selected box (for tests and the export). */
+    public List<Rectangle> selectionOutlines() {
+        return selectionLayer.getChildren().stream().map(Rectangle.class::cast).toList();
+    }
+
+    // ---- a traced path ----
+
+    /** Shows a traced path (the Trace panel's answer); {@link TracePath#NONE} clears it. */
+    public void showTrace(TracePath path) {
+        trace = path == null ? TracePath.NONE : path;
+        applyTrace();
+    }
+
+    public TracePath trace() { return trace; }
+
+    private void applyTrace() {
+        for (ElementSkin s : skins.values()) s.setTrace(null);
+        for (FlowSkin f : flows.values()) f.setTraced(false);
+        List<javafx.scene.Node> marks = new ArrayList<>();
+        Map<ElementSkin, Integer> onBox = new HashMap<>();
+        for (TracePath.Stop stop : trace.stops()) {
+            if (stop.state() == TracePath.State.NOT_REACHED) continue;
+            ElementSkin box = traceBox(stop);
+            if (box == null) continue;
+            box.setTrace(stop.state());
+            int k = onBox.merge(box, 1, Integer::sum) - 1;
+            marks.add(TraceMarker.of(stop, box.node().bounds(), k));
+        }
+        if (!trace.isEmpty() && trace.from() != null && trace.to() != null) {
+            for (FlowSkin f : flows.values()) {
+                var t = f.flow().traffic();
+                if (t != null && t.from().equalsIgnoreCase(trace.from()) && t.to().equalsIgnoreCase(trace.to())) f.setTraced(true);
+            }
+        }
+        traceLayer.getChildren().setAll(marks);
+    }
+
+    /** The box a stop means: an NSG or route table's card on that subnet; an instance's engine box; else its first box. */
+    private ElementSkin traceBox(TracePath.Stop stop) {
+        List<ElementSkin> boxes = skinsOf(stop.elementId()).stream().filter(DiagramPane::primaryBox).toList();
+        if (stop.subnetId() != null) {
+            for (ElementSkin b : boxes) if (stop.subnetId().equalsIgnoreCase(b.node().parentId())) return b;
+        }
+        return boxes.isEmpty() ? null : boxes.get(0);
+    }
+
+    /** The markers of the traced path (for tests). */
+    public List<javafx.scene.Node> traceMarkers() { return traceLayer.getChildrenUnmodifiable(); }
 }

@@ -73,9 +73,16 @@ public abstract class ElementSkin extends Group {
         }
     }
 
-    public void setSelected(boolean on) {
-        if (on) { if (!getStyleClass().contains("selected")) getStyleClass().add("selected"); }
-        else getStyleClass().remove("selected");
+    public void setSelected(boolean on) { toggle("selected", on); }
+
+    /** On a traced path: passed, the box that denies, or where it cannot be decided; null: not on the path. */
+    public void setTrace(TracePath.State state) {
+        for (TracePath.State s : TracePath.State.values()) toggle("trace-" + s.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), s == state);
+    }
+
+    private void toggle(String styleClass, boolean on) {
+        if (on) { if (!getStyleClass().contains(styleClass)) getStyleClass().add(styleClass); }
+        else getStyleClass().remove(styleClass);
     }
 
     /** A findings badge at the top-right corner; count 0 removes it. */

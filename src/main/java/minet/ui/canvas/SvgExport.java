@@ -126,8 +126,11 @@ public final class SvgExport {
         Font f = t.getFont();
         double baseline = t.getLayoutBounds().getMinY() + t.getBaselineOffset();
         boolean bold = f.getStyle().toLowerCase(Locale.ROOT).contains("bold");
-        sb.append(String.format(Locale.ROOT, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"%.1f\"%s fill=\"%s\"%s%s>%s</text>\n",
-                t.getLayoutBounds().getMinX(), baseline, f.getSize(), bold ? " font-weight=\"bold\"" : "", color(t.getFill()),
+        // Flow labels are centred in the box the layout reserved for them.
+        boolean centred = t.getWrappingWidth() > 0 && t.getTextAlignment() == javafx.scene.text.TextAlignment.CENTER;
+        double x = centred ? t.getLayoutBounds().getMinX() + t.getWrappingWidth() / 2 : t.getLayoutBounds().getMinX();
+        sb.append(String.format(Locale.ROOT, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"%.1f\"%s%s fill=\"%s\"%s%s>%s</text>\n",
+                x, baseline, f.getSize(), bold ? " font-weight=\"bold\"" : "", centred ? " text-anchor=\"middle\"" : "", color(t.getFill()),
                 opacity("fill-opacity", t.getFill()), transform(t, root), escape(t.getText())));
     }
 

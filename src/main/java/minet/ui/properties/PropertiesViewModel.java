@@ -288,6 +288,8 @@ public final class PropertiesViewModel {
             if (e.kind() == ExternalNetwork.Kind.ON_PREMISES) f.add(readOnly("via", "Connected via", nz(e.via()) + (e.gatewayId() == null ? "" : " · " + e.gatewayId())));
             return f;
         }
+        Optional<minet.layout.DiagramNode> implied = canvas.implied(id); // hook: implied parties are read-only (canvas)
+        if (implied.isPresent()) { heading.set(implied.get().title() + " · implied"); f.add(readOnly("why", "Why it is drawn", CanvasViewModel.whyDrawn(implied.get()))); return f; }
         Optional<DiagramFlow> flow = canvas.flow(id);
         if (flow.isPresent()) {
             heading.set("Traffic flow · " + (flow.get().label().isEmpty() ? flow.get().kind().name().toLowerCase(java.util.Locale.ROOT) : flow.get().label()));
