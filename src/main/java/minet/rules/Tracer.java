@@ -164,6 +164,17 @@ public final class Tracer {
 
     /** Traces {@code protocol} (one of {@link Protocols}' bits) to destination {@code port}. */
     public Trace trace(Endpoint from, Endpoint to, int protocol, int port) {
+        return trace(from, to, protocol, new long[] {port, port});
+    }
+
+    /**
+     * Traces all of {@code protocols} (bits of {@link Protocols}) to all destination {@code ports} (intervals, as
+     * {@link Ports#parseAll} gives them) as one question per NSG: allowed only if every port is, partly denied if some
+     * are. The canvas colours an arrow that stands for several ports (management's five, redirect's range, a health
+     * probe's any) with it. {@link Trace#port()} is the lowest port.
+     */
+    public Trace trace(Endpoint from, Endpoint to, int protocols, long[] ports) {
+        int protocol = protocols, port = (int) ports[0];
         Compiled src = from.subnet() == null ? null : bySubnet.get(from.subnet());
         Compiled dst = to.subnet() == null ? null : bySubnet.get(to.subnet());
         RouteEntry route = null;
@@ -180,8 +191,8 @@ public final class Tracer {
                 note = "service tag " + to.tag() + ": its addresses are not known offline, so the route shown is the table's route to the tag or the default route";
             }
         }
-        NsgStep out = src == null ? null : step(Direction.OUTBOUND, src, src.outbound(), from, to, protocol, port);
-        NsgStep in = dst == null ? null : step(Direction.INBOUND, dst, dst.inbound(), from, to, protocol, port);
+        NsgStep out = src == null ? null : step(Direction.OUTBOUND, src, src.outbound(), from, to, protocol, ports);
+        NsgStep in = dst == null ? null : step(Direction.INBOUND, dst, dst.inbound(), from, to, protocol, ports);
         Verdict v;
         if (route != null && route.hasNextHop(Route.NONE)) v = Verdict.DENIED;
         else if (src != null && dst != null && src.vnet() != dst.vnet() && route != null && route.hasNextHop(Route.VNET_LOCAL)) {
@@ -232,14 +243,15 @@ public final class Tracer {
         return null;
     }
 
-    private NsgStep step(Direction d, Compiled c, NsgEvaluator ev, Endpoint from, Endpoint to, int protocol, int port) {
+    private NsgStep step(Direction d, Compiled c, NsgEvaluator ev, Endpoint from, Endpoint to, int protocol, long[] ports) {
         if (c.nsg() == null) return new NsgStep(d, c.subnet(), null, Verdict.ALLOWED, null, null);
-        if (from.singleAddress() && to.singleAddress()) {
-            PacketVerdict p = ev.evaluate(protocol, from.ranges()[0], 0, to.ranges()[0], port);
+        boolean onePacket = ports.length == 2 && ports[0] == ports[1] && Integer.bitCount(protocol) == 1;
+        if (onePacket && from.singleAddress() && to.singleAddress()) {
+            PacketVerdict p = ev.evaluate(protocol, from.ranges()[0], 0, to.ranges()[0], (int) ports[0]);
             return new NsgStep(d, c.subnet(), c.nsg(), p.verdict(), p.rule(), null);
         }
         AddressSpace space = c.space();
-        Traffic q = new Traffic(protocol, set(from, space), Ports.ALL, set(to, space), new long[] {port, port});
+        Traffic q = new Traffic(protocol, set(from, space), Ports.ALL, set(to, space), ports);
         Evaluation e = ev.evaluate(q);
         CompiledRule rule = e.verdict().blocked() ? e.firstDeny()
                 : e.verdict() == Verdict.INDETERMINATE ? e.uncertainRules().get(0)

@@ -2,65 +2,212 @@ package minet.ui.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import minet.io.DesignFile;
+import minet.layout.DiagramFlow;
+import minet.layout.DiagramLayout;
+import minet.layout.FlowTraffic;
 import minet.model.Access;
 import minet.model.Design;
 import minet.model.Direction;
+import minet.model.Lists;
+import minet.model.SecurityGroup;
 import minet.model.SecurityRule;
 import minet.model.Subnet;
+import minet.rules.Tracer;
+import minet.rules.eval.Ports;
+import minet.rules.eval.Protocols;
+import minet.rules.eval.Verdict;
 import minet.ui.canvas.FlowState;
 import minet.ui.validation.Analysis.FlowVerdict;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
-class SeedFlowsTest {
-    private static Design reference() throws Exception {
-        return DesignFile.read(Path.of("sample-networks", "reference.minet.json"));
+/** The arrows' colours come from the tracer behind {@code minet trace}: the picture and a trace cannot disagree. */
+public class SeedFlowsTest {
+    public static Design reference() {
+        try {
+            return DesignFile.read(Path.of("sample-networks", "reference.minet.json"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    @Test void theReferenceNetworkLetsEveryManagementFlowThrough() throws Exception {
+    private static String key(Map<String, FlowVerdict> v, String prefix) {
+        return v.keySet().stream().filter(k -> k.startsWith(prefix)).findFirst().orElseThrow();
+    }
+
+    /** AppSubnet (where the client applications are) gets an NSG whose last outbound rule denies everything. */
+    public static Design appSubnetDeniesAllOutbound(Design d) {
+        SecurityGroup nsg = new SecurityGroup("nsg-app", "nsg-app", "westeurope", List.of(
+                SecurityRule.of("allow_web_inbound", 100, Direction.INBOUND, Access.ALLOW, "Tcp", List.of("*"), List.of("*"), List.of("*"), List.of("443")),
+                SecurityRule.of("deny_all_outbound", 4096, Direction.OUTBOUND, Access.DENY, "*", List.of("*"), List.of("*"), List.of("*"), List.of("*"))), null);
+        return d.withSecurityGroups(Lists.plus(d.securityGroups(), nsg)).mapSubnet("vnet-mi/AppSubnet", s -> s.withNsgId("nsg-app"));
+    }
+
+    @Test void theClientsArrowIsRedWhenTheirSubnetsNsgDeniesOutboundAsTraceSays() throws Exception {
+        Design d = appSubnetDeniesAllOutbound(reference());
+        Map<String, FlowVerdict> v = new SeedFlows().verdicts(d);
+        FlowVerdict tds = v.get("tds:clients:vnet-mi/ManagedInstance");
+        assertThat(tds.state()).isEqualTo(FlowState.BLOCKED);
+        assertThat(tds.decidedBy()).isEqualTo("Outbound NSG 'nsg-app' of subnet 'AppSubnet': denied by rule 'deny_all_outbound' (priority 4096)");
+        // The same sentence and verdict as the command line's trace of the same traffic.
+        Path file = Files.createTempFile("app-deny", ".minet.json");
+        try {
+            DesignFile.write(file, d);
+            StringWriter out = new StringWriter(), err = new StringWriter();
+            int code = minet.cli.Cli.run(new String[] {"trace", file.toString(), "--from", "Client applications", "--to", "sqlmi-ref", "--port", "1433"},
+                    new PrintWriter(out), new PrintWriter(err));
+            assertThat(code).as(err.toString()).isEqualTo(1);
+            assertThat(out.toString()).contains(tds.decidedBy()).contains("Verdict: DENIED");
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        // Redirect from the same clients: denied too; management traffic does not pass AppSubnet: still allowed.
+        assertThat(v.get(key(v, "redirect:clients:")).state()).isEqualTo(FlowState.BLOCKED);
+        assertThat(v.get(key(v, "management-inbound:")).state()).isEqualTo(FlowState.ALLOWED);
+    }
+
+    @Test void theReferenceNetworkLetsEveryFlowThroughAndNamesTheRules() {
         Map<String, FlowVerdict> v = new SeedFlows().verdicts(reference());
-        assertThat(v).isNotEmpty();
-        assertThat(v).anySatisfy((id, f) -> assertThat(id).startsWith("management-inbound:"));
-        v.forEach((id, f) -> {
-            if (id.startsWith("management-") || id.startsWith("health-probe") || id.startsWith("intra-subnet")) {
-                assertThat(f.state()).as(id + ": " + f.decidedBy()).isEqualTo(FlowState.ALLOWED);
-                assertThat(f.decidedBy()).startsWith("decided by");
-            }
-        });
+        assertThat(v.keySet()).anySatisfy(id -> assertThat(id).startsWith("management-inbound:"));
+        v.forEach((id, f) -> assertThat(f.state()).as(id + ": " + f.decidedBy()).isEqualTo(FlowState.ALLOWED));
+        assertThat(v.get(key(v, "management-inbound:")).decidedBy())
+                .isEqualTo("Inbound NSG 'nsg-mi' of subnet 'ManagedInstance': allowed by rule 'allow_management_inbound' (priority 100)");
+        // Links and the cluster's inner arrows are governed by no rule: no verdict.
+        assertThat(v.keySet()).noneMatch(id -> id.startsWith("link:") || id.startsWith("internal:"));
     }
 
-    @Test void aDenyBeforeTheManagementRuleTurnsTheFlowRedAndIsNamed() throws Exception {
+    @Test void aDenyBeforeTheManagementRuleTurnsTheFlowRedAndIsNamed() {
         Design d = reference();
         Subnet mi = d.miSubnets().get(0);
         SecurityRule deny = SecurityRule.of("deny_everything", 100, Direction.INBOUND, Access.DENY, "*",
                 List.of("*"), List.of("*"), List.of("*"), List.of("*"));
-        // The deny takes priority 100; a rule already there moves to the end so priorities stay unique.
         Design broken = d.mapSecurityGroup(mi.nsgId(), g -> {
             List<SecurityRule> rules = new ArrayList<>(List.of(deny));
             g.rules().forEach(r -> rules.add(r.direction() == Direction.INBOUND && r.priorityOr(0) == 100 ? r.withPriority(4000) : r));
             return g.withRules(rules);
         });
         Map<String, FlowVerdict> v = new SeedFlows().verdicts(broken);
-        assertThat(v).hasEntrySatisfying(key(v, "management-inbound:"), f -> {
+        assertThat(v.get(key(v, "management-inbound:"))).satisfies(f -> {
             assertThat(f.state()).isEqualTo(FlowState.BLOCKED);
-            assertThat(f.decidedBy()).contains("securityRules/deny_everything").contains("priority 100");
+            assertThat(f.decidedBy()).contains("Inbound NSG 'nsg-mi'").contains("deny_everything").contains("priority 100");
         });
-        // outbound is another direction: still allowed
-        assertThat(v).hasEntrySatisfying(key(v, "management-outbound:"), f -> assertThat(f.state()).isEqualTo(FlowState.ALLOWED));
+        assertThat(v.get(key(v, "management-outbound:")).state()).isEqualTo(FlowState.ALLOWED);
     }
 
-    @Test void withoutAnNsgAzureAllowsAll() throws Exception {
+    @Test void withoutAnNsgAzureAllowsAll() {
         Design d = reference();
         Subnet mi = d.miSubnets().get(0);
         Map<String, FlowVerdict> v = new SeedFlows().verdicts(d.mapSubnet(mi.id(), s -> s.withNsgId(null)));
-        assertThat(v.values()).allSatisfy(f -> assertThat(f.decidedBy()).contains("no NSG"));
+        assertThat(v.values()).allSatisfy(f -> {
+            assertThat(f.state()).isEqualTo(FlowState.ALLOWED);
+            assertThat(f.decidedBy()).contains("none associated");
+        });
     }
 
-    private static String key(Map<String, FlowVerdict> v, String prefix) {
-        return v.keySet().stream().filter(k -> k.startsWith(prefix)).findFirst().orElseThrow();
+    // ---- the law: for any rules, every drawn arrow's colour is the tracer's verdict, port by port ----
+
+    @Property(tries = 40)
+    void everyArrowsColourIsWhatTraceSaysForEachOfItsPorts(@ForAll("designs") Design d) {
+        Map<String, FlowVerdict> drawn = new SeedFlows().verdicts(d);
+        Tracer tracer = new Tracer(d);
+        for (DiagramFlow f : DiagramLayout.quick(d).flows()) {
+            FlowTraffic q = f.traffic();
+            if (q == null) continue;
+            FlowState expected = expected(tracer, q);
+            assertThat(drawn.get(f.id()).state()).as(f.id() + " " + q + ": " + drawn.get(f.id()).decidedBy()).isEqualTo(expected);
+        }
+    }
+
+    /**
+     * What {@code minet trace} says, asked one port at a time (tcp or udp as the CLI takes them; an arrow for any
+     * protocol is asked for each protocol the tracer knows): red if any port is denied or partly denied, else amber
+     * if any cannot be decided, else green.
+     */
+    static FlowState expected(Tracer tracer, FlowTraffic q) {
+        Tracer.Endpoint from = tracer.endpoint(q.from()), to = tracer.endpoint(q.to());
+        int protocols = Protocols.parse(q.protocol());
+        Set<Verdict> seen = new LinkedHashSet<>();
+        for (long port : ports(tracer, q)) {
+            for (int p = 1; p <= protocols; p <<= 1) {
+                if ((protocols & p) == 0) continue;
+                Tracer.Trace t = tracer.trace(from, to, p, (int) port);
+                seen.add(t.droppedByRoute() ? Verdict.DENIED : t.verdict());
+            }
+        }
+        if (seen.contains(Verdict.DENIED) || seen.contains(Verdict.PARTIAL)) return FlowState.BLOCKED;
+        if (seen.contains(Verdict.INDETERMINATE)) return FlowState.UNDECIDED;
+        return FlowState.ALLOWED;
+    }
+
+    /** Every port of the arrow; for "any", the ports where some rule's port range begins or ends (and 0). */
+    private static List<Long> ports(Tracer tracer, FlowTraffic q) {
+        long[] iv = Ports.parseAll(q.ports());
+        List<Long> out = new ArrayList<>();
+        if (iv.length == 2 && iv[0] == 0 && iv[1] == Ports.MAX) {
+            Set<Long> cuts = new java.util.TreeSet<>(List.of(0L, Ports.MAX));
+            for (SecurityGroup g : tracer.design().securityGroups()) {
+                for (SecurityRule r : g.rules()) {
+                    long[] rp = Ports.parseAll(r.destinationPorts());
+                    for (int i = 0; i + 1 < rp.length; i += 2) {
+                        cuts.add(rp[i]);
+                        if (rp[i] > 0) cuts.add(rp[i] - 1);
+                        cuts.add(rp[i + 1]);
+                        if (rp[i + 1] < Ports.MAX) cuts.add(rp[i + 1] + 1);
+                    }
+                }
+            }
+            out.addAll(cuts);
+            return out;
+        }
+        for (int i = 0; i + 1 < iv.length; i += 2) for (long p = iv[i]; p <= iv[i + 1]; p++) out.add(p);
+        return out;
+    }
+
+    @Provide Arbitrary<Design> designs() {
+        Arbitrary<String> port = Arbitraries.of("1433", "11000", "11500-11600", "11999", "9000", "1438-1452", "443", "80", "12000", "445", "*", "1000-2000");
+        Arbitrary<String> address = Arbitraries.of("*", "VirtualNetwork", "Internet", "AzureLoadBalancer", "10.0.1.0/24", "10.0.0.0/24",
+                "10.0.1.5/32", "Storage", "AzureCloud", "SqlManagement", "192.168.0.0/16", "EventHub");
+        Arbitrary<SecurityRule> rule = Combinators.combine(
+                Arbitraries.of(Direction.values()), Arbitraries.of(Access.values()), Arbitraries.of("Tcp", "Udp", "*"),
+                address, address, port.list().ofMinSize(1).ofMaxSize(2)
+        ).as((dir, access, proto, src, dst, ports) -> SecurityRule.of("r", 0, dir, access, proto, List.of(src), List.of("*"), List.of(dst), ports));
+        return Combinators.combine(rule.list().ofMaxSize(6), rule.list().ofMaxSize(4), Arbitraries.of(true, false))
+                .as((mi, app, appHasNsg) -> {
+                    Design d = reference();
+                    String miNsg = d.miSubnets().get(0).nsgId();
+                    d = d.mapSecurityGroup(miNsg, g -> g.withRules(prepend(g.rules(), mi, "mi")));
+                    if (appHasNsg) {
+                        d = d.withSecurityGroups(Lists.plus(d.securityGroups(), new SecurityGroup("nsg-app", "nsg-app", null, prepend(List.of(), app, "app"), null)))
+                                .mapSubnet("vnet-mi/AppSubnet", s -> s.withNsgId("nsg-app"));
+                    }
+                    return d;
+                });
+    }
+
+    /** The random rules before the existing ones (priorities 100, 101 …; the existing ones keep theirs, moved up by 10). */
+    private static List<SecurityRule> prepend(List<SecurityRule> existing, List<SecurityRule> random, String prefix) {
+        List<SecurityRule> out = new ArrayList<>();
+        for (int i = 0; i < random.size(); i++) {
+            SecurityRule r = random.get(i);
+            out.add(SecurityRule.of(prefix + "_" + i, 100 + i, r.direction(), r.access(), r.protocol(), r.sourcePrefixes(),
+                    List.of("*"), r.destinationPrefixes(), r.destinationPorts()));
+        }
+        for (SecurityRule r : existing) out.add(r.withPriority(Math.min(4096, r.priorityOr(1000) + 10)));
+        return out;
     }
 }
