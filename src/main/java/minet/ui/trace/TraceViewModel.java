@@ -19,6 +19,7 @@ import minet.model.Design;
 import minet.model.ExternalNetwork;
 import minet.model.ManagedInstance;
 import minet.model.Subnet;
+import minet.ui.canvas.TracePath;
 import minet.ui.validation.DesignContext;
 
 /**
@@ -90,7 +91,17 @@ public final class TraceViewModel {
         hops.setAll(r.hops());
         verdict.set(r.verdict());
         allowed.set(r.allowed());
-        context.highlight(r.hops().stream().map(TraceService.Hop::elementId).filter(Objects::nonNull).distinct().toList());
+        context.showTrace(path(r));
+    }
+
+    /** The canvas's picture of an answer: each hop that names a box, numbered as the panel lists it. */
+    static TracePath path(TraceService.Result r) {
+        List<TracePath.Stop> stops = new ArrayList<>();
+        for (int i = 0; i < r.hops().size(); i++) {
+            TraceService.Hop h = r.hops().get(i);
+            if (h.elementId() != null) stops.add(new TracePath.Stop(i + 1, h.elementId(), h.subnetId(), h.state(), h.step()));
+        }
+        return new TracePath(r.fromId(), r.toId(), stops);
     }
 
     private void fail(String message) {
@@ -102,7 +113,7 @@ public final class TraceViewModel {
         hops.clear();
         verdict.set("");
         allowed.set(null);
-        context.highlight(List.of());
+        context.showTrace(TracePath.NONE);
     }
 
     /** Fills source or destination from the canvas selection. */

@@ -23,6 +23,6 @@ public interface DesignContext {
     /** Selects the element with this model id on the canvas and scrolls it into the middle. */
     void reveal(String elementId);
 
-    /** Highlights these elements (a traced path); an empty list clears the highlight. */
-    default void highlight(java.util.List<String> elementIds) {}
+    /** Shows a traced path on the canvas, in a style of its own (not the selection); {@code TracePath.NONE} clears it. */
+    default void showTrace(minet.ui.canvas.TracePath path) {}
 }

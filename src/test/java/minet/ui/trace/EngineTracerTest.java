@@ -36,7 +36,10 @@ class EngineTracerTest {
             assertThat(h.elementId()).isEqualToIgnoringCase(miSubnet.nsgId());
             assertThat(h.detail()).contains("allow_management_inbound");
         });
-        assertThat(r.hops().get(r.hops().size() - 1).elementId()).isEqualToIgnoringCase(miSubnet.id());
+        // The destination named is the instance: the canvas marks its box.
+        assertThat(r.hops().get(r.hops().size() - 1).elementId()).isEqualToIgnoringCase(reference.managedInstances().get(0).id());
+        assertThat(r.toId()).isEqualToIgnoringCase(reference.managedInstances().get(0).id());
+        assertThat(r.hops()).allSatisfy(h -> assertThat(h.state()).isEqualTo(minet.ui.canvas.TracePath.State.PASSED));
     }
 
     @Test void aDenyFirstIsTheDecidingRule() {
