@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code render FILE -o PNG}: the canvas's drawing of a design, headless. */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = "Draw the design as the canvas shows it, to a PNG, without a screen.",
+        description = "Draw the design as the canvas shows it, to a PNG, without a screen: the arrows in the colours of their "
+                + "verdict, the findings' badges, a title block and a legend.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "2:input unusable, output not writable or a usage error"})
 public final class RenderCommand implements Callable<Integer> {
@@ -30,6 +31,10 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--theme", paramLabel = "light|dark", defaultValue = "light", description = "Colour theme (default: ${DEFAULT-VALUE}).")
     String theme;
+
+    @Option(names = "--no-legend", negatable = false, description = "Draw the bare diagram, without the title block (design, profile, "
+            + "date, error and warning counts) and the legend.")
+    boolean noLegend;
 
     @Override public Integer call() {
         var err = spec.commandLine().getErr();
@@ -52,7 +57,7 @@ public final class RenderCommand implements Callable<Integer> {
         }
         minet.ui.App.quietClassPathWarning();
         try {
-            Renderer.renderHeadless(d, out, width, t);
+            Renderer.renderHeadless(d, out, width, t, !noLegend);
         } catch (IOException e) {
             return Problems.cannotWrite(spec, out, e);
         }

@@ -32,12 +32,13 @@ import minet.ui.Theme;
 public final class SvgExport {
     private SvgExport() {}
 
-    /** Lays the design out, styles it and serialises it; call on the FX thread. */
+    /** Lays the design out, styles it and serialises it with its title block and legend; call on the FX thread. */
     public static String of(Design design, Theme theme) {
-        return of(minet.ui.render.Renderer.styledPane(design, theme));
+        return of(minet.ui.render.Renderer.sheet(design, theme, true));
     }
 
-    public static String of(DiagramPane pane) {
+    /** The shapes and text under {@code pane} (a diagram or an export sheet), in its coordinates. */
+    public static String of(javafx.scene.layout.Region pane) {
         double w = pane.getPrefWidth(), h = pane.getPrefHeight();
         StringBuilder sb = new StringBuilder();
         sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -54,7 +55,7 @@ public final class SvgExport {
         return sb.toString();
     }
 
-    private static void walk(Node n, DiagramPane root, StringBuilder sb) {
+    private static void walk(Node n, javafx.scene.layout.Region root, StringBuilder sb) {
         if (!n.isVisible() || n.getStyleClass().contains("flow-hit")) return;
         if (n instanceof Text t) {
             text(t, root, sb);
@@ -64,7 +65,7 @@ public final class SvgExport {
         if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) walk(c, root, sb);
     }
 
-    private static String transform(Node n, DiagramPane root) {
+    private static String transform(Node n, javafx.scene.layout.Region root) {
         Transform t;
         try {
             t = root.getLocalToSceneTransform().createInverse().createConcatenation(n.getLocalToSceneTransform());
@@ -91,7 +92,7 @@ public final class SvgExport {
         return a.toString();
     }
 
-    private static void shape(Shape s, DiagramPane root, StringBuilder sb) {
+    private static void shape(Shape s, javafx.scene.layout.Region root, StringBuilder sb) {
         String tr = transform(s, root), p = paint(s);
         if (s instanceof Rectangle r) {
             sb.append(String.format(Locale.ROOT, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" rx=\"%.1f\"%s%s/>\n",
@@ -121,7 +122,7 @@ public final class SvgExport {
         }
     }
 
-    private static void text(Text t, DiagramPane root, StringBuilder sb) {
+    private static void text(Text t, javafx.scene.layout.Region root, StringBuilder sb) {
         if (t.getText() == null || t.getText().isEmpty()) return;
         Font f = t.getFont();
         double baseline = t.getLayoutBounds().getMinY() + t.getBaselineOffset();

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,41 +20,55 @@ import minet.io.AtomicFiles;
 import minet.layout.DiagramLayout;
 import minet.model.Design;
 import minet.ui.Theme;
+import minet.rules.Validator;
 import minet.ui.canvas.DiagramPane;
+import minet.ui.validation.Analysis;
+import minet.ui.validation.CanvasFindings;
+import minet.ui.validation.SeedFlows;
+import minet.ui.validation.ValidationViewModel;
 
 /**
- * Draws a design to a PNG without a screen, with the canvas's own {@link DiagramPane}: {@code render} and File →
- * Export diagram use it. Outside a running window it starts JavaFX headless (Monocle, software pipeline); the
+ * Draws a design to a PNG without a screen, with the canvas's own {@link DiagramPane} in an {@link ExportSheet}
+ * (title block, legend): {@code render} and File → Export diagram use it. Outside a running window it starts JavaFX headless (Monocle, software pipeline); the
  * system properties must be set before the toolkit starts, so they are set here, first.
  */
 public final class Renderer {
     private Renderer() {}
 
-    /** Lays the design out and snapshots it, on the FX thread. {@code width} ≤ 0 means 100 %. */
+    /** Lays the design out and snapshots it with its title block and legend, on the FX thread. {@code width} ≤ 0 means 100 %. */
     public static WritableImage snapshot(Design design, Theme theme, double width) {
-        DiagramPane pane = styledPane(design, theme);
-        SnapshotParameters p = new SnapshotParameters();
-        double w = pane.getPrefWidth();
-        double s = width > 0 ? width / w : 1;
-        p.setTransform(new Scale(s, s));
-        return pane.snapshot(p, null);
+        return snapshot(design, theme, width, true);
     }
 
-    /** The canvas's own pane for a design, styled and laid out off-screen (for PNG and SVG export); FX thread. */
-    public static DiagramPane styledPane(Design design, Theme theme) {
+    /** As {@link #snapshot(Design, Theme, double)}; {@code legend} false draws the bare diagram. */
+    public static WritableImage snapshot(Design design, Theme theme, double width, boolean legend) {
+        ExportSheet sheet = sheet(design, theme, legend);
+        SnapshotParameters p = new SnapshotParameters();
+        double w = sheet.getPrefWidth();
+        double s = width > 0 ? width / w : 1;
+        p.setTransform(new Scale(s, s));
+        return sheet.snapshot(p, null);
+    }
+
+    /**
+     * The picture an export shows, styled and laid out off-screen (PNG, SVG, {@code render}); FX thread. The design is
+     * validated as the window does (the default profile, the tracer's verdict for every arrow), so the arrows carry
+     * the window's colours and the boxes its badges; the title block names the profile and counts the findings.
+     */
+    public static ExportSheet sheet(Design design, Theme theme, boolean legend) {
+        Analysis a = ValidationViewModel.analyze(design, Validator.DEFAULT_PROFILE, new SeedFlows());
         DiagramPane pane = new DiagramPane();
         if (theme == Theme.DARK) pane.getStyleClass().add("dark");
         pane.setDiagram(DiagramLayout.of(design));
-        Scene scene = new Scene(new Group(pane));
+        CanvasFindings.show(pane, a);
+        ExportSheet sheet = new ExportSheet(pane, design.name(), a.report(), LocalDate.now(), legend);
+        if (theme == Theme.DARK) sheet.getStyleClass().add("dark");
+        Scene scene = new Scene(new Group(sheet));
         scene.setUserAgentStylesheet(theme.userAgentStylesheet());
         scene.getStylesheets().add(Theme.stylesheet(Theme.CANVAS_CSS));
-        pane.applyCss();
-        pane.layout();
-        // Labels are laid out after CSS: a second pass places the flow labels with their real sizes.
-        pane.setDiagram(pane.diagram());
-        pane.applyCss();
-        pane.layout();
-        return pane;
+        sheet.applyCss();
+        sheet.layout();
+        return sheet;
     }
 
     public static byte[] png(WritableImage img) throws IOException {
@@ -65,12 +80,17 @@ public final class Renderer {
 
     /** For the command line: starts a headless toolkit, draws, writes atomically, stops the toolkit. */
     public static void renderHeadless(Design design, Path out, double width, Theme theme) throws IOException {
+        renderHeadless(design, out, width, theme, true);
+    }
+
+    /** As above; {@code legend} false leaves out the title block and the legend. */
+    public static void renderHeadless(Design design, Path out, double width, Theme theme, boolean legend) throws IOException {
         boolean startedHere = startHeadless();
         AtomicReference<Object> result = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
             try {
-                result.set(png(snapshot(design, theme, width)));
+                result.set(png(snapshot(design, theme, width, legend)));
             } catch (Throwable t) {
                 result.set(t);
             } finally {
