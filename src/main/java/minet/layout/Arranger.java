@@ -42,7 +42,7 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * </ul>
  */
 final class Arranger {
-    private static final double GAP = 30, EDGE_NODE = 18, EDGE_EDGE = 12, LAYER_GAP = 56, MARGIN = 40;
+    private static final double GAP = 30, EDGE_NODE = 14, EDGE_EDGE = 10, LAYER_GAP = 36, MARGIN = 40;
 
     private final Diagram sketch;
     private final Layout stored;

@@ -253,7 +253,8 @@ public final class DiagramLayout {
         if (!s.serviceEndpoints().isEmpty()) lines.add("service endpoints: " + String.join(", ", s.serviceEndpoints()));
         add(new DiagramNode(s.id(), s.id(), mi ? NodeKind.MI_SUBNET : NodeKind.SUBNET, v.id(), b, s.name(), lines, usage(design, s)));
 
-        double cardX = b.x() + PAD, maxCardW = (b.width() - PAD * 3) / 2;
+        // Two cards share the header's width; one alone may take all of it.
+        double cardX = b.x() + PAD, maxCardW = s.nsgId() != null && s.routeTableId() != null ? (b.width() - PAD * 3) / 2 : b.width() - PAD * 2;
         if (s.nsgId() != null) {
             String name = design.securityGroup(s.nsgId()).map(g -> g.name() + " · " + g.rules().size() + " rules").orElse(s.nsgId() + " (missing)");
             double cardW = cardWidth(name, maxCardW);

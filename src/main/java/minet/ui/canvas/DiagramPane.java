@@ -187,10 +187,19 @@ public class DiagramPane extends Pane {
         if (!trace.isEmpty() && trace.from() != null && trace.to() != null) {
             for (FlowSkin f : flows.values()) {
                 var t = f.flow().traffic();
-                if (t != null && t.from().equalsIgnoreCase(trace.from()) && t.to().equalsIgnoreCase(trace.to())) f.setTraced(true);
+                if (t != null && t.from().equalsIgnoreCase(trace.from()) && t.to().equalsIgnoreCase(trace.to()) && carries(t, trace)) f.setTraced(true);
             }
         }
         traceLayer.getChildren().setAll(marks);
+    }
+
+    /** Whether an arrow's traffic includes the traced protocol and port. */
+    private static boolean carries(minet.layout.FlowTraffic t, TracePath p) {
+        int mask = minet.rules.eval.Protocols.parse(t.protocol()), asked = p.protocol() == null ? 0 : minet.rules.eval.Protocols.parse(p.protocol());
+        long[] ports = minet.rules.eval.Ports.parseAll(t.ports());
+        boolean port = false;
+        for (int i = 0; i + 1 < ports.length; i += 2) port |= p.port() >= ports[i] && p.port() <= ports[i + 1];
+        return port && (mask & asked) != 0;
     }
 
     /** The box a stop means: an NSG or route table's card on that subnet; an instance's engine box; else its first box. */

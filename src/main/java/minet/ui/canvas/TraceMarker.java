@@ -34,19 +34,21 @@ final class TraceMarker {
             Text t = new Text(tag);
             t.getStyleClass().add("trace-tag-text");
             t.applyCss();
+            // Above the box, so that the card's own text stays readable.
             double w = t.getLayoutBounds().getWidth() + 10;
-            Rectangle bg = new Rectangle(14, -9, w, 18);
+            Rectangle bg = new Rectangle(14, -24, w, 18);
             bg.setArcWidth(9);
             bg.setArcHeight(9);
             bg.getStyleClass().add("trace-tag");
             t.setX(19);
-            t.setY(4);
+            t.setY(-11);
             g.getChildren().addAll(bg, t);
         }
         g.getStyleClass().addAll("trace-mark", "trace-mark-" + state);
         g.setId("trace-mark-" + stop.number());
-        g.setLayoutX(box.x() + 2 + k * 24);
-        g.setLayoutY(box.y() + 2);
+        // Centred on the box's top-left corner.
+        g.setLayoutX(box.x() + k * 24);
+        g.setLayoutY(box.y());
         return g;
     }
 }

@@ -91,17 +91,17 @@ public final class TraceViewModel {
         hops.setAll(r.hops());
         verdict.set(r.verdict());
         allowed.set(r.allowed());
-        context.showTrace(path(r));
+        context.showTrace(path(r, protocol.get(), p));
     }
 
     /** The canvas's picture of an answer: each hop that names a box, numbered as the panel lists it. */
-    static TracePath path(TraceService.Result r) {
+    static TracePath path(TraceService.Result r, String protocol, int port) {
         List<TracePath.Stop> stops = new ArrayList<>();
         for (int i = 0; i < r.hops().size(); i++) {
             TraceService.Hop h = r.hops().get(i);
             if (h.elementId() != null) stops.add(new TracePath.Stop(i + 1, h.elementId(), h.subnetId(), h.state(), h.step()));
         }
-        return new TracePath(r.fromId(), r.toId(), stops);
+        return new TracePath(r.fromId(), r.toId(), protocol, port, stops);
     }
 
     private void fail(String message) {

@@ -134,6 +134,7 @@ class CanvasHighlightFxTest {
         assertThat(pane.traceMarkers().get(2).getStyleClass()).contains("trace-mark-denied");
         // The arrow for the same traffic is marked, and the selection is left alone.
         assertThat(pane.flows().get("tds:clients:vnet-mi/ManagedInstance").getStyleClass()).contains("traced");
+        assertThat(pane.flows().get("redirect:clients:sqlmi-ref").getStyleClass()).as("another port").doesNotContain("traced");
         assertThat(window.selection().primary()).isEqualTo("keyvault");
         assertThat(outlines()).containsExactly(box("keyvault"));
 
