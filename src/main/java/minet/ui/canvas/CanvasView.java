@@ -102,9 +102,11 @@ public final class CanvasView extends Region {
             pane.setSelection(vm.selection().ids());
             updateHandle();
         });
+        pane.setZoom(vm.zoomProperty().get());
         vm.zoomProperty().addListener((o, a, z) -> {
             scale.setX(z.doubleValue());
             scale.setY(z.doubleValue());
+            pane.setZoom(z.doubleValue());
             drawMinimap();
         });
         pan.xProperty().addListener(o -> drawMinimap());

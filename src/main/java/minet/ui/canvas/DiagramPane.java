@@ -147,18 +147,36 @@ public class DiagramPane extends Pane {
         };
     }
 
-    /** One clear highlight for any box, container or card: an outline just outside its frame, above everything. */
-    private static Rectangle outline(Bounds b) {
-        Rectangle r = new Rectangle(b.x() - 4, b.y() - 4, b.width() + 8, b.height() + 8);
+    /**
+     * One clear highlight for any box, container or card: an outline just outside its frame, above everything, as
+     * thick on screen at any zoom (3 px, 4 px out).
+     */
+    private Rectangle outline(Bounds b) {
+        double k = onScreen, out = 4 * k;
+        Rectangle r = new Rectangle(b.x() - out, b.y() - out, b.width() + 2 * out, b.height() + 2 * out);
         r.getStyleClass().add("selection-outline");
-        r.setArcWidth(14);
-        r.setArcHeight(14);
+        r.setStyle("-fx-stroke-width: " + 3 * k + ";");
+        r.setArcWidth(14 * k);
+        r.setArcHeight(14 * k);
+        r.setUserData(b);
         return r;
     }
 
-    /** The outlines drawn for the selection, one per selected box (for tests and the export). */
-    public List<Rectangle> selectionOutlines() {
-        return selectionLayer.getChildren().stream().map(Rectangle.class::cast).toList();
+    /** Canvas units per screen pixel when zoomed out (1 from 100 % up): highlights keep their size on screen. */
+    private double onScreen = 1;
+
+    /** The canvas's zoom: the selection outline and the trace's numbers stay readable when zoomed out. */
+    public void setZoom(double zoom) {
+        double k = zoom >= 1 ? 1 : 1 / Math.max(zoom, 0.05);
+        if (k == onScreen) return;
+        onScreen = k;
+        applySelection();
+        if (!trace.isEmpty()) applyTrace();
+    }
+
+    /** The boxes the selection outlines are drawn around, one per selected box. */
+    public List<Bounds> outlinedBoxes() {
+        return selectionLayer.getChildren().stream().map(n -> (Bounds) n.getUserData()).toList();
     }
 
     // ---- a traced path ----
@@ -182,7 +200,7 @@ public class DiagramPane extends Pane {
             if (box == null) continue;
             box.setTrace(stop.state());
             int k = onBox.merge(box, 1, Integer::sum) - 1;
-            marks.add(TraceMarker.of(stop, box.node().bounds(), k));
+            marks.add(TraceMarker.of(stop, box.node().bounds(), k, onScreen));
         }
         if (!trace.isEmpty() && trace.from() != null && trace.to() != null) {
             for (FlowSkin f : flows.values()) {

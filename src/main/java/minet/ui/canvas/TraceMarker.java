@@ -14,8 +14,11 @@ import minet.model.Bounds;
 final class TraceMarker {
     private TraceMarker() {}
 
-    /** {@code k}: how many markers sit on this box already (they line up to the right). */
-    static Group of(TracePath.Stop stop, Bounds box, int k) {
+    /**
+     * {@code k}: how many markers sit on this box already (they line up to the right); {@code scale}: canvas units
+     * per screen pixel, so that the marker keeps its size on screen when the canvas is zoomed out.
+     */
+    static Group of(TracePath.Stop stop, Bounds box, int k, double scale) {
         String state = stop.state().name().toLowerCase(java.util.Locale.ROOT).replace("_", "-");
         Circle c = new Circle(10);
         c.getStyleClass().add("trace-mark-dot");
@@ -47,8 +50,9 @@ final class TraceMarker {
         g.getStyleClass().addAll("trace-mark", "trace-mark-" + state);
         g.setId("trace-mark-" + stop.number());
         // Centred on the box's top-left corner.
-        g.setLayoutX(box.x() + k * 24);
+        g.setLayoutX(box.x() + k * 24 * scale);
         g.setLayoutY(box.y());
+        g.getTransforms().add(new javafx.scene.transform.Scale(scale, scale, 0, 0));
         return g;
     }
 }

@@ -76,8 +76,7 @@ class CanvasHighlightFxTest {
 
     /** The selection outlines drawn, as the boxes they surround. */
     private List<Bounds> outlines() {
-        return window.diagram().selectionOutlines().stream()
-                .map(r -> new Bounds(r.getX() + 4, r.getY() + 4, r.getWidth() - 8, r.getHeight() - 8)).toList();
+        return window.diagram().outlinedBoxes();
     }
 
     private static Design reference() throws Exception {
@@ -96,8 +95,12 @@ class CanvasHighlightFxTest {
             assertThat(outlines()).as("outline after selecting " + id).containsExactly(box(id));
             assertThat(window.diagram().skins().get(id).getStyleClass()).contains("selected");
         }
-        // A subnet is outlined whole: not just a resize handle.
+        // A subnet is outlined whole: not just a resize handle; and 3 px thick on screen, however far zoomed out.
         assertThat(outlines().get(0).width()).isGreaterThan(200);
+        javafx.scene.shape.Rectangle r = (javafx.scene.shape.Rectangle) window.diagram().lookup(".selection-outline");
+        double zoom = window.canvas().zoomProperty().get();
+        assertThat(zoom).isLessThan(1);
+        assertThat(r.getStrokeWidth() * zoom).isCloseTo(3, org.assertj.core.data.Offset.offset(0.01));
 
         // Clicking a finding in the Problems panel selects and outlines its element.
         Design broken = DesignFile.read(Path.of("sample-networks", "broken", "deny-first.minet.json"));
