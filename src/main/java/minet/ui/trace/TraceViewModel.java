@@ -40,6 +40,7 @@ public final class TraceViewModel {
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Boolean> allowed = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<TracePath.State> outcome = new ReadOnlyObjectWrapper<>();
 
     public TraceViewModel(DesignContext context, TraceService tracer) {
         this.context = context;
@@ -91,7 +92,11 @@ public final class TraceViewModel {
         hops.setAll(r.hops());
         verdict.set(r.verdict());
         allowed.set(r.allowed());
-        context.showTrace(path(r, protocol.get(), p));
+        TracePath path = path(r, protocol.get(), p);
+        outcome.set(path.stops().stream().map(TracePath.Stop::state).anyMatch(x -> x == TracePath.State.DENIED) ? TracePath.State.DENIED
+                : path.stops().stream().map(TracePath.Stop::state).anyMatch(x -> x == TracePath.State.UNDECIDED) ? TracePath.State.UNDECIDED
+                : r.allowed() ? TracePath.State.PASSED : TracePath.State.DENIED);
+        context.showTrace(path);
     }
 
     /** The canvas's picture of an answer: each hop that names a box, numbered as the panel lists it. */
@@ -113,6 +118,7 @@ public final class TraceViewModel {
         hops.clear();
         verdict.set("");
         allowed.set(null);
+        outcome.set(null);
         context.showTrace(TracePath.NONE);
     }
 
@@ -129,4 +135,6 @@ public final class TraceViewModel {
     public ReadOnlyStringProperty verdictProperty() { return verdict.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Boolean> allowedProperty() { return allowed.getReadOnlyProperty(); }
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+    /** How the last trace ended: PASSED, DENIED, or UNDECIDED (cannot be decided offline: amber, not red); null: none. */
+    public ReadOnlyObjectProperty<TracePath.State> outcomeProperty() { return outcome.getReadOnlyProperty(); }
 }

@@ -128,6 +128,7 @@ class CanvasHighlightFxTest {
         });
         DiagramPane pane = window.diagram();
         assertThat(trace.allowedProperty().get()).isFalse();
+        assertThat(trace.outcomeProperty().get()).isEqualTo(TracePath.State.DENIED);
         // Leaves the clients, passes AppSubnet's route, is denied by AppSubnet's NSG; the MI's NSG is never reached.
         assertThat(pane.skins().get("clients").getStyleClass()).contains("trace-passed");
         assertThat(pane.skins().get("nsg@vnet-mi/AppSubnet").getStyleClass()).contains("trace-denied");
@@ -148,6 +149,7 @@ class CanvasHighlightFxTest {
             trace.portProperty().set("443");
             trace.trace();
         });
+        assertThat(trace.outcomeProperty().get()).isEqualTo(TracePath.State.UNDECIDED);
         assertThat(pane.skins().get("nsg@vnet-mi/ManagedInstance").getStyleClass()).contains("trace-undecided").doesNotContain("trace-denied");
         assertThat(pane.traceMarkers()).anySatisfy(m -> assertThat(m.getStyleClass()).contains("trace-mark-undecided"));
         assertThat(pane.traceMarkers()).noneSatisfy(m -> assertThat(m.getStyleClass()).contains("trace-mark-denied"));
