@@ -57,12 +57,13 @@ public final class ExportSheet extends Pane {
 
     public DiagramPane diagram() { return diagram; }
 
-    /** "reference network" / "Profile azure-2019-04 · 2 errors, 1 warning · checked 2026-12-02". */
+    /** "reference network" / "Profile azure-2019-04 (why it applies) · 2 errors, 1 warning · checked 2026-12-02". */
     static Group titleBlock(String name, Report r, LocalDate date) {
         Text t = text(name == null || name.isBlank() ? "Untitled design" : name, "sheet-title");
         t.setY(18);
         String counts = plural(r.errors(), "error") + ", " + plural(r.warnings(), "warning");
-        Text sub = text("Profile " + r.profile() + "  ·  " + counts + "  ·  checked " + date, "sheet-subtitle");
+        String why = r.profileReason() == null || r.profileReason().isBlank() ? "" : " (" + r.profileReason() + ")";
+        Text sub = text("Profile " + r.profile() + why + "  ·  " + counts + "  ·  checked " + date, "sheet-subtitle");
         sub.setY(42);
         return new Group(t, sub);
     }

@@ -67,8 +67,14 @@ public final class SeedFlows implements ValidationViewModel.FlowAnalyzer {
                     : dir + " NSG '" + s.nsg().name() + "'" + where + ": " + s.outcome());
             if (state != FlowState.ALLOWED) break;
         }
+        if (state == FlowState.BLOCKED && steps.isEmpty() && t.route() != null) {
+            // The route decided (overlapping VNets: the traffic never leaves the source's own).
+            steps.add("Route at subnet '" + t.from().subnet().name() + "': " + t.route().describe() + (t.routeNote() == null ? "" : " (" + t.routeNote() + ")"));
+        }
         if (steps.isEmpty()) steps.add("no NSG on the path");
         String fragile = t.verdict() == Verdict.ALLOWED_BY_DEFAULT ? " (a default rule: fragile)" : "";
-        return new FlowVerdict(state, String.join("; ", steps) + fragile);
+        // The way back, as trace warns of it: replies through another appliance, or dropped.
+        String back = t.asymmetric() ? "; " + t.asymmetry() : "";
+        return new FlowVerdict(state, String.join("; ", steps) + fragile + back);
     }
 }
