@@ -62,10 +62,14 @@ public final class DiagramLayout {
      * thread and shows {@link #quick} until then.
      */
     public static Diagram of(Design design) {
-        Diagram sketch = quick(design);
+        return arrange(quick(design), design.layout());
+    }
+
+    /** {@link #of} from the quick sketch: a caller that kept the last sketch can skip ELK when it did not change. */
+    public static Diagram arrange(Diagram sketch, minet.model.Layout stored) {
         if (sketch.nodes().isEmpty()) return sketch;
         try {
-            return Arranger.arrange(sketch, design.layout());
+            return Arranger.arrange(sketch, stored);
         } catch (RuntimeException | LinkageError e) {
             // A layout engine failure must not cost the user the picture: the hand-placed one is still right.
             java.util.logging.Logger.getLogger(DiagramLayout.class.getName()).log(java.util.logging.Level.WARNING, "arranging the diagram failed", e);
