@@ -14,7 +14,7 @@ public final class Launcher {
     public static void main(String[] args) {
         // No command, or just a design file (what a double-click on a .minet.json passes): the window.
         if (args.length == 0 || (args.length == 1 && args[0].endsWith(".json") && Files.isRegularFile(Path.of(args[0])))) {
-            int rc = Cli.openWindow(() -> minet.ui.App.launchWindow(args), new java.io.PrintWriter(System.err, true));
+            int rc = Cli.openWindow(() -> minet.ui.app.App.launchWindow(args), new java.io.PrintWriter(System.err, true));
             if (rc != Cli.OK) System.exit(rc);
             return;
         }

@@ -55,7 +55,7 @@ public final class RenderCommand implements Callable<Integer> {
         } catch (InputException e) {
             return Problems.unusable(spec, e);
         }
-        minet.ui.App.quietClassPathWarning();
+        minet.ui.app.App.quietClassPathWarning();
         try {
             Renderer.renderHeadless(d, out, width, t, !noLegend);
         } catch (IOException e) {

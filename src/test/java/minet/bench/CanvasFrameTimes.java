@@ -15,7 +15,7 @@ import minet.model.Design;
 import minet.ui.Theme;
 import minet.ui.canvas.CanvasView;
 import minet.ui.canvas.CanvasViewModel;
-import minet.ui.shell.DocumentModel;
+import minet.ui.document.DocumentModel;
 
 /**
  * Pan and zoom frame times of the canvas on a design at Azure's limits (100 subnets, a 1000-rule NSG), in a real

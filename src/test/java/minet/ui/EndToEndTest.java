@@ -25,11 +25,11 @@ import minet.ui.canvas.FlowState;
 import minet.ui.dialogs.DialogService;
 import minet.ui.dialogs.FxDialogService;
 import minet.ui.shell.DiskFileService;
-import minet.ui.shell.FxBackground;
+import minet.ui.dialogs.FxBackgroundRunner;
 import minet.ui.shell.MainWindow;
 import minet.ui.shell.RecentFiles;
 import minet.ui.trace.EngineTracer;
-import minet.ui.validation.FixService.FixPlan;
+import minet.ui.dialogs.FixPlan;
 import minet.ui.validation.ValidationFeature;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -72,6 +72,10 @@ class EndToEndTest {
             this.exportTo = exportTo;
         }
 
+        @Override public Unsaved askUnsaved(String documentName, String beforeWhat) { return real.askUnsaved(documentName, beforeWhat); }
+        @Override public Optional<Path> chooseFileToOpen(Path initialDirectory) { return Optional.empty(); }
+        @Override public Optional<Path> chooseFileToSave(Path suggestion, String description, String extension) { return Optional.empty(); }
+        @Override public boolean confirm(String title, String message) { return real.confirm(title, message); }
         @Override public void showInputError(InputException e) { real.showInputError(e); }
         @Override public void showError(String title, String message) { real.showError(title, message); }
         @Override public boolean reviewFixes(FixPlan plan) { return real.reviewFixes(plan); }
@@ -89,7 +93,7 @@ class EndToEndTest {
     @Start void start(Stage stage) throws Exception {
         Path config = Files.createDirectories(tmp.resolve("config"));
         Path out = Files.createDirectories(tmp.resolve("export"));
-        window = new MainWindow(stage, null, new DiskFileService(config), new FxBackground(), new RecentFiles(config), Theme.LIGHT, null);
+        window = new MainWindow(stage, null, new DiskFileService(config), new FxBackgroundRunner(), new RecentFiles(config), Theme.LIGHT, null);
         choosers = new Choosers(new FxDialogService(() -> stage), out);
         feature = ValidationFeature.install(window, new EngineTracer(), choosers);
         boolean big = System.getProperty("minet.screenshots") != null;

@@ -27,7 +27,6 @@ import minet.layout.DiagramLayout;
 import minet.layout.DiagramNode;
 import minet.layout.NodeKind;
 import minet.model.Bounds;
-import minet.ui.palette.PaletteItem;
 
 /**
  * The canvas: the {@link DiagramPane} in a zoomable, pannable viewport, with the gestures (select, rubber band,

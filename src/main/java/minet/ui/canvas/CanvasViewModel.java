@@ -22,8 +22,7 @@ import minet.model.ExternalNetwork;
 import minet.model.Lists;
 import minet.model.Subnet;
 import minet.model.VirtualNetwork;
-import minet.ui.palette.PaletteItem;
-import minet.ui.shell.DocumentModel;
+import minet.ui.document.DocumentModel;
 
 /**
  * The canvas's logic: the laid-out diagram of the current design, the selection, zoom, and every gesture turned

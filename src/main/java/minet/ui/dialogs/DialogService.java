@@ -4,14 +4,28 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import minet.io.InputException;
-import minet.ui.validation.FixService.FixPlan;
 
-/** Everything a view model asks the user through a window; tests answer with a fake. */
+/**
+ * Everything a view model asks the user through a window: the one dialog service of the app ({@link FxDialogService}
+ * in the window; tests answer with a fake). Every dialog it opens is owned by the main window, resizable, and at
+ * least as large as its content ({@link Dialogs#prepare}).
+ */
 public interface DialogService {
-    /** Bad input: names the file, line and column, and the problem. */
-    void showInputError(InputException e);
+    enum Unsaved { SAVE, DISCARD, CANCEL }
+
+    /** "Save changes to X before …?" */
+    Unsaved askUnsaved(String documentName, String beforeWhat);
+
+    Optional<Path> chooseFileToOpen(Path initialDirectory);
+
+    Optional<Path> chooseFileToSave(Path suggestion, String description, String extension);
+
+    boolean confirm(String title, String message);
 
     void showError(String title, String message);
+
+    /** Bad input: names the file, line and column, and the problem. */
+    void showInputError(InputException e);
 
     /** Shows the Fix all review; true when the user applies it. */
     boolean reviewFixes(FixPlan plan);

@@ -17,17 +17,15 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
 import minet.io.export.ExportFormat;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** File → Export rule sets…: the view of {@link ExportViewModel}. */
 public final class ExportDialog extends Dialog<Void> {
 
-    public ExportDialog(Window owner, ExportViewModel vm) {
-        if (owner != null) initOwner(owner);
+    /** Shown through {@link Dialogs#prepare}, which gives it its owner and size. */
+    public ExportDialog(ExportViewModel vm) {
         setTitle("Export rule sets");
-        setResizable(true);
         setHeaderText("NSGs, route tables and subnet associations as code");
 
         FlowPane formats = new FlowPane(12, 6);

@@ -18,9 +18,7 @@ import minet.io.AtomicFiles;
 import minet.io.export.ExportFormat;
 import minet.io.export.Unresolved;
 import minet.model.Design;
-import minet.rules.Report;
-import minet.ui.validation.DesignContext;
-import minet.ui.validation.FixService;
+import minet.ui.document.DesignContext;
 
 /**
  * File → Export rule sets…: pick formats, preview one, copy it, or save all picked to a folder (each file written
@@ -30,9 +28,8 @@ import minet.ui.validation.FixService;
  */
 public final class ExportViewModel {
     private final DesignContext context;
-    private final FixService fixes;
+    private final java.util.function.UnaryOperator<Design> fixAll;
     private final DialogService dialogs;
-    private final java.util.function.Function<Design, Report> validate;
     private final Map<ExportFormat, BooleanProperty> picked = new EnumMap<>(ExportFormat.class);
     private final ObjectProperty<ExportFormat> previewFormat = new SimpleObjectProperty<>(ExportFormat.ARM);
     private final BooleanProperty corrected = new SimpleBooleanProperty(true);
@@ -41,12 +38,11 @@ public final class ExportViewModel {
     private final ObservableList<String> unresolved = FXCollections.observableArrayList();
     private final ObservableList<String> unresolvedView = FXCollections.unmodifiableObservableList(unresolved);
 
-    public ExportViewModel(DesignContext context, FixService fixes, DialogService dialogs,
-                           java.util.function.Function<Design, Report> validate) {
+    /** @param fixAll what Fix all makes of a design (the design itself when nothing can be fixed) */
+    public ExportViewModel(DesignContext context, java.util.function.UnaryOperator<Design> fixAll, DialogService dialogs) {
         this.context = context;
-        this.fixes = fixes;
+        this.fixAll = fixAll;
         this.dialogs = dialogs;
-        this.validate = validate;
         for (ExportFormat f : ExportFormat.values()) picked.put(f, new SimpleBooleanProperty(f == ExportFormat.ARM));
         previewFormat.addListener(o -> refreshPreview());
         corrected.addListener(o -> refreshPreview());
@@ -61,7 +57,7 @@ public final class ExportViewModel {
         Design d = context.design();
         if (!corrected.get()) return d;
         if (d != correctedFrom) {
-            correctedDesign = fixes.fixAll(d, validate.apply(d)).map(FixService.FixPlan::after).orElse(d);
+            correctedDesign = fixAll.apply(d);
             correctedFrom = d;
         }
         return correctedDesign;

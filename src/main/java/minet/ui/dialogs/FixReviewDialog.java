@@ -11,18 +11,15 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
 import minet.fix.Change;
-import minet.ui.validation.FixService.FixPlan;
 
 /** Fix all's review: the change list and what it means, with Apply and Cancel. */
 public final class FixReviewDialog extends Dialog<ButtonType> {
     public static final ButtonType APPLY = new ButtonType("Apply", ButtonBar.ButtonData.OK_DONE);
 
-    public FixReviewDialog(Window owner, FixPlan plan) {
-        if (owner != null) initOwner(owner);
+    /** Shown through {@link Dialogs#prepare}, which gives it its owner and size. */
+    public FixReviewDialog(FixPlan plan) {
         setTitle("Fix all: review");
-        setResizable(true);
         setHeaderText(summary(plan) + "\nApply applies them as one step: Edit → Undo reverts them all.");
 
         TableView<Change> changes = new TableView<>(javafx.collections.FXCollections.observableList(plan.changes()));
@@ -63,12 +60,6 @@ public final class FixReviewDialog extends Dialog<ButtonType> {
         VBox.setVgrow(changes, Priority.ALWAYS);
         box.setPadding(new Insets(10));
         getDialogPane().setPrefSize(1000, 680);
-        getDialogPane().setMinWidth(960);
-        setOnShown(e -> {
-            // A Dialog sizes its window before CSS; make sure the wide change list fits.
-            if (getWidth() < 1000) setWidth(1000);
-            if (getHeight() < 680) setHeight(680);
-        });
         getDialogPane().setContent(box);
         getDialogPane().getButtonTypes().setAll(APPLY, ButtonType.CANCEL);
         getDialogPane().lookupButton(APPLY).setId("applyFixes");

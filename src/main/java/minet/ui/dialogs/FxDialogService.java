@@ -1,17 +1,21 @@
 package minet.ui.dialogs;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
 import javafx.scene.input.ClipboardContent;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import minet.io.InputException;
-import minet.ui.validation.FixService.FixPlan;
 
-/** The window's dialogs. */
+/** The window's dialogs: alerts, the review and import dialogs, and the platform's file choosers, owned by the main window. */
 public final class FxDialogService implements DialogService {
     private final Supplier<Window> owner;
 
@@ -19,39 +23,78 @@ public final class FxDialogService implements DialogService {
         this.owner = owner;
     }
 
-    @Override public void showInputError(InputException e) {
-        Alert a = alert("Cannot import");
-        a.setHeaderText("Cannot read " + (e.file() == null ? "the input" : Path.of(e.file()).getFileName()));
-        StringBuilder where = new StringBuilder(e.file() == null ? "" : e.file());
-        if (e.line() > 0) where.append(", line ").append(e.line());
-        if (e.column() > 0) where.append(", column ").append(e.column());
-        a.setContentText(where + (where.length() > 0 ? ":\n" : "") + e.problem()
-                + "\n\nThe open design was not changed.");
-        a.getDialogPane().setId("inputErrorDialog");
-        a.showAndWait();
+    @Override public Unsaved askUnsaved(String documentName, String beforeWhat) {
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
+        Alert a = alert(Alert.AlertType.CONFIRMATION, "Unsaved changes", "Unsaved changes",
+                "Save changes to " + documentName + " before " + beforeWhat + "?", save, discard, ButtonType.CANCEL);
+        Optional<ButtonType> r = Dialogs.showAndWait(a);
+        if (r.isEmpty() || r.get() == ButtonType.CANCEL) return Unsaved.CANCEL;
+        return r.get() == save ? Unsaved.SAVE : Unsaved.DISCARD;
+    }
+
+    @Override public Optional<Path> chooseFileToOpen(Path initialDirectory) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open a design, ARM template, az CLI or Terraform JSON");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Designs and JSON", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        if (initialDirectory != null && Files.isDirectory(initialDirectory)) fc.setInitialDirectory(initialDirectory.toFile());
+        return Optional.ofNullable(fc.showOpenDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override public Optional<Path> chooseFileToSave(Path suggestion, String description, String extension) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Save as");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, "*" + extension));
+        Path abs = suggestion.toAbsolutePath();
+        if (abs.getParent() != null && Files.isDirectory(abs.getParent())) fc.setInitialDirectory(abs.getParent().toFile());
+        fc.setInitialFileName(abs.getFileName().toString());
+        return Optional.ofNullable(fc.showSaveDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override public boolean confirm(String title, String message) {
+        Alert a = alert(Alert.AlertType.CONFIRMATION, title, title, message, ButtonType.YES, ButtonType.NO);
+        return Dialogs.showAndWait(a).filter(b -> b == ButtonType.YES).isPresent();
     }
 
     @Override public void showError(String title, String message) {
-        Alert a = alert(title);
-        a.setHeaderText(title);
-        a.setContentText(message);
-        a.showAndWait();
+        Dialogs.showAndWait(alert(Alert.AlertType.ERROR, title, title, message, ButtonType.OK));
     }
 
-    private Alert alert(String title) {
-        Alert a = new Alert(Alert.AlertType.ERROR);
+    @Override public void showInputError(InputException e) {
+        StringBuilder where = new StringBuilder(e.file() == null ? "" : e.file());
+        if (e.line() > 0) where.append(", line ").append(e.line());
+        if (e.column() > 0) where.append(", column ").append(e.column());
+        Alert a = alert(Alert.AlertType.ERROR, "Cannot import",
+                "Cannot read " + (e.file() == null ? "the input" : Path.of(e.file()).getFileName()),
+                where + (where.length() > 0 ? ":\n" : "") + e.problem() + "\n\nThe open design was not changed.", ButtonType.OK);
+        a.getDialogPane().setId("inputErrorDialog");
+        Dialogs.showAndWait(a);
+    }
+
+    /** An alert whose text wraps (a long path or message is never cut off with "…"). */
+    private Alert alert(Alert.AlertType type, String title, String header, String message, ButtonType... buttons) {
+        Alert a = new Alert(type, "", buttons);
         a.setTitle(title);
-        if (owner.get() != null) a.initOwner(owner.get());
-        a.setResizable(true);
-        return a;
+        a.setHeaderText(header);
+        Label text = new Label(message);
+        text.setWrapText(true);
+        text.setMaxWidth(Double.MAX_VALUE);
+        text.setPrefWidth(Math.min(640, Math.max(360, message.length() * 7.0)));
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        text.getStyleClass().add("alert-text");
+        a.getDialogPane().setContentText(message); // read by tests and screen readers; the label shows it
+        a.getDialogPane().setContent(text);
+        return Dialogs.prepare(a, owner.get());
     }
 
     @Override public boolean reviewFixes(FixPlan plan) {
-        return new FixReviewDialog(owner.get(), plan).showAndWait().filter(b -> b == FixReviewDialog.APPLY).isPresent();
+        FixReviewDialog d = Dialogs.prepare(new FixReviewDialog(plan), owner.get());
+        return Dialogs.showAndWait(d).filter(b -> b == FixReviewDialog.APPLY).isPresent();
     }
 
     @Override public Optional<ImportRequest> chooseImport() {
-        return new ImportDialog(owner.get()).showAndWait();
+        return Dialogs.showAndWait(Dialogs.prepare(new ImportDialog(), owner.get()));
     }
 
     @Override public Optional<Path> chooseFolder(String title) {

@@ -18,7 +18,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
-import javafx.stage.Window;
 import minet.ui.dialogs.DialogService.ImportRequest;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -29,8 +28,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class ImportDialog extends Dialog<ImportRequest> {
     public static final ButtonType IMPORT = new ButtonType("Import", ButtonBar.ButtonData.OK_DONE);
 
-    public ImportDialog(Window owner) {
-        if (owner != null) initOwner(owner);
+    /** Shown through {@link Dialogs#prepare}, which gives it its owner and size. */
+    public ImportDialog() {
         setTitle("Import");
         setHeaderText("ARM template or Bicep file (compiled with the Bicep CLI), az CLI JSON or az graph query pages (several files"
                 + " merge by resource ID), Terraform JSON (terraform show -json), or a Terraform module: its folder or its .tf files."

@@ -13,7 +13,7 @@ import minet.io.Importer;
 import minet.io.InputException;
 import minet.model.Design;
 import minet.ui.dialogs.DialogService.ImportRequest;
-import minet.ui.validation.DesignContext;
+import minet.ui.document.DesignContext;
 
 /**
  * File → Import…: ARM template (with an optional parameters file), az CLI JSON or az graph query pages (several
@@ -27,6 +27,7 @@ public final class ImportViewModel {
     private final Runnable afterImport;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper lastResult = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private BackgroundRunner.Job job;
 
     /** @param afterImport runs once the imported design is open (the window validates at once) */
@@ -48,7 +49,8 @@ public final class ImportViewModel {
         List<Path> files = request.files();
         ImportOptions options = new ImportOptions(request.parametersFile(), Map.of());
         String names = files.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", "));
-        job = runner.run("Importing " + names + "…", () -> Importer.load(files, options),
+        message.set("Importing " + names + "…");
+        job = runner.run(message.get(), () -> Importer.load(files, options),
                 d -> {
                     running.set(false);
                     open(d, names);
@@ -79,4 +81,6 @@ public final class ImportViewModel {
 
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
     public ReadOnlyStringProperty lastResultProperty() { return lastResult.getReadOnlyProperty(); }
+    /** What the running import reads ("Importing a.json, b.json…"). */
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
 }

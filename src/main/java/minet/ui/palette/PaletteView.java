@@ -10,6 +10,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.SVGPath;
 import javafx.scene.transform.Scale;
+import minet.ui.canvas.PaletteItem;
 
 /**
  * The palette: one entry per {@link PaletteItem}. Drag an entry onto the canvas (a full press-drag-release

@@ -31,7 +31,7 @@ import minet.model.SecurityRule;
 import minet.model.Subnet;
 import minet.model.VirtualNetwork;
 import minet.ui.canvas.CanvasViewModel;
-import minet.ui.shell.DocumentModel;
+import minet.ui.document.DocumentModel;
 
 /**
  * Typed editors for the selected element. Each {@link Field} checks its text as it changes (the error shows at once)

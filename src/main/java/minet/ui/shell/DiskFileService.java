@@ -11,11 +11,13 @@ import minet.io.Importer;
 import minet.io.InputException;
 import minet.io.JsonSource;
 import minet.model.Design;
-import minet.ui.App;
+import minet.ui.app.App;
 
 /** Files on disk; the recovery store and recent files live in the user's config directory. */
 public final class DiskFileService implements FileService {
-    /** The copy of {@link App#SAMPLE} inside the jar, for when the app starts elsewhere. */
+    /** The sample network, opened at start without a file: beside the app when run from the repository. */
+    public static final Path SAMPLE = Path.of("sample-networks", "reference.minet.json");
+    /** The copy of {@link #SAMPLE} inside the jar, for when the app starts elsewhere. */
     public static final String SAMPLE_RESOURCE = "/minet/ui/reference.minet.json";
 
     private final Path configDir;
@@ -42,7 +44,7 @@ public final class DiskFileService implements FileService {
     @Override public void writeBytes(Path file, byte[] bytes) throws IOException { AtomicFiles.write(file, bytes); }
 
     @Override public Design sample() throws InputException {
-        if (Files.isRegularFile(App.SAMPLE)) return Importer.load(App.SAMPLE);
+        if (Files.isRegularFile(SAMPLE)) return Importer.load(SAMPLE);
         try (InputStream in = DiskFileService.class.getResourceAsStream(SAMPLE_RESOURCE)) {
             if (in == null) throw new InputException(SAMPLE_RESOURCE, "the sample network is missing from the build");
             return DesignFile.fromSource(JsonSource.parse(SAMPLE_RESOURCE, in.readAllBytes()));

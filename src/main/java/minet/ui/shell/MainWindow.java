@@ -34,11 +34,15 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import minet.model.Design;
 import minet.ui.Theme;
+import minet.ui.dialogs.BackgroundRunner;
+import minet.ui.dialogs.DialogService;
+import minet.ui.dialogs.FxDialogService;
+import minet.ui.document.DocumentModel;
 import minet.ui.canvas.CanvasView;
 import minet.ui.canvas.CanvasViewModel;
 import minet.ui.canvas.DiagramPane;
-import minet.ui.canvas.SvgExport;
-import minet.ui.palette.PaletteItem;
+import minet.ui.render.SvgExport;
+import minet.ui.canvas.PaletteItem;
 import minet.ui.palette.PaletteView;
 import minet.ui.properties.PropertiesView;
 import minet.ui.properties.PropertiesViewModel;
@@ -56,6 +60,8 @@ public final class MainWindow {
 
     private final Stage stage;
     private final DocumentModel document = new DocumentModel(Design.empty("Untitled"), null);
+    private final DialogService dialogs;
+    private final BackgroundRunner background;
     private final ShellViewModel shell;
     private final CanvasViewModel canvas;
     private final PropertiesViewModel properties;
@@ -75,7 +81,7 @@ public final class MainWindow {
      * @param dialogs null for the real dialogs owned by {@code stage}
      * @param themeListener told when the user switches theme (the app stores it), may be null
      */
-    public MainWindow(Stage stage, DialogService dialogs, FileService files, Background background, RecentFiles recent,
+    public MainWindow(Stage stage, DialogService dialogs, FileService files, BackgroundRunner background, RecentFiles recent,
                       Theme theme, Consumer<Theme> themeListener) {
         this.stage = stage;
         this.theme = theme;
@@ -85,8 +91,9 @@ public final class MainWindow {
         centerSplit = new SplitPane();
         mainSplit = new SplitPane();
         statusBar = new StatusBar();
-        DialogService d = dialogs != null ? dialogs : new FxDialogService(stage);
-        shell = new ShellViewModel(document, d, files, background, recent);
+        this.dialogs = dialogs != null ? dialogs : new FxDialogService(() -> stage);
+        this.background = background;
+        shell = new ShellViewModel(document, this.dialogs, files, background, recent);
         canvas = new CanvasViewModel(document, shell.statusProperty()::set);
         properties = new PropertiesViewModel(document, canvas, shell.statusProperty()::set);
         canvasView = new CanvasView(canvas);
@@ -137,6 +144,9 @@ public final class MainWindow {
     /** The open design; listen to {@code document().designProperty()} for every change. */
     public DocumentModel document() { return document; }
     public ShellViewModel shell() { return shell; }
+    /** The app's one dialog service and background runner, for the panels that plug in. */
+    public DialogService dialogs() { return dialogs; }
+    public BackgroundRunner background() { return background; }
     public CanvasViewModel canvas() { return canvas; }
     /** The selection on the canvas (element and flow ids); select a finding's element with {@code select(id)}. */
     public minet.ui.canvas.SelectionModel selection() { return canvas.selection(); }

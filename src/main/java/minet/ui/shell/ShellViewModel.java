@@ -17,11 +17,14 @@ import javafx.collections.ObservableList;
 import minet.io.DesignFile;
 import minet.io.InputException;
 import minet.model.Design;
+import minet.ui.dialogs.BackgroundRunner;
+import minet.ui.dialogs.DialogService;
+import minet.ui.document.DocumentModel;
 
 /**
  * The window's file handling and status: new, open, save, save as, recent files, the unsaved-work guard, autosave
  * to a recovery file and recovery at start. Talks to the user only through {@link DialogService}, to disk only
- * through {@link FileService}, and does file work through {@link Background}.
+ * through {@link FileService}, and does file work through {@link BackgroundRunner}.
  */
 public final class ShellViewModel {
     public static final String APP_NAME = "MI Network Designer";
@@ -29,7 +32,7 @@ public final class ShellViewModel {
     private final DocumentModel doc;
     private final DialogService dialogs;
     private final FileService files;
-    private final Background background;
+    private final BackgroundRunner background;
     private final RecentFiles recentStore;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
@@ -38,7 +41,7 @@ public final class ShellViewModel {
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private Design lastAutosaved;
 
-    public ShellViewModel(DocumentModel doc, DialogService dialogs, FileService files, Background background, RecentFiles recentStore) {
+    public ShellViewModel(DocumentModel doc, DialogService dialogs, FileService files, BackgroundRunner background, RecentFiles recentStore) {
         this.doc = doc;
         this.dialogs = dialogs;
         this.files = files;

@@ -20,7 +20,7 @@ import minet.model.ExternalNetwork;
 import minet.model.ManagedInstance;
 import minet.model.Subnet;
 import minet.ui.canvas.TracePath;
-import minet.ui.validation.DesignContext;
+import minet.ui.document.DesignContext;
 
 /**
  * The trace panel: pick a source and a destination (an element of the design or an address), a protocol and a

@@ -3,6 +3,7 @@ package minet.ui.validation;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import minet.ui.dialogs.FixPlan;
 import minet.fix.Fix;
 import minet.fix.FixOutcome;
 import minet.fix.FixRun;

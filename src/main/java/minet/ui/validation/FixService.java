@@ -3,7 +3,7 @@ package minet.ui.validation;
 import java.util.List;
 import java.util.Optional;
 import minet.edit.Command;
-import minet.fix.Change;
+import minet.ui.dialogs.FixPlan;
 import minet.model.Design;
 import minet.rules.Finding;
 import minet.rules.Report;
@@ -15,18 +15,6 @@ public interface FixService {
 
     /** Every available fix of the report as one command, with what it changes; empty when nothing can be fixed. */
     Optional<FixPlan> fixAll(Design design, Report report);
-
-    /**
-     * A reviewed Fix all: the command (one undo step), the design it yields, the change list (rules, routes,
-     * associations added, removed, changed), what that means for traffic, and what no fix could do.
-     */
-    record FixPlan(Command command, Design after, List<Change> changes, List<String> semanticChanges, List<String> notDone) {
-        public FixPlan {
-            changes = List.copyOf(changes);
-            semanticChanges = List.copyOf(semanticChanges);
-            notDone = List.copyOf(notDone);
-        }
-    }
 
     /** No fixes at all: the window before the fix engine is wired. */
     FixService NONE = new FixService() {

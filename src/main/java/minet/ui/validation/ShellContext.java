@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Point2D;
+import minet.ui.document.DesignContext;
 import minet.edit.Command;
 import minet.layout.DiagramNode;
 import minet.model.Design;

@@ -14,12 +14,14 @@ import javafx.stage.Window;
 import minet.fix.SemanticDiff;
 import minet.ui.canvas.DiagramPane;
 import minet.ui.shell.MainWindow;
+import minet.ui.dialogs.BackgroundRunner;
 import minet.ui.dialogs.DialogService;
+import minet.ui.dialogs.Dialogs;
 import minet.ui.dialogs.ExportDialog;
 import minet.ui.dialogs.ExportViewModel;
-import minet.ui.dialogs.FxBackgroundRunner;
-import minet.ui.dialogs.FxDialogService;
+import minet.ui.dialogs.FixPlan;
 import minet.ui.dialogs.ImportViewModel;
+import minet.ui.document.DesignContext;
 import minet.ui.trace.TracePanel;
 import minet.ui.trace.TraceService;
 import minet.ui.trace.TraceViewModel;
@@ -37,16 +39,12 @@ public final class ValidationFeature implements AutoCloseable {
     private final DialogService dialogs;
     private final FixService fixes;
     private final Supplier<Window> owner;
-    private final FxBackgroundRunner runner = new FxBackgroundRunner();
     private ValidationPanel panel;
     private TracePanel tracePanel;
 
-    public ValidationFeature(DesignContext context, Supplier<Window> owner, DiagramPane canvas, TraceService tracer) {
-        this(context, owner, new FxDialogService(owner), canvas, tracer);
-    }
-
-    public ValidationFeature(DesignContext context, Supplier<Window> owner, DialogService dialogs, DiagramPane canvas,
-                             TraceService tracer) {
+    /** @param owner the main window, which owns the dialogs the feature opens itself (export) */
+    public ValidationFeature(DesignContext context, Supplier<Window> owner, DialogService dialogs, BackgroundRunner runner,
+                             DiagramPane canvas, TraceService tracer) {
         this.context = context;
         this.owner = owner;
         this.dialogs = dialogs;
@@ -64,7 +62,6 @@ public final class ValidationFeature implements AutoCloseable {
     public ValidationViewModel validation() { return validation; }
     public ImportViewModel importer() { return importer; }
     public TraceViewModel trace() { return trace; }
-    public FxBackgroundRunner runner() { return runner; }
 
     public ValidationPanel panel() {
         if (panel == null) panel = new ValidationPanel(validation);
@@ -78,11 +75,12 @@ public final class ValidationFeature implements AutoCloseable {
 
     /** While an import runs: its progress, what it reads, and Cancel. Hidden otherwise. */
     public javafx.scene.Node importProgress() {
-        javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar();
-        bar.progressProperty().bind(runner.progressProperty());
+        // Importers do not report steps: an indeterminate bar.
+        javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar(javafx.scene.control.ProgressBar.INDETERMINATE_PROGRESS);
         bar.setPrefWidth(120);
+        bar.visibleProperty().bind(importer.runningProperty()); // an animation only while it is seen
         javafx.scene.control.Label what = new javafx.scene.control.Label();
-        what.textProperty().bind(runner.messageProperty());
+        what.textProperty().bind(importer.messageProperty());
         javafx.scene.control.Button cancel = new javafx.scene.control.Button("Cancel");
         cancel.setId("cancelImport");
         cancel.setOnAction(e -> importer.cancel());
@@ -94,11 +92,11 @@ public final class ValidationFeature implements AutoCloseable {
     }
 
     public ExportViewModel newExport() {
-        return new ExportViewModel(context, fixes, dialogs, d -> validation.currentReport(d));
+        return new ExportViewModel(context, d -> fixes.fixAll(d, validation.currentReport(d)).map(FixPlan::after).orElse(d), dialogs);
     }
 
     public void openExport() {
-        new ExportDialog(owner.get(), newExport()).showAndWait();
+        Dialogs.showAndWait(Dialogs.prepare(new ExportDialog(newExport()), owner.get()));
     }
 
     /** File menu entries: Import…, Export rule sets…. */
@@ -132,12 +130,12 @@ public final class ValidationFeature implements AutoCloseable {
      * File → Import… / Export rule sets…, and a Validate menu. Touches the shell only through its public API.
      */
     public static ValidationFeature install(MainWindow window, TraceService tracer) {
-        return install(window, tracer, new FxDialogService(window::stage));
+        return install(window, tracer, window.dialogs());
     }
 
     /** As {@link #install(MainWindow, TraceService)}, asking the user through {@code dialogs}. */
     public static ValidationFeature install(MainWindow window, TraceService tracer, DialogService dialogs) {
-        ValidationFeature f = new ValidationFeature(new ShellContext(window), window::stage, dialogs, window.diagram(), tracer);
+        ValidationFeature f = new ValidationFeature(new ShellContext(window), window::stage, dialogs, window.background(), window.diagram(), tracer);
         Tab problems = new Tab("Problems", f.panel());
         problems.setId("tab-problems");
         Tab trace = new Tab("Trace");

@@ -22,6 +22,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import minet.ui.document.DesignContext;
+import minet.ui.dialogs.FixPlan;
 import minet.edit.Command;
 import minet.model.Design;
 import minet.rules.Catalog;
@@ -31,7 +33,7 @@ import minet.rules.RuleInfo;
 import minet.rules.Severity;
 import minet.rules.Validator;
 import minet.ui.dialogs.DialogService;
-import minet.ui.validation.FixService.FixPlan;
+import minet.ui.dialogs.FixPlan;
 
 /**
  * The validation panel's state: the newest findings of the open design, filtered by severity and text, their

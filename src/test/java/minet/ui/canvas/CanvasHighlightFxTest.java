@@ -16,7 +16,7 @@ import minet.model.Design;
 import minet.rules.Finding;
 import minet.ui.Theme;
 import minet.ui.shell.DiskFileService;
-import minet.ui.shell.FxBackground;
+import minet.ui.dialogs.FxBackgroundRunner;
 import minet.ui.shell.MainWindow;
 import minet.ui.shell.RecentFiles;
 import minet.ui.trace.EngineTracer;
@@ -43,7 +43,7 @@ class CanvasHighlightFxTest {
 
     @Start void start(Stage stage) throws Exception {
         Path config = Files.createDirectories(tmp.resolve("config"));
-        window = new MainWindow(stage, null, new DiskFileService(config), new FxBackground(), new RecentFiles(config), Theme.LIGHT, null);
+        window = new MainWindow(stage, null, new DiskFileService(config), new FxBackgroundRunner(), new RecentFiles(config), Theme.LIGHT, null);
         feature = ValidationFeature.install(window, new EngineTracer());
         window.show(null, 1260, 780);
         // The stage is shared by the tests of this class: undo what one of them did to its size.

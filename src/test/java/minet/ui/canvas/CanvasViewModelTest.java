@@ -11,8 +11,8 @@ import minet.model.Bounds;
 import minet.model.Design;
 import minet.model.ExternalNetwork;
 import minet.model.Subnet;
-import minet.ui.palette.PaletteItem;
-import minet.ui.shell.DocumentModel;
+import minet.ui.canvas.PaletteItem;
+import minet.ui.document.DocumentModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

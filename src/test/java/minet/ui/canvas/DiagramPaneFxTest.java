@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
+import minet.ui.render.SvgExport;
 import minet.io.DesignFile;
 import minet.layout.DiagramLayout;
 import minet.model.Design;

@@ -6,17 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import minet.edit.Command;
 import minet.edit.Document;
 import minet.io.DesignFile;
 import minet.io.export.ExportFormat;
 import minet.model.Design;
 import minet.model.SecurityGroup;
-import minet.rules.Finding;
-import minet.rules.Report;
-import minet.rules.Validator;
-import minet.ui.validation.DocumentContext;
-import minet.ui.validation.FixService;
+import minet.ui.document.DocumentContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,24 +30,17 @@ class ExportViewModelTest {
     }
 
     /** "Fix all" here adds an NSG named fixed-nsg, so the corrected export can be told apart. */
-    private static final FixService ADD_NSG = new FixService() {
-        @Override public Optional<Command> fix(Design d, Finding f, minet.rules.Report r) { return Optional.empty(); }
-
-        @Override public Optional<FixPlan> fixAll(Design d, Report r) {
-            Command c = Command.of("Fix all", x -> x.withSecurityGroups(
-                    java.util.stream.Stream.concat(x.securityGroups().stream(),
-                            java.util.stream.Stream.of(new SecurityGroup("fixed-nsg", "fixed-nsg", null, List.of(), null))).toList()));
-            return Optional.of(new FixPlan(c, c.apply(d), List.of(), List.of(), List.of()));
-        }
-    };
+    private static final java.util.function.UnaryOperator<Design> ADD_NSG = x -> x.withSecurityGroups(
+            java.util.stream.Stream.concat(x.securityGroups().stream(),
+                    java.util.stream.Stream.of(new SecurityGroup("fixed-nsg", "fixed-nsg", null, List.of(), null))).toList());
 
     private ExportViewModel vm() {
-        return new ExportViewModel(context, ADD_NSG, dialogs, d -> Validator.validate(d));
+        return new ExportViewModel(context, ADD_NSG, dialogs);
     }
 
     @Test void previewIsTheExporterOutputOfTheCorrectedDesignWithoutChangingTheOpenOne() {
         ExportViewModel vm = vm();
-        assertThat(vm.previewProperty().get()).isEqualTo(ExportFormat.ARM.exporter().export(ADD_NSG.fixAll(sample, null).get().after()));
+        assertThat(vm.previewProperty().get()).isEqualTo(ExportFormat.ARM.exporter().export(ADD_NSG.apply(sample)));
         assertThat(vm.previewProperty().get()).contains("fixed-nsg");
         assertThat(context.design()).isEqualTo(sample);
         vm.correctedProperty().set(false);
@@ -106,7 +94,7 @@ class ExportViewModelTest {
         // as imported from a template without its parameters: the NSG is named after the instance
         Design unknown = sample.withSecurityGroups(sample.securityGroups().stream()
                 .map(g -> g.name().equals("nsg-mi") ? g.withName("nsg-{managedInstanceName}") : g).toList());
-        ExportViewModel vm = new ExportViewModel(new DocumentContext(new Document(unknown, null)), ADD_NSG, dialogs, d -> Validator.validate(d));
+        ExportViewModel vm = new ExportViewModel(new DocumentContext(new Document(unknown, null)), ADD_NSG, dialogs);
         assertThat(vm.unresolved()).singleElement().asString()
                 .startsWith("networkSecurityGroups/nsg-{managedInstanceName}, name 'nsg-{managedInstanceName}'")
                 .contains("give parameter managedInstanceName");

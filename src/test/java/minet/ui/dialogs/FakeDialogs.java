@@ -1,24 +1,50 @@
 package minet.ui.dialogs;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import minet.io.InputException;
-import minet.ui.validation.FixService.FixPlan;
 
-/** Records what the view models asked and answers as the test says. */
+/** Answers the view models' questions as the test scripted them and records what they asked. */
 public final class FakeDialogs implements DialogService {
-    public final List<InputException> inputErrors = new ArrayList<>();
+    public final Deque<Unsaved> unsavedAnswers = new ArrayDeque<>();
+    public final Deque<Optional<Path>> fileAnswers = new ArrayDeque<>();
+    public final Deque<Boolean> confirmAnswers = new ArrayDeque<>();
+    public final List<String> asked = new ArrayList<>();
     public final List<String> errors = new ArrayList<>();
+    public final List<InputException> inputErrors = new ArrayList<>();
     public final List<FixPlan> reviewed = new ArrayList<>();
     public final List<String> clipboard = new ArrayList<>();
     public boolean applyReview = true;
     public Optional<ImportRequest> importAnswer = Optional.empty();
     public Optional<Path> folderAnswer = Optional.empty();
 
-    @Override public void showInputError(InputException e) { inputErrors.add(e); }
+    @Override public Unsaved askUnsaved(String documentName, String beforeWhat) {
+        asked.add("unsaved " + documentName + " before " + beforeWhat);
+        return unsavedAnswers.isEmpty() ? Unsaved.CANCEL : unsavedAnswers.pop();
+    }
+
+    @Override public Optional<Path> chooseFileToOpen(Path initialDirectory) {
+        asked.add("open");
+        return fileAnswers.isEmpty() ? Optional.empty() : fileAnswers.pop();
+    }
+
+    @Override public Optional<Path> chooseFileToSave(Path suggestion, String description, String extension) {
+        asked.add("save " + suggestion.getFileName());
+        return fileAnswers.isEmpty() ? Optional.empty() : fileAnswers.pop();
+    }
+
+    @Override public boolean confirm(String title, String message) {
+        asked.add("confirm " + title);
+        return !confirmAnswers.isEmpty() && confirmAnswers.pop();
+    }
+
     @Override public void showError(String title, String message) { errors.add(title + ": " + message); }
+
+    @Override public void showInputError(InputException e) { inputErrors.add(e); }
 
     @Override public boolean reviewFixes(FixPlan plan) {
         reviewed.add(plan);

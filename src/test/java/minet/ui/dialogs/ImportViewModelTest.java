@@ -11,7 +11,7 @@ import minet.edit.Document;
 import minet.io.DesignFile;
 import minet.model.Design;
 import minet.ui.dialogs.DialogService.ImportRequest;
-import minet.ui.validation.DocumentContext;
+import minet.ui.document.DocumentContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -9,7 +9,7 @@ import minet.io.DesignFile;
 import minet.model.Design;
 import minet.model.SecurityRule;
 import minet.ui.canvas.CanvasViewModel;
-import minet.ui.shell.DocumentModel;
+import minet.ui.document.DocumentModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -18,6 +18,8 @@ import minet.layout.DiagramNode;
 import minet.model.Bounds;
 import minet.model.Design;
 import minet.ui.Theme;
+import minet.ui.dialogs.BackgroundRunner;
+import minet.ui.dialogs.FakeDialogs;
 import minet.ui.properties.RuleRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,7 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class MainWindowFxTest {
     Path dir;
-    ScriptedDialogs dialogs = new ScriptedDialogs();
+    FakeDialogs dialogs = new FakeDialogs();
     MainWindow window;
 
     @Start void start(Stage stage) throws Exception {
@@ -43,7 +45,7 @@ class MainWindowFxTest {
 
     MainWindow open(Stage stage) {
         Path config = dir.resolve("config");
-        MainWindow w = new MainWindow(stage, dialogs, new DiskFileService(config), Background.INLINE, new RecentFiles(config), Theme.LIGHT, null);
+        MainWindow w = new MainWindow(stage, dialogs, new DiskFileService(config), BackgroundRunner.IN_PLACE, new RecentFiles(config), Theme.LIGHT, null);
         w.show(null, 1200, 760); // Monocle's headless screen is 1280 × 800
         return w;
     }
@@ -130,7 +132,7 @@ class MainWindowFxTest {
     }
 
     @Test void saveAndReopen(FxRobot robot) throws Exception {
-        robot.interact(() -> window.canvas().drop(minet.ui.palette.PaletteItem.CLIENT, 100, 900));
+        robot.interact(() -> window.canvas().drop(minet.ui.canvas.PaletteItem.CLIENT, 100, 900));
         Design edited = window.document().design();
         Path target = dir.resolve("saved" + DesignFile.EXTENSION);
         dialogs.fileAnswers.push(Optional.of(target));
@@ -150,7 +152,7 @@ class MainWindowFxTest {
     }
 
     @Test void recoverAfterACrash(FxRobot robot) throws Exception {
-        robot.interact(() -> window.canvas().drop(minet.ui.palette.PaletteItem.ON_PREMISES, 60, 700));
+        robot.interact(() -> window.canvas().drop(minet.ui.canvas.PaletteItem.ON_PREMISES, 60, 700));
         Design edited = window.document().design();
         robot.interact(() -> window.shell().autosave());
         // The process is killed: no close, no save. The next start finds the autosave file.

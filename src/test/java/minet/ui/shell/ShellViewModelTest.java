@@ -11,6 +11,10 @@ import minet.io.DesignFile;
 import minet.model.Design;
 import minet.model.ExternalNetwork;
 import minet.model.Lists;
+import minet.ui.dialogs.BackgroundRunner;
+import minet.ui.dialogs.DialogService;
+import minet.ui.dialogs.FakeDialogs;
+import minet.ui.document.DocumentModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,17 +23,17 @@ import org.junit.jupiter.api.io.TempDir;
 class ShellViewModelTest {
     @TempDir Path dir;
     Path config;
-    ScriptedDialogs dialogs;
+    FakeDialogs dialogs;
     DiskFileService files;
     DocumentModel doc;
     ShellViewModel vm;
 
     @BeforeEach void setUp() {
         config = dir.resolve("config");
-        dialogs = new ScriptedDialogs();
+        dialogs = new FakeDialogs();
         files = new DiskFileService(config);
         doc = new DocumentModel(Design.empty("Untitled"), null);
-        vm = new ShellViewModel(doc, dialogs, files, Background.INLINE, new RecentFiles(config));
+        vm = new ShellViewModel(doc, dialogs, files, BackgroundRunner.IN_PLACE, new RecentFiles(config));
     }
 
     static Command addClient(String id) {
@@ -46,7 +50,7 @@ class ShellViewModelTest {
 
     @Test void theJarCarriesTheSameSampleAsTheFolder() throws Exception {
         try (var in = DiskFileService.class.getResourceAsStream(DiskFileService.SAMPLE_RESOURCE)) {
-            assertThat(new String(in.readAllBytes())).isEqualTo(Files.readString(minet.ui.App.SAMPLE));
+            assertThat(new String(in.readAllBytes())).isEqualTo(Files.readString(minet.ui.shell.DiskFileService.SAMPLE));
         }
     }
 
@@ -122,7 +126,7 @@ class ShellViewModelTest {
         Design edited = doc.design();
         // The process dies here. Next start:
         DocumentModel doc2 = new DocumentModel(Design.empty("Untitled"), null);
-        ShellViewModel vm2 = new ShellViewModel(doc2, dialogs, files, Background.INLINE, new RecentFiles(config));
+        ShellViewModel vm2 = new ShellViewModel(doc2, dialogs, files, BackgroundRunner.IN_PLACE, new RecentFiles(config));
         dialogs.confirmAnswers.push(true);
         vm2.start(null);
         assertThat(dialogs.asked).contains("confirm Recover unsaved work");
@@ -145,7 +149,7 @@ class ShellViewModelTest {
         doc.execute(addClient("c9"));
         vm.autosave();
         DocumentModel doc2 = new DocumentModel(Design.empty("Untitled"), null);
-        ShellViewModel vm2 = new ShellViewModel(doc2, dialogs, files, Background.INLINE, new RecentFiles(config));
+        ShellViewModel vm2 = new ShellViewModel(doc2, dialogs, files, BackgroundRunner.IN_PLACE, new RecentFiles(config));
         dialogs.confirmAnswers.push(true);
         vm2.start(null);
         assertThat(doc2.fileProperty().get()).isEqualTo(f.toAbsolutePath());

@@ -8,7 +8,7 @@ import java.util.List;
 import minet.edit.Command;
 import minet.edit.Document;
 import minet.io.DesignFile;
-import minet.ui.validation.DocumentContext;
+import minet.ui.document.DocumentContext;
 import org.junit.jupiter.api.Test;
 
 class TraceViewModelTest {

@@ -17,7 +17,7 @@ class EngineFixesTest {
     @Test void fixAllOfTheServiceAidedTemplateAddsTheSeedsRulesAndRoutesAsOneCommand() throws Exception {
         Design d = Importer.load(SERVICE_AIDED);
         // The 04/2019 document's rules, chosen by hand in the window (auto would judge the delegated subnet by today's).
-        FixService.FixPlan plan = fixes.fixAll(d, new Report("azure-2019-04", List.of(), 0)).orElseThrow();
+        minet.ui.dialogs.FixPlan plan = fixes.fixAll(d, new Report("azure-2019-04", List.of(), 0)).orElseThrow();
         assertThat(plan.command().apply(d)).isEqualTo(plan.after());
         assertThat(plan.changes()).anyMatch(c -> c.kind() == Change.Kind.ADDED && c.element() == Change.Element.ROUTE);
         assertThat(plan.changes()).anyMatch(c -> c.kind() == Change.Kind.ADDED && c.element() == Change.Element.SECURITY_RULE);

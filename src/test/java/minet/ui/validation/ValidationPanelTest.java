@@ -18,6 +18,8 @@ import minet.rules.Finding;
 import minet.rules.Report;
 import minet.rules.Severity;
 import minet.ui.dialogs.FakeDialogs;
+import minet.ui.dialogs.FixPlan;
+import minet.ui.document.DocumentContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;

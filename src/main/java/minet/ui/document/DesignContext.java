@@ -1,4 +1,4 @@
-package minet.ui.validation;
+package minet.ui.document;
 
 import java.nio.file.Path;
 import javafx.beans.property.ReadOnlyObjectProperty;

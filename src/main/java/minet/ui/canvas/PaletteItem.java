@@ -1,4 +1,4 @@
-package minet.ui.palette;
+package minet.ui.canvas;
 
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +16,6 @@ import minet.model.RouteTable;
 import minet.model.SecurityGroup;
 import minet.model.Subnet;
 import minet.model.VirtualNetwork;
-import minet.ui.canvas.DesignEdits;
-import minet.ui.canvas.Icons;
 
 /**
  * What the palette offers and what dropping each on the canvas creates. Pure (no JavaFX): {@link #create} turns a

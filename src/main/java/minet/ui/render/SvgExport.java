@@ -1,4 +1,4 @@
-package minet.ui.canvas;
+package minet.ui.render;
 
 import java.util.Locale;
 import javafx.scene.Node;
@@ -23,6 +23,7 @@ import javafx.scene.text.Text;
 import javafx.scene.transform.Transform;
 import minet.model.Design;
 import minet.ui.Theme;
+import minet.ui.canvas.DiagramPane;
 
 /**
  * Writes the canvas as SVG by walking the very shapes the skins drew (after CSS): rectangles, paths, polygons,
@@ -135,7 +136,7 @@ public final class SvgExport {
                 opacity("fill-opacity", t.getFill()), transform(t, root), escape(t.getText())));
     }
 
-    static String escape(String s) {
+    public static String escape(String s) {
         StringBuilder out = new StringBuilder();
         for (char c : s.toCharArray()) {
             switch (c) {

@@ -1,4 +1,4 @@
-package minet.ui.validation;
+package minet.ui.document;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

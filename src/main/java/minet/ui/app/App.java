@@ -1,19 +1,19 @@
-package minet.ui;
+package minet.ui.app;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import minet.ui.StartupProbe;
+import minet.ui.Theme;
+import minet.ui.dialogs.FxBackgroundRunner;
 import minet.ui.shell.DiskFileService;
-import minet.ui.shell.FxBackground;
 import minet.ui.shell.MainWindow;
 import minet.ui.shell.RecentFiles;
 
 /** The desktop window. {@code -Dminet.config=DIR} moves the config dir (recent files, recovery) elsewhere. */
 public final class App extends Application {
-    public static final Path SAMPLE = Path.of("sample-networks", "reference.minet.json");
-
     /** Held so the level set on it is not lost to garbage collection. */
     private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
 
@@ -40,10 +40,10 @@ public final class App extends Application {
         } catch (IllegalArgumentException e) {
             theme = Theme.LIGHT;
         }
-        MainWindow window = new MainWindow(stage, null, new DiskFileService(config), new FxBackground(), new RecentFiles(config), theme,
+        MainWindow window = new MainWindow(stage, null, new DiskFileService(config), new FxBackgroundRunner(), new RecentFiles(config), theme,
                 t -> prefs.put("theme", t.name().toLowerCase(java.util.Locale.ROOT)));
         List<String> raw = getParameters().getRaw();
-        var icon = App.class.getResourceAsStream("app-icon.png");
+        var icon = App.class.getResourceAsStream("/minet/ui/app-icon.png");
         if (icon != null) stage.getIcons().add(new javafx.scene.image.Image(icon));
         stage.setMinWidth(900);
         stage.setMinHeight(600);

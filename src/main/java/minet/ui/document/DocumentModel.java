@@ -1,4 +1,4 @@
-package minet.ui.shell;
+package minet.ui.document;
 
 import java.nio.file.Path;
 import javafx.beans.property.ReadOnlyBooleanProperty;
