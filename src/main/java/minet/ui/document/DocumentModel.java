@@ -1,6 +1,7 @@
 package minet.ui.document;
 
 import java.nio.file.Path;
+import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -26,6 +27,7 @@ public final class DocumentModel {
     private final ReadOnlyStringWrapper undoLabel = new ReadOnlyStringWrapper(this, "undoLabel", "");
     private final ReadOnlyStringWrapper redoLabel = new ReadOnlyStringWrapper(this, "redoLabel", "");
     private final javafx.beans.property.ReadOnlyIntegerWrapper replaced = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "replaced");
+    private final java.util.List<java.util.function.Consumer<String>> actionListeners = new java.util.ArrayList<>();
 
     public DocumentModel(Design initial, Path file) {
         this.document = new Document(initial, file);
@@ -45,20 +47,38 @@ public final class DocumentModel {
     /** Counts whole-document changes (new, open, import, recovery), as opposed to edits: the view fits then. */
     public javafx.beans.property.ReadOnlyIntegerProperty replacedProperty() { return replaced.getReadOnlyProperty(); }
 
+    /**
+     * Told what each edit, undo and redo did, in words ("Add rule rule_110", "Undone: Fix all"), after the design
+     * changed: the status bar's last action.
+     */
+    public void addActionListener(java.util.function.Consumer<String> l) { actionListeners.add(l); }
+
+    private void tell(String action) {
+        for (var l : List.copyOf(actionListeners)) l.accept(action);
+    }
+
     /** Runs an edit with undo; a command that changes nothing records nothing. */
     public void execute(Command c) {
+        Design before = document.design();
         document.execute(c);
         sync();
+        if (document.design() != before) tell(c.label());
     }
 
     public void undo() {
-        if (document.history().canUndo()) document.undo();
+        String label = undoLabel.get();
+        boolean can = document.history().canUndo();
+        if (can) document.undo();
         sync();
+        if (can) tell("Undone: " + label);
     }
 
     public void redo() {
-        if (document.history().canRedo()) document.redo();
+        String label = redoLabel.get();
+        boolean can = document.history().canRedo();
+        if (can) document.redo();
         sync();
+        if (can) tell("Redone: " + label);
     }
 
     /** A new design or an opened file: no history, clean. */

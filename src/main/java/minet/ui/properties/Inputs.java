@@ -137,6 +137,12 @@ public final class Inputs {
         return null;
     }
 
+    /** An Azure region: its name (westeurope) or display name (West Europe); blank when not known. */
+    public static String location(String s) {
+        if (s == null || s.isBlank()) return null;
+        return s.trim().matches("[A-Za-z][A-Za-z0-9 ]{1,40}") ? null : "a region is a name such as westeurope or West Europe";
+    }
+
     public static String vCores(String s) {
         try {
             int v = Integer.parseInt(s.trim());

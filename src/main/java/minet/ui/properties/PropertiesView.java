@@ -71,7 +71,8 @@ public final class PropertiesView extends VBox {
                     if (f.help() != null) t.setPromptText(f.help());
                     if (f.help() != null) t.setTooltip(new Tooltip(f.help()));
                     f.errorProperty().addListener((o, a, e) -> t.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), e != null && !e.isEmpty()));
-                    t.setOnAction(e -> f.commit());
+                    // Enter applies and moves on, as Tab does (a form, not a one-field dialog).
+                    t.setOnAction(e -> { if (f.commit()) focusAfter(t); });
                     t.focusedProperty().addListener((o, was, now) -> { if (!now) f.commit(); });
                     t.setOnKeyPressed(e -> { if (e.getCode() == KeyCode.ESCAPE) f.revert(); });
                     form.getChildren().addAll(name, t, error);
@@ -80,7 +81,10 @@ public final class PropertiesView extends VBox {
                 case CHOICE: {
                     ComboBox<String> c = new ComboBox<>();
                     c.setId("field-" + f.id());
-                    c.getItems().setAll(f.choices());
+                    c.setItems(f.choices());
+                    // Names in the list, the full resource ID in a tooltip.
+                    c.setCellFactory(l -> choiceCell(f));
+                    c.setButtonCell(choiceCell(f));
                     c.setValue(f.textProperty().get());
                     c.setMaxWidth(Double.MAX_VALUE);
                     f.textProperty().addListener((o, a, v) -> { if (v != null && !v.equals(c.getValue())) c.setValue(v); });
@@ -109,6 +113,28 @@ public final class PropertiesView extends VBox {
                     v.getStyleClass().add("field-value");
                     form.getChildren().addAll(name, v);
                 }
+            }
+        }
+    }
+
+    private static javafx.scene.control.ListCell<String> choiceCell(PropertiesViewModel.Field f) {
+        return new javafx.scene.control.ListCell<>() {
+            @Override protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : f.display(item));
+                setTooltip(empty || item == null || f.display(item).equals(item) ? null : new Tooltip(item));
+            }
+        };
+    }
+
+    /** Focuses the next editable control of the form after {@code n}, if any. */
+    private void focusAfter(javafx.scene.Node n) {
+        var children = form.getChildren();
+        for (int i = children.indexOf(n) + 1; i < children.size(); i++) {
+            javafx.scene.Node c = children.get(i);
+            if (c instanceof javafx.scene.control.Control && c.isFocusTraversable() && !c.isDisabled() && c.isVisible()) {
+                c.requestFocus();
+                return;
             }
         }
     }

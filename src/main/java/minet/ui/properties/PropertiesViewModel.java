@@ -47,10 +47,11 @@ public final class PropertiesViewModel {
         private final FieldKind kind;
         private final StringProperty text = new SimpleStringProperty();
         private final BooleanProperty flag = new SimpleBooleanProperty();
-        private final List<String> choices;
+        private final ObservableList<String> choices;
         private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
         private final Function<String, String> check;
         private final Function<String, UnaryOperator<Design>> apply;
+        private java.util.Map<String, String> display = java.util.Map.of();
         private String applied;
 
         Field(String id, String label, FieldKind kind, String value, List<String> choices, Function<String, String> check,
@@ -58,7 +59,7 @@ public final class PropertiesViewModel {
             this.id = id;
             this.label = label;
             this.kind = kind;
-            this.choices = choices;
+            this.choices = FXCollections.observableArrayList(choices);
             this.check = check == null ? s -> null : check;
             this.apply = apply;
             this.help = help;
@@ -78,7 +79,10 @@ public final class PropertiesViewModel {
         public String label() { return label; }
         public String help() { return help; }
         public FieldKind kind() { return kind; }
-        public List<String> choices() { return choices; }
+        /** The choices of a drop-down; they follow the design (an NSG added elsewhere appears). */
+        public ObservableList<String> choices() { return choices; }
+        /** What a choice shows: a resource's name instead of its ID (the ID goes into a tooltip). */
+        public String display(String choice) { return choice == null ? "" : display.getOrDefault(choice, choice); }
         public StringProperty textProperty() { return text; }
         public BooleanProperty flagProperty() { return flag; }
         public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
@@ -144,8 +148,10 @@ public final class PropertiesViewModel {
         for (int i = 0; same && i < next.size(); i++) same = next.get(i).id().equals(fields.get(i).id());
         if (same) {
             for (int i = 0; i < next.size(); i++) {
-                Field cur = fields.get(i);
-                String v = next.get(i).text.get();
+                Field cur = fields.get(i), fresh = next.get(i);
+                cur.display = fresh.display;
+                if (!cur.choices.equals(fresh.choices)) cur.choices.setAll(fresh.choices);
+                String v = fresh.text.get();
                 if (!v.equals(cur.applied)) cur.set(v);
             }
         } else {
@@ -180,7 +186,57 @@ public final class PropertiesViewModel {
     }
 
     private Field choice(String id, String label, String value, List<String> choices, Function<String, UnaryOperator<Design>> apply) {
-        return new Field(id, label, FieldKind.CHOICE, value, choices, s -> choices.contains(s) ? null : "choose one of the list", apply, null);
+        Field[] f = new Field[1];
+        f[0] = new Field(id, label, FieldKind.CHOICE, value, choices, s -> f[0].choices.contains(s) ? null : "choose one of the list", apply, null);
+        return f[0];
+    }
+
+    /** A choice among resources: the value is the resource's ID, the list shows its name. */
+    private Field resourceChoice(String id, String label, String value, java.util.Map<String, String> names, Function<String, UnaryOperator<Design>> apply) {
+        java.util.Map<String, String> all = names;
+        if (!names.containsKey(value)) {
+            // A reference to a resource the design does not hold (an import that left it out) stays visible as such.
+            all = new java.util.LinkedHashMap<>(names);
+            all.put(value, lastSegment(value) + " (not in the design)");
+        }
+        Field f = choice(id, label, value, List.copyOf(all.keySet()), apply);
+        f.display = all;
+        return f;
+    }
+
+    /**
+     * "(none)" and each resource's name by ID, in the design's order. Two resources of one name (in different resource
+     * groups) are told apart by their resource group, else by their position.
+     */
+    static java.util.Map<String, String> namesById(List<String> ids, List<String> names) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        out.put(NONE, NONE);
+        java.util.Map<String, Long> count = new java.util.HashMap<>();
+        for (String n : names) count.merge(Inputs.lower(n), 1L, Long::sum);
+        for (int i = 0; i < ids.size(); i++) {
+            String n = names.get(i) == null || names.get(i).isBlank() ? ids.get(i) : names.get(i);
+            if (count.getOrDefault(Inputs.lower(n), 0L) > 1) {
+                String group = resourceGroup(ids.get(i));
+                n = n + " (" + (group != null ? group : String.valueOf(i + 1)) + ")";
+            }
+            out.put(ids.get(i), n);
+        }
+        return out;
+    }
+
+    /** The resource group of an Azure resource ID, or null. */
+    static String resourceGroup(String id) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)/resourceGroups/([^/]+)").matcher(id == null ? "" : id);
+        return m.find() ? m.group(1) : null;
+    }
+
+    static final String NONE = "(none)";
+
+    /** The name at the end of a resource ID or path. */
+    static String lastSegment(String id) {
+        if (id == null) return "";
+        String t = id.endsWith("/") ? id.substring(0, id.length() - 1) : id;
+        return t.substring(t.lastIndexOf('/') + 1);
     }
 
     private Field check(String id, String label, boolean value, Function<String, UnaryOperator<Design>> apply, String help) {
@@ -206,6 +262,8 @@ public final class PropertiesViewModel {
             f.add(text("name", "Name", v.name(), Inputs::name, s -> x -> x.mapVirtualNetwork(v.id(), y -> y.withName(s.trim())), null));
             f.add(text("addressSpaces", "Address spaces", Inputs.join(v.addressSpaces()), s -> Inputs.cidrList(s, true),
                     s -> x -> x.mapVirtualNetwork(v.id(), y -> y.withAddressSpaces(Inputs.list(s))), "Comma-separated CIDR prefixes"));
+            f.add(text("location", "Location", nz(v.location()), Inputs::location,
+                    s -> x -> x.mapVirtualNetwork(v.id(), y -> withLocation(y, s.isBlank() ? null : s.trim())), "Azure region, e.g. westeurope"));
             f.add(text("dnsServers", "DNS servers", Inputs.join(v.dnsServers()), Inputs::ipList,
                     s -> x -> x.mapVirtualNetwork(v.id(), y -> y.withDnsServers(Inputs.list(s))), "Empty: Azure-provided DNS"));
             f.add(check("dnsConfirmed", "Custom DNS resolves *.core.windows.net", v.dnsConfirmed(),
@@ -216,16 +274,16 @@ public final class PropertiesViewModel {
         if (subnet.isPresent()) {
             Subnet s = subnet.get();
             heading.set((d.isMiSubnet(s) ? "MI subnet · " : "Subnet · ") + s.name());
-            List<String> nsgs = new ArrayList<>(List.of("(none)"));
-            d.securityGroups().forEach(g -> nsgs.add(g.id()));
-            List<String> rts = new ArrayList<>(List.of("(none)"));
-            d.routeTables().forEach(t -> rts.add(t.id()));
+            java.util.Map<String, String> nsgs = namesById(d.securityGroups().stream().map(SecurityGroup::id).toList(),
+                    d.securityGroups().stream().map(SecurityGroup::name).toList());
+            java.util.Map<String, String> rts = namesById(d.routeTables().stream().map(RouteTable::id).toList(),
+                    d.routeTables().stream().map(RouteTable::name).toList());
             f.add(text("name", "Name", s.name(), Inputs::name, v -> x -> x.mapSubnet(s.id(), y -> y.withName(v.trim())), null));
             f.add(text("addressPrefixes", "Address prefix", Inputs.join(s.addressPrefixes()), v -> Inputs.cidrList(v, true),
                     v -> x -> x.mapSubnet(s.id(), y -> y.withAddressPrefixes(Inputs.list(v))), "CIDR, e.g. 10.0.0.0/24"));
-            f.add(choice("nsg", "Network security group", s.nsgId() == null ? "(none)" : s.nsgId(), nsgs,
+            f.add(resourceChoice("nsg", "Network security group", s.nsgId() == null ? NONE : s.nsgId(), nsgs,
                     v -> x -> x.mapSubnet(s.id(), y -> y.withNsgId("(none)".equals(v) ? null : v))));
-            f.add(choice("routeTable", "Route table", s.routeTableId() == null ? "(none)" : s.routeTableId(), rts,
+            f.add(resourceChoice("routeTable", "Route table", s.routeTableId() == null ? NONE : s.routeTableId(), rts,
                     v -> x -> x.mapSubnet(s.id(), y -> y.withRouteTableId("(none)".equals(v) ? null : v))));
             f.add(check("delegatedToMi", "Delegated to Microsoft.Sql/managedInstances", s.delegatedToMi(), v -> x -> x.mapSubnet(s.id(), y -> {
                 List<String> del = new ArrayList<>(Lists.minus(y.delegations(), Subnet.MI_DELEGATION::equalsIgnoreCase));
@@ -285,7 +343,7 @@ public final class PropertiesViewModel {
                                 v.isBlank() ? null : v.trim(), y.region(), y.firewallAllowedIps(), y.source())), "Storage, EventHub, AzureActiveDirectory, AzureKeyVault …"));
                 f.add(text("region", "Region", nz(e.region()), null, v -> x -> mapExternal(x, e.id(), y -> y.withRegion(v.isBlank() ? null : v.trim())), null));
             }
-            if (e.kind() == ExternalNetwork.Kind.ON_PREMISES) f.add(readOnly("via", "Connected via", nz(e.via()) + (e.gatewayId() == null ? "" : " · " + e.gatewayId())));
+            if (e.kind() == ExternalNetwork.Kind.ON_PREMISES) f.add(readOnly("via", "Connected via", nz(e.via()) + (e.gatewayId() == null ? "" : " · " + lastSegment(e.gatewayId()))));
             return f;
         }
         Optional<minet.layout.DiagramNode> implied = canvas.implied(id); // hook: implied parties are read-only (canvas)
@@ -293,11 +351,10 @@ public final class PropertiesViewModel {
         Optional<DiagramFlow> flow = canvas.flow(id);
         if (flow.isPresent()) {
             heading.set("Traffic flow · " + (flow.get().label().isEmpty() ? flow.get().kind().name().toLowerCase(java.util.Locale.ROOT) : flow.get().label()));
-            f.add(readOnly("flowId", "Flow", flow.get().id()));
             f.add(readOnly("description", "What it is", flow.get().description()));
             return f;
         }
-        heading.set(id);
+        heading.set(lastSegment(id));
         return f;
     }
 
@@ -313,6 +370,10 @@ public final class PropertiesViewModel {
 
     private static Design mapExternal(Design d, String id, UnaryOperator<ExternalNetwork> f) {
         return d.withExternalNetworks(Lists.replace(d.externalNetworks(), e -> Lists.sameId(e.id(), id), f));
+    }
+
+    private static VirtualNetwork withLocation(VirtualNetwork v, String location) {
+        return new VirtualNetwork(v.id(), v.name(), location, v.addressSpaces(), v.dnsServers(), v.dnsConfirmed(), v.peerings(), v.subnets(), v.source());
     }
 
     private static ManagedInstance withVCores(ManagedInstance m, int v) {

@@ -56,6 +56,35 @@ class PropertiesViewModelTest {
         assertThat(doc.design().subnet("vnet-mi/AppSubnet").orElseThrow().nsgId()).isEqualTo("nsg-mi");
     }
 
+    @Test void resourceDropDownsShowNamesAndKeepIds() {
+        String a = "/subscriptions/{subscriptionId}/resourceGroups/rg-a/providers/Microsoft.Network/networkSecurityGroups/nsg-mi";
+        String b = "/subscriptions/{subscriptionId}/resourceGroups/rg-b/providers/Microsoft.Network/networkSecurityGroups/nsg-mi";
+        String c = "/subscriptions/{subscriptionId}/resourceGroups/rg-b/providers/Microsoft.Network/networkSecurityGroups/nsg-app";
+        assertThat(PropertiesViewModel.namesById(List.of(a, b, c), List.of("nsg-mi", "nsg-mi", "nsg-app")))
+                .containsExactly(java.util.Map.entry("(none)", "(none)"), java.util.Map.entry(a, "nsg-mi (rg-a)"),
+                        java.util.Map.entry(b, "nsg-mi (rg-b)"), java.util.Map.entry(c, "nsg-app"));
+        canvas.selection().select("vnet-mi/AppSubnet");
+        PropertiesViewModel.Field nsg = field("nsg");
+        assertThat(nsg.display("nsg-mi")).isEqualTo(doc.design().securityGroup("nsg-mi").orElseThrow().name());
+        // a reference the design does not hold stays visible, by its name
+        doc.execute(minet.edit.Command.of("dangling", x -> x.mapSubnet("vnet-mi/AppSubnet", y -> y.withNsgId(a))));
+        assertThat(field("nsg").textProperty().get()).isEqualTo(a);
+        assertThat(field("nsg").display(a)).isEqualTo("nsg-mi (not in the design)");
+    }
+
+    @Test void theVnetHasALocation() {
+        canvas.selection().select("vnet-mi");
+        PropertiesViewModel.Field location = field("location");
+        location.textProperty().set("west europe!");
+        assertThat(location.commit()).isFalse();
+        location.textProperty().set("northeurope");
+        assertThat(location.commit()).isTrue();
+        assertThat(doc.design().virtualNetworks().get(0).location()).isEqualTo("northeurope");
+        location.textProperty().set("");
+        assertThat(location.commit()).isTrue();
+        assertThat(doc.design().virtualNetworks().get(0).location()).isNull();
+    }
+
     @Test void theInstanceEditorChangesTierAndChecksTheManagementIp() {
         canvas.selection().select("sqlmi-ref");
         assertThat(field("hostName").textProperty().get()).isEqualTo("sqlmi-ref.a1b2c3d4e5f6.database.windows.net");
