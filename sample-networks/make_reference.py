@@ -37,7 +37,7 @@ for line in routes_txt:
 
 design = {
     "schemaVersion": 1,
-    "name": "Reference network (seed, 04/2019)",
+    "name": "Reference network (MI connectivity architecture, 04/2019)",
     "virtualNetworks": [{
         "id": "vnet-mi", "name": "vnet-mi", "location": "westeurope", "addressSpaces": ["10.0.0.0/16"],
         "subnets": [

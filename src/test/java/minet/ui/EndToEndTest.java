@@ -77,6 +77,9 @@ class EndToEndTest {
         @Override public Optional<Path> chooseFileToSave(Path suggestion, String description, String extension) { return Optional.empty(); }
         @Override public boolean confirm(String title, String message) { return real.confirm(title, message); }
         @Override public void showInputError(InputException e) { real.showInputError(e); }
+        @Override public void showShortcuts() { real.showShortcuts(); }
+        @Override public void showRuleCatalog(String profile) { real.showRuleCatalog(profile); }
+        @Override public void showAbout(String profile) { real.showAbout(profile); }
         @Override public void showError(String title, String message) { real.showError(title, message); }
         @Override public boolean reviewFixes(FixPlan plan) { return real.reviewFixes(plan); }
         Path importFile = TEMPLATE;

@@ -33,7 +33,8 @@ public final class App extends Application {
     @Override public void start(Stage stage) {
         String configProp = System.getProperty("minet.config");
         Path config = configProp != null ? Path.of(configProp) : DiskFileService.defaultConfigDir();
-        Preferences prefs = Preferences.userNodeForPackage(App.class);
+        // The node older versions kept the theme in (App was in minet.ui then).
+        Preferences prefs = Preferences.userRoot().node("minet/ui");
         Theme theme;
         try {
             theme = Theme.parse(prefs.get("theme", "light"));
@@ -45,10 +46,11 @@ public final class App extends Application {
         List<String> raw = getParameters().getRaw();
         var icon = App.class.getResourceAsStream("/minet/ui/app-icon.png");
         if (icon != null) stage.getIcons().add(new javafx.scene.image.Image(icon));
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        stage.setMinWidth(800);
+        stage.setMinHeight(560);
         minet.ui.validation.ValidationFeature.install(window, new minet.ui.trace.EngineTracer());
-        window.show(raw.isEmpty() ? null : Path.of(raw.get(0)), 1440, 900);
+        window.rememberIn(prefs);
+        window.show(raw.isEmpty() ? null : Path.of(raw.get(0)));
         StartupProbe.arm(stage.getScene(), window.document().replacedProperty());
     }
 }

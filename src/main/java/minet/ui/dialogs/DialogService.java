@@ -37,6 +37,15 @@ public interface DialogService {
 
     void copyToClipboard(String text);
 
+    /** Help → Keyboard shortcuts (F1). */
+    void showShortcuts();
+
+    /** Help → Rule catalog: the rules of {@code profile} (the user may look at other profiles there). */
+    void showRuleCatalog(String profile);
+
+    /** Help → About: name, version, the profile in use. */
+    void showAbout(String profile);
+
     /** What File → Import… asked for. */
     record ImportRequest(List<Path> files, Path parametersFile) {
         public ImportRequest {

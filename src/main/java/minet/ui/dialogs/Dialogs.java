@@ -21,8 +21,12 @@ public final class Dialogs {
     /** Owner, resizable, and the content's preferred size as the window's minimum, applied when it is shown. */
     public static <D extends Dialog<?>> D prepare(D dialog, Window owner) {
         if (owner != null && dialog.getOwner() == null) dialog.initOwner(owner);
+        // Modal by hand (showAndWait), so that the owner keeps its maximised state.
+        if (owner != null) dialog.initModality(javafx.stage.Modality.NONE);
         dialog.setResizable(true);
         DialogPane pane = dialog.getDialogPane();
+        String css = minet.ui.Theme.stylesheet(minet.ui.Theme.APP_CSS);
+        if (!pane.getStylesheets().contains(css)) pane.getStylesheets().add(css);
         // An Alert's pane otherwise shrinks below its text (the default min height is computed, not preferred).
         pane.setMinHeight(Region.USE_PREF_SIZE);
         pane.setMinWidth(Region.USE_PREF_SIZE);
@@ -50,6 +54,15 @@ public final class Dialogs {
         double h = Math.min(screen.getHeight(), Math.ceil(pane.prefHeight(w - dw)) + dh);
         stage.setMinWidth(w);
         stage.setMinHeight(h);
+        if (stage.getProperties().put(Dialogs.class, Boolean.TRUE) == null) {
+            // Not every window manager (nor JavaFX itself) holds a window to its minimum: grow it back when shrunk.
+            stage.widthProperty().addListener((o, was, now) -> {
+                if (now.doubleValue() < stage.getMinWidth() - 1) Platform.runLater(() -> { if (stage.getWidth() < stage.getMinWidth() - 1) stage.setWidth(stage.getMinWidth()); });
+            });
+            stage.heightProperty().addListener((o, was, now) -> {
+                if (now.doubleValue() < stage.getMinHeight() - 1) Platform.runLater(() -> { if (stage.getHeight() < stage.getMinHeight() - 1) stage.setHeight(stage.getMinHeight()); });
+            });
+        }
         if (stage.getWidth() < w) stage.setWidth(w);
         if (stage.getHeight() < h) stage.setHeight(h);
         // Keep it on the screen after growing.
@@ -62,21 +75,47 @@ public final class Dialogs {
         return (screens.isEmpty() ? Screen.getPrimary() : screens.get(0)).getVisualBounds();
     }
 
-    /** Shows a prepared dialog and waits; a maximised owner is maximised again if the dialog took that away. */
+    /**
+     * Shows a prepared dialog and waits. It is modal by hand: while it shows, the owner takes no input and cannot be
+     * closed, and comes back behind the dialog when clicked. A dialog that JavaFX makes modal has its owner
+     * disabled, which on Linux (GTK) pins the owner's size and so takes a maximised main window out of its maximised
+     * state for as long as the dialog is up.
+     */
     public static <R> Optional<R> showAndWait(Dialog<R> dialog) {
-        Stage owner = dialog.getOwner() instanceof Stage s ? s : null;
-        boolean maximised = owner != null && owner.isMaximized();
-        javafx.beans.value.ChangeListener<Boolean> keep = (o, was, now) -> {
-            if (!now) Platform.runLater(() -> owner.setMaximized(true));
+        Window owner = dialog.getOwner();
+        if (owner == null || owner.getScene() == null) return dialog.showAndWait();
+        javafx.event.EventHandler<javafx.event.Event> block = javafx.event.Event::consume;
+        javafx.event.EventHandler<javafx.stage.WindowEvent> noClose = javafx.stage.WindowEvent::consume;
+        javafx.beans.value.ChangeListener<Boolean> front = (o, was, focused) -> {
+            if (focused && dialog.isShowing() && dialog.getDialogPane().getScene().getWindow() instanceof Stage s) Platform.runLater(s::toFront);
         };
-        if (maximised) owner.maximizedProperty().addListener(keep);
+        owner.getScene().addEventFilter(javafx.scene.input.InputEvent.ANY, block);
+        owner.addEventFilter(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, noClose);
+        owner.focusedProperty().addListener(front);
         try {
             return dialog.showAndWait();
         } finally {
-            if (maximised) {
-                owner.maximizedProperty().removeListener(keep);
-                if (!owner.isMaximized()) owner.setMaximized(true);
-            }
+            owner.getScene().removeEventFilter(javafx.scene.input.InputEvent.ANY, block);
+            owner.removeEventFilter(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, noClose);
+            owner.focusedProperty().removeListener(front);
+        }
+    }
+
+    /**
+     * Runs a native dialog (a file chooser) that blocks {@code owner}: GTK takes a maximised owner out of its
+     * maximised state meanwhile, so it is maximised again afterwards.
+     */
+    public static <T> T keepingMaximised(Window owner, java.util.function.Supplier<T> show) {
+        boolean maximised = owner instanceof Stage s && s.isMaximized();
+        try {
+            return show.get();
+        } finally {
+            if (maximised) Platform.runLater(() -> {
+                Stage s = (Stage) owner;
+                // The window manager changed the state behind JavaFX's back: set it off and on to be sure.
+                s.setMaximized(false);
+                s.setMaximized(true);
+            });
         }
     }
 }

@@ -39,7 +39,7 @@ public final class FxDialogService implements DialogService {
         fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Designs and JSON", "*.json"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         if (initialDirectory != null && Files.isDirectory(initialDirectory)) fc.setInitialDirectory(initialDirectory.toFile());
-        return Optional.ofNullable(fc.showOpenDialog(owner.get())).map(File::toPath);
+        return Optional.ofNullable(Dialogs.keepingMaximised(owner.get(), () -> fc.showOpenDialog(owner.get()))).map(File::toPath);
     }
 
     @Override public Optional<Path> chooseFileToSave(Path suggestion, String description, String extension) {
@@ -49,7 +49,7 @@ public final class FxDialogService implements DialogService {
         Path abs = suggestion.toAbsolutePath();
         if (abs.getParent() != null && Files.isDirectory(abs.getParent())) fc.setInitialDirectory(abs.getParent().toFile());
         fc.setInitialFileName(abs.getFileName().toString());
-        return Optional.ofNullable(fc.showSaveDialog(owner.get())).map(File::toPath);
+        return Optional.ofNullable(Dialogs.keepingMaximised(owner.get(), () -> fc.showSaveDialog(owner.get()))).map(File::toPath);
     }
 
     @Override public boolean confirm(String title, String message) {
@@ -97,10 +97,18 @@ public final class FxDialogService implements DialogService {
         return Dialogs.showAndWait(Dialogs.prepare(new ImportDialog(), owner.get()));
     }
 
+    @Override public void showShortcuts() { Dialogs.showAndWait(Dialogs.prepare(HelpDialogs.shortcuts(), owner.get())); }
+
+    @Override public void showRuleCatalog(String profile) { Dialogs.showAndWait(Dialogs.prepare(HelpDialogs.ruleCatalog(profile), owner.get())); }
+
+    @Override public void showAbout(String profile) {
+        Dialogs.showAndWait(Dialogs.prepare(HelpDialogs.about(HelpDialogs.version(), profile), owner.get()));
+    }
+
     @Override public Optional<Path> chooseFolder(String title) {
         DirectoryChooser dc = new DirectoryChooser();
         dc.setTitle(title);
-        File f = dc.showDialog(owner.get());
+        File f = Dialogs.keepingMaximised(owner.get(), () -> dc.showDialog(owner.get()));
         return Optional.ofNullable(f).map(File::toPath);
     }
 

@@ -42,7 +42,7 @@ public final class ImportDialog extends Dialog<ImportRequest> {
         Button add = new Button("Add files…", new FontIcon("mdi2f-file-plus"));
         add.setOnAction(e -> {
             FileChooser fc = chooser("Files to import");
-            List<File> chosen = fc.showOpenMultipleDialog(getOwner());
+            List<File> chosen = Dialogs.keepingMaximised(getOwner(), () -> fc.showOpenMultipleDialog(getOwner()));
             if (chosen != null) chosen.forEach(f -> files.add(f.toPath()));
         });
         Button folder = new Button("Add module folder…", new FontIcon("mdi2f-folder-plus"));
@@ -63,7 +63,7 @@ public final class ImportDialog extends Dialog<ImportRequest> {
         HBox.setHgrow(params, Priority.ALWAYS);
         Button browse = new Button("Browse…");
         browse.setOnAction(e -> {
-            File f = chooser("ARM parameters file").showOpenDialog(getOwner());
+            File f = Dialogs.keepingMaximised(getOwner(), () -> chooser("ARM parameters file").showOpenDialog(getOwner()));
             if (f != null) params.setText(f.toString());
         });
         VBox box = new VBox(8, new HBox(8, add, folder, remove), list, new Label("ARM parameters file"), new HBox(8, params, browse));

@@ -43,7 +43,14 @@ public final class PropertiesView extends VBox {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         this.scroll = scroll;
-        getChildren().addAll(heading, scroll, tableBox);
+        Label hint = new Label("Click an element on the canvas (or a finding in the Problems panel) to see and edit it here. "
+                + "A subnet's Effective rules and routes are here too.");
+        hint.setId("properties-hint");
+        hint.getStyleClass().add("properties-hint");
+        hint.setWrapText(true);
+        hint.visibleProperty().bind(vm.nothingSelectedProperty());
+        hint.managedProperty().bind(hint.visibleProperty());
+        getChildren().addAll(heading, hint, scroll, tableBox);
         buildRulesTable();
         buildRoutesTable();
         vm.fields().addListener((ListChangeListener<PropertiesViewModel.Field>) c -> rebuild());

@@ -116,6 +116,7 @@ public final class PropertiesViewModel {
     private final ObservableList<RuleRow> rules = FXCollections.observableArrayList();
     private final ObservableList<RouteRow> routes = FXCollections.observableArrayList();
     private String elementId;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper nothingSelected = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "nothingSelected", true);
 
     public PropertiesViewModel(DocumentModel doc, CanvasViewModel canvas, Consumer<String> status) {
         this.doc = doc;
@@ -132,11 +133,13 @@ public final class PropertiesViewModel {
     public ObservableList<RuleRow> rules() { return rules; }
     public ObservableList<RouteRow> routes() { return routes; }
     public String elementId() { return elementId; }
+    public javafx.beans.property.ReadOnlyBooleanProperty nothingSelectedProperty() { return nothingSelected.getReadOnlyProperty(); }
 
     public Optional<Field> field(String id) { return fields.stream().filter(f -> f.id().equals(id)).findFirst(); }
 
     private void show(String id) {
         elementId = id;
+        nothingSelected.set(id == null);
         fields.setAll(build(doc.design(), id));
         refreshTables();
     }

@@ -29,7 +29,12 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import java.util.prefs.Preferences;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import minet.model.Design;
@@ -68,14 +73,28 @@ public final class MainWindow {
     private final CanvasView canvasView;
     private final BorderPane root = new BorderPane();
     // Controls are made in the constructor, after the theme is set (a field initializer would run first).
-    private final SplitPane centerSplit;
+    /** Palette | canvas | properties above, the bottom panel (problems, trace) below across the whole width. */
+    private final SplitPane outerSplit;
     private final SplitPane mainSplit;
+    private final StackPane canvasHolder;
+    private final ScrollPane paletteScroll;
     private final StatusBar statusBar;
     private final Timeline autosave;
     private Node bottomPanel;
     private final PropertiesView propertiesView;
     private Theme theme;
     private final Consumer<Theme> themeListener;
+    /** The rule profile the window checks against; the validation panel and Help follow it. */
+    private final StringProperty profile = new SimpleStringProperty(this, "profile", minet.rules.Validator.DEFAULT_PROFILE);
+    private final HBox toolBarSlot = new HBox(6);
+    private final HBox statusSlot = new HBox(6);
+    private Preferences prefs;
+    private WindowState state;
+    // The zoom follows the window (maximise, resize, dividers) until the user zooms; Fit and a new document reset it.
+    private boolean fitting, userZoomed;
+    private boolean refitQueued;
+    /** Until the design first shows, the dividers follow the window's size as the window manager settles it. */
+    private boolean settling = true;
 
     /**
      * @param dialogs null for the real dialogs owned by {@code stage}
@@ -88,7 +107,7 @@ public final class MainWindow {
         this.themeListener = themeListener;
         // Before the first control exists: else JavaFX loads its default theme (Modena) first, only to replace it.
         Application.setUserAgentStylesheet(theme.userAgentStylesheet());
-        centerSplit = new SplitPane();
+        outerSplit = new SplitPane();
         mainSplit = new SplitPane();
         statusBar = new StatusBar();
         this.dialogs = dialogs != null ? dialogs : new FxDialogService(() -> stage);
@@ -102,23 +121,24 @@ public final class MainWindow {
             Point2D c = canvasView.viewCenter();
             canvas.drop(item, c.getX(), c.getY());
         });
-        ScrollPane paletteScroll = new ScrollPane(palette);
+        paletteScroll = new ScrollPane(palette);
         paletteScroll.setFitToWidth(true);
-        paletteScroll.setMinWidth(225);
-        paletteScroll.setPrefWidth(225);
+        paletteScroll.setMinWidth(150);
+        paletteScroll.setPrefWidth(WindowState.PALETTE);
         propertiesView = new PropertiesView(properties);
-        propertiesView.setMinWidth(300);
-        propertiesView.setPrefWidth(380);
+        propertiesView.setMinWidth(280);
+        propertiesView.setPrefWidth(WindowState.PROPERTIES);
 
-        centerSplit.setOrientation(Orientation.VERTICAL);
-        centerSplit.getItems().add(canvasView);
-        mainSplit.getItems().addAll(paletteScroll, centerSplit, propertiesView);
-        mainSplit.setDividerPositions(0.14, 0.77);
+        canvasHolder = new StackPane(canvasView, emptyDesignHint());
+        canvasHolder.setMinSize(200, 150);
+        mainSplit.getItems().addAll(paletteScroll, canvasHolder, propertiesView);
         SplitPane.setResizableWithParent(paletteScroll, false);
         SplitPane.setResizableWithParent(propertiesView, false);
+        outerSplit.setOrientation(Orientation.VERTICAL);
+        outerSplit.getItems().add(mainSplit);
 
         root.setTop(new VBox(menuBar(), toolBar()));
-        root.setCenter(mainSplit);
+        root.setCenter(outerSplit);
         root.setBottom(statusBar);
         root.getStyleClass().add("main-window");
         statusBar.setId("status-bar");
@@ -129,9 +149,14 @@ public final class MainWindow {
         Label zoom = new Label();
         zoom.setId("zoom-label");
         zoom.textProperty().bind(canvas.zoomProperty().multiply(100).asString("%.0f %%"));
-        statusBar.getRightItems().addAll(summary, new Separator(Orientation.VERTICAL), zoom);
+        statusSlot.setId("status-profile-slot");
+        statusSlot.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        statusBar.getRightItems().addAll(summary, new Separator(Orientation.VERTICAL), statusSlot, zoom);
 
         stage.titleProperty().bind(shell.titleProperty());
+        canvas.zoomProperty().addListener((o, a, z) -> { if (!fitting) userZoomed = true; });
+        canvasView.widthProperty().addListener(o -> refitLater());
+        canvasView.heightProperty().addListener(o -> refitLater());
         autosave = new Timeline(new KeyFrame(AUTOSAVE_EVERY, e -> shell.autosave()));
         autosave.setCycleCount(Timeline.INDEFINITE);
         canvasView.setDark(theme == Theme.DARK);
@@ -156,15 +181,56 @@ public final class MainWindow {
     public DiagramPane diagram() { return canvasView.diagramPane(); }
     public StatusBar statusBar() { return statusBar; }
 
-    /** Puts a panel under the canvas (a resizable split); null removes it. */
+    /** Puts a panel below palette, canvas and properties, across the window (a resizable split); null removes it. */
     public void setBottomPanel(Node panel) {
-        if (bottomPanel != null) centerSplit.getItems().remove(bottomPanel);
+        if (bottomPanel != null) outerSplit.getItems().remove(bottomPanel);
         bottomPanel = panel;
         if (panel != null) {
-            centerSplit.getItems().add(panel);
-            centerSplit.setDividerPositions(0.68);
+            outerSplit.getItems().add(panel);
+            SplitPane.setResizableWithParent(panel, false);
+            placeDividers();
         }
     }
+
+    /**
+     * The rule profile the window checks against (the validation panel binds to it). A place for a profile
+     * selector is kept in the toolbar ({@link #toolBarSlot()}) and for the profile's name in the status bar
+     * ({@link #statusSlot()}).
+     */
+    public StringProperty profileProperty() { return profile; }
+    /** An empty box at the end of the toolbar, for controls that belong to the whole window (the profile selector). */
+    public HBox toolBarSlot() { return toolBarSlot; }
+    /** An empty box in the status bar before the zoom, for the window's state (the profile in use). */
+    public HBox statusSlot() { return statusSlot; }
+
+    /** Remembers size, maximised state and dividers in {@code p} between runs (the app's preferences; tests none). */
+    public void rememberIn(Preferences p) { this.prefs = p; }
+
+    // ---- fitting the design to the window ----
+
+    /** Fits the design to the canvas and lets it follow the window's size again. */
+    public void fit() {
+        fitting = true;
+        try {
+            canvasView.fit();
+        } finally {
+            fitting = false;
+        }
+        userZoomed = false;
+    }
+
+    /** After the canvas changed size: refit once layout settles, unless the user has zoomed. */
+    private void refitLater() {
+        if (userZoomed || refitQueued || document.replacedProperty().get() == 0) return;
+        refitQueued = true;
+        javafx.application.Platform.runLater(() -> {
+            refitQueued = false;
+            if (!userZoomed) fit();
+        });
+    }
+
+    /** Whether the zoom still follows the window (the user has not zoomed since the last fit). */
+    public boolean followsWindow() { return !userZoomed; }
 
     public Node bottomPanel() { return bottomPanel; }
 
@@ -187,22 +253,51 @@ public final class MainWindow {
         canvasView.setDark(theme == Theme.DARK);
     }
 
-    /** Shows the window: opens {@code file} (or the sample, or offers recovery) and starts autosave. */
+    /**
+     * Shows the window where it was last time (or over most of the screen at the first start, all of a small one),
+     * opens {@code file} (or the sample, or offers recovery) and starts autosave.
+     */
+    public Scene show(Path file) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        state = WindowState.load(prefs, screen);
+        stage.setX(state.x());
+        stage.setY(state.y());
+        Scene scene = show(file, state.width(), state.height());
+        // Some window managers (openbox) drop the size a window is created with and leave it at its minimum:
+        // ask again once it is mapped, and once more after the window manager has placed it.
+        Runnable size = () -> {
+            if (stage.isMaximized()) return;
+            if (Math.abs(stage.getWidth() - state.width()) > 2 || Math.abs(stage.getHeight() - state.height()) > 2) {
+                stage.setWidth(state.width());
+                stage.setHeight(state.height());
+                stage.setX(state.x());
+                stage.setY(state.y());
+            }
+        };
+        size.run();
+        javafx.application.Platform.runLater(size);
+        if (state.maximized()) stage.setMaximized(true);
+        return scene;
+    }
+
+    /** Shows the window at this size (tests; {@link #show(Path)} for the app). */
     public Scene show(Path file, double width, double height) {
+        if (state == null) state = new WindowState(Double.NaN, Double.NaN, width, height, false, WindowState.PALETTE, WindowState.PROPERTIES, WindowState.BOTTOM);
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().addAll(Theme.stylesheet(Theme.CANVAS_CSS), Theme.stylesheet(Theme.APP_CSS));
         stage.setScene(scene);
         installNudge(scene);
         stage.setOnCloseRequest(e -> {
             e.consume();
-            shell.requestClose(() -> {
-                autosave.stop();
-                stage.close();
-            });
+            close();
         });
+        trackNormalBounds();
+        scene.widthProperty().addListener(o -> { if (settling) placeDividers(); });
+        scene.heightProperty().addListener(o -> { if (settling) placeDividers(); });
         stage.show();
+        placeDividers();
         // Fit once the canvas has laid out the new document (opening runs in the background).
-        shell.document().replacedProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(canvasView::fit));
+        shell.document().replacedProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::fit));
         // Paint the empty window first, then open the design: the window is up as soon as a bare one would be.
         Runnable[] afterFirstFrame = new Runnable[1];
         afterFirstFrame[0] = () -> {
@@ -211,12 +306,82 @@ public final class MainWindow {
             javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(() -> {
                 // Unless the user already opened or imported something in that moment.
                 if (shell.document().replacedProperty().get() == 0) shell.start(file);
-                canvasView.fit();
+                settling = false;
+                fit();
                 autosave.play();
             }));
         };
         scene.addPostLayoutPulseListener(afterFirstFrame[0]);
         return scene;
+    }
+
+    /** Asks about unsaved work, then remembers the window's place and closes it. */
+    public void close() {
+        shell.requestClose(() -> {
+            if (prefs != null) currentState().save(prefs);
+            autosave.stop();
+            stage.close();
+        });
+    }
+
+    private double normalX = Double.NaN, normalY = Double.NaN, normalWidth, normalHeight;
+
+    /** The bounds of the window while it is neither maximised nor minimised: what the next start restores. */
+    private void trackNormalBounds() {
+        javafx.beans.InvalidationListener l = o -> {
+            if (stage.isMaximized() || stage.isIconified() || !stage.isShowing()) return;
+            normalX = stage.getX();
+            normalY = stage.getY();
+            normalWidth = stage.getWidth();
+            normalHeight = stage.getHeight();
+        };
+        for (javafx.beans.Observable o : java.util.List.of(stage.xProperty(), stage.yProperty(), stage.widthProperty(), stage.heightProperty(), stage.showingProperty())) {
+            o.addListener(l);
+        }
+    }
+
+    /** Size, place, maximised state and panel sizes as they are now. */
+    public WindowState currentState() {
+        double w = normalWidth > 0 ? normalWidth : state.width(), h = normalHeight > 0 ? normalHeight : state.height();
+        double x = Double.isNaN(normalX) ? stage.getX() : normalX, y = Double.isNaN(normalY) ? stage.getY() : normalY;
+        double bottom = bottomPanel instanceof javafx.scene.layout.Region r && r.getHeight() > 0 ? r.getHeight() : state.bottomHeight();
+        return new WindowState(x, y, w, h, stage.isMaximized(),
+                paletteScroll.getWidth() > 0 ? paletteScroll.getWidth() : state.paletteWidth(),
+                propertiesView.getWidth() > 0 ? propertiesView.getWidth() : state.propertiesWidth(), bottom);
+    }
+
+    /** Sets the dividers so that palette, properties and bottom panel have their remembered sizes in pixels. */
+    private void placeDividers() {
+        if (state == null || root.getScene() == null) return;
+        double w = root.getScene().getWidth(), h = root.getScene().getHeight() - 120; // less menu, toolbar and status bar
+        if (w <= 0 || h <= 0) return;
+        // Never so wide that the canvas disappears on a small screen.
+        double palette = Math.min(state.paletteWidth(), w * 0.22), props = Math.min(state.propertiesWidth(), w * 0.36);
+        mainSplit.setDividerPositions(palette / w, 1 - props / w);
+        if (bottomPanel != null) outerSplit.setDividerPositions(Math.max(0.35, 1 - Math.min(state.bottomHeight(), h * 0.5) / h));
+    }
+
+    /** Over an empty canvas: where to start. */
+    private Node emptyDesignHint() {
+        Label head = new Label("An empty design. Where to start:");
+        head.getStyleClass().add("title-4");
+        Label steps = new Label("• Drag a Virtual network from the palette onto the canvas, then an MI subnet into it; "
+                + "drop a network security group or a route table on a subnet to attach it.\n"
+                + "• Or bring what you have: File → Import… (Ctrl+I) reads an ARM template, az CLI or Terraform JSON.\n"
+                + "• Or open a design: File → Open… (Ctrl+O); File → New (Ctrl+N) starts over.");
+        steps.setWrapText(true);
+        VBox hint = new VBox(8, head, steps);
+        hint.setId("empty-design-hint");
+        hint.getStyleClass().add("empty-hint");
+        hint.setMaxSize(520, javafx.scene.layout.Region.USE_PREF_SIZE);
+        hint.setMouseTransparent(true);
+        hint.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> isEmpty(document.design()), document.designProperty()));
+        return hint;
+    }
+
+    static boolean isEmpty(Design d) {
+        return d.virtualNetworks().isEmpty() && d.externalNetworks().isEmpty() && d.securityGroups().isEmpty()
+                && d.routeTables().isEmpty() && d.managedInstances().isEmpty();
     }
 
     // ---- menus and toolbar ----
@@ -273,7 +438,7 @@ public final class MainWindow {
                 item("Export diagram as PNG…", "mdi2i-image-outline", null, this::exportPng),
                 item("Export diagram as SVG…", "mdi2v-vector-square", null, this::exportSvg),
                 new SeparatorMenuItem(),
-                item("Exit", null, ctrl(KeyCode.Q), () -> shell.requestClose(() -> { autosave.stop(); stage.close(); })));
+                item("Exit", null, ctrl(KeyCode.Q), this::close));
 
         MenuItem undo = item("Undo", "mdi2u-undo", ctrl(KeyCode.Z), () -> { if (!typing()) document.undo(); });
         undo.disableProperty().bind(document.canUndoProperty().not());
@@ -306,15 +471,20 @@ public final class MainWindow {
                 item("Zoom in", null, ctrl(KeyCode.ADD), () -> canvasView.zoomBy(1.25)),
                 item("Zoom out", "mdi2m-magnify-minus-outline", ctrl(KeyCode.MINUS), () -> canvasView.zoomBy(0.8)),
                 item("Zoom out", null, ctrl(KeyCode.SUBTRACT), () -> canvasView.zoomBy(0.8)),
-                item("Fit to window", "mdi2f-fit-to-page-outline", ctrl(KeyCode.DIGIT0), canvasView::fit),
+                item("Fit to window", "mdi2f-fit-to-page-outline", ctrl(KeyCode.DIGIT0), this::fit),
                 item("Actual size (100 %)", "mdi2m-magnify-scan", ctrl(KeyCode.DIGIT1), canvasView::actualSize),
                 new SeparatorMenuItem(), connect, minimap, dark);
         view.getItems().get(1).setVisible(false);
         view.getItems().get(3).setVisible(false);
 
-        Menu help = new Menu("_Help", null, item("Keyboard shortcuts", "mdi2k-keyboard-outline", new KeyCodeCombination(KeyCode.F1), () ->
-                shell.statusProperty().set("Ctrl+N/O/S new/open/save · Ctrl+Z/Y undo/redo · Del delete · Ctrl+C/V copy/paste · Ctrl+A all · "
-                        + "Ctrl+0 fit · Ctrl+1 100 % · Ctrl+± zoom · Ctrl+wheel zoom · right-drag pan · Ctrl+K connect · arrows nudge")));
+        Menu help = new Menu("_Help", null,
+                item("Keyboard shortcuts", "mdi2k-keyboard-outline", new KeyCodeCombination(KeyCode.F1), dialogs::showShortcuts),
+                item("Rule catalog", "mdi2b-book-open-variant", null, () -> dialogs.showRuleCatalog(profile.get())),
+                new SeparatorMenuItem(),
+                item("About MI Network Designer", "mdi2i-information-outline", null, () -> dialogs.showAbout(profile.get())));
+        help.getItems().get(0).setId("menu-shortcuts");
+        help.getItems().get(1).setId("menu-catalog");
+        help.getItems().get(3).setId("menu-about");
         MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setId("menu-bar");
         return bar;
@@ -344,9 +514,11 @@ public final class MainWindow {
                 save, new Separator(), undo, redo, del, new Separator(),
                 toolButton("mdi2m-magnify-minus-outline", "Zoom out (Ctrl+-)", "tb-zoom-out", () -> canvasView.zoomBy(0.8)),
                 toolButton("mdi2m-magnify-plus-outline", "Zoom in (Ctrl+=)", "tb-zoom-in", () -> canvasView.zoomBy(1.25)),
-                toolButton("mdi2f-fit-to-page-outline", "Fit to window (Ctrl+0)", "tb-fit", canvasView::fit),
+                toolButton("mdi2f-fit-to-page-outline", "Fit to window (Ctrl+0)", "tb-fit", this::fit),
                 toolButton("mdi2n-numeric-1-box-outline", "Actual size (Ctrl+1)", "tb-100", canvasView::actualSize),
-                new Separator(), connect, dark);
+                new Separator(), connect, dark, toolBarSlot);
+        toolBarSlot.setId("tool-bar-slot");
+        toolBarSlot.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         tb.setId("tool-bar");
         return tb;
     }

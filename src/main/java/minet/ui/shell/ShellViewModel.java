@@ -48,6 +48,8 @@ public final class ShellViewModel {
         this.background = background;
         this.recentStore = recentStore;
         title.bind(Bindings.createStringBinding(this::computeTitle, doc.fileProperty(), doc.dirtyProperty(), doc.designProperty()));
+        // The status bar tells the last thing done: an edit, an undo, a redo, a fix.
+        doc.addActionListener(status::set);
         recent.setAll(recentStore.load());
     }
 
@@ -105,7 +107,7 @@ public final class ShellViewModel {
         }
         try {
             doc.replace(files.sample(), null);
-            status.set("Opened the reference network (seed, 04/2019)");
+            status.set("Opened the sample network: " + doc.design().name());
         } catch (InputException e) {
             doc.replace(Design.empty("Untitled"), null);
             status.set("Could not open the sample network: " + e.getMessage());

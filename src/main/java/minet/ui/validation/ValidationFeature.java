@@ -152,6 +152,9 @@ public final class ValidationFeature implements AutoCloseable {
         // The shell sets busy itself while it opens or saves; an import only adds to it, so no binding.
         f.importer.runningProperty().addListener((o, was, running) -> window.shell().busyProperty().set(running));
         f.importer.lastResultProperty().addListener((o, was, now) -> window.shell().statusProperty().set(now));
+        f.validation.lastActionProperty().addListener((o, was, now) -> { if (!now.isEmpty()) window.shell().statusProperty().set(now); });
+        // One profile for the window: Help → Rule catalog, About and (later) a selector in the toolbar follow it.
+        f.validation.profileProperty().bindBidirectional(window.profileProperty());
         window.statusBar().getRightItems().add(0, f.importProgress());
 
         MenuBar bar = (MenuBar) window.root().lookup("#menu-bar");

@@ -79,12 +79,20 @@ public final class ValidationPanel extends BorderPane {
                 setTooltip(empty || s == null ? null : new Tooltip(s.id()));
             }
         });
-        sev.setPrefWidth(34);
-        sev.setMaxWidth(34);
-        sev.setMinWidth(34);
-        TableColumn<Finding, String> rule = column("Rule", Finding::ruleId, 210);
-        TableColumn<Finding, String> element = column("Element", Finding::resource, 240);
-        TableColumn<Finding, String> message = column("Message", Finding::message, 560);
+        sev.setPrefWidth(30);
+        sev.setMaxWidth(30);
+        sev.setMinWidth(30);
+        sev.setSortable(false);
+        TableColumn<Finding, String> rule = column("Rule", Finding::ruleId, Finding::ruleId, 200);
+        rule.setId("col-rule");
+        // The element by kind and name; its resource path in the tooltip.
+        TableColumn<Finding, String> element = column("Element", f -> ValidationViewModel.elementLabel(f.resource()), Finding::resource, 170);
+        element.setId("col-element");
+        TableColumn<Finding, String> message = new TableColumn<>("Message");
+        message.setId("col-message");
+        message.setCellValueFactory(x -> new ReadOnlyStringWrapper(vm.message(x.getValue())));
+        message.setCellFactory(x -> wrappingCell(message));
+        message.setMinWidth(220);
         TableColumn<Finding, Finding> fix = new TableColumn<>("");
         fix.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         fix.setCellFactory(c -> new TableCell<>() {
@@ -101,23 +109,29 @@ public final class ValidationPanel extends BorderPane {
                 setGraphic(empty || f == null || !vm.canFix(f) ? null : b);
             }
         });
-        fix.setPrefWidth(76);
-        fix.setMinWidth(76);
-        // The Fix button next to the icon, so it stays in view however wide the message is.
+        fix.setPrefWidth(66);
+        fix.setMinWidth(66);
+        fix.setSortable(false);
+        // The Fix button next to the icon, so it stays in view; the message takes the room the others leave, and
+        // wraps: it is what the user reads (at 1024 × 700 the table still shows it).
         table.getColumns().addAll(java.util.List.of(sev, fix, rule, element, message));
+        message.prefWidthProperty().bind(table.widthProperty().subtract(sev.widthProperty()).subtract(fix.widthProperty())
+                .subtract(rule.widthProperty()).subtract(element.widthProperty()).subtract(18));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, f) -> vm.selectedProperty().set(f));
         vm.selectedProperty().addListener((o, was, f) -> {
             if (f == null) table.getSelectionModel().clearSelection();
             else if (table.getSelectionModel().getSelectedItem() != f) table.getSelectionModel().select(f);
         });
 
-        SplitPane split = new SplitPane(table, details(vm));
+        VBox detailsBox = details(vm);
+        detailsBox.setMinWidth(200);
+        SplitPane split = new SplitPane(table, detailsBox);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.7);
+        split.setDividerPositions(0.74);
         SplitPane.setResizableWithParent(split.getItems().get(1), false);
         setCenter(split);
-        setPrefHeight(260);
-        setMinHeight(240);
+        setPrefHeight(250);
+        setMinHeight(160);
     }
 
     private static VBox details(ValidationViewModel vm) {
@@ -127,7 +141,9 @@ public final class ValidationPanel extends BorderPane {
         Label title = new Label();
         title.setStyle("-fx-font-weight: bold");
         title.setWrapText(true);
-        Label requirementHead = new Label("What the seed requires");
+        Label requirementHead = new Label();
+        requirementHead.textProperty().bind(Bindings.createStringBinding(() -> "What " + minet.ui.Wording.document(vm.profileProperty().get()) + " requires",
+                vm.profileProperty()));
         requirementHead.setStyle("-fx-font-weight: bold");
         Label requirement = new Label();
         requirement.setWrapText(true);
@@ -164,18 +180,41 @@ public final class ValidationPanel extends BorderPane {
         return box;
     }
 
-    private static TableColumn<Finding, String> column(String title, java.util.function.Function<Finding, String> f, double w) {
+    /** A column showing {@code f} of a finding, with {@code tip} of it as the tooltip. */
+    private static TableColumn<Finding, String> column(String title, java.util.function.Function<Finding, String> f,
+                                                      java.util.function.Function<Finding, String> tip, double w) {
         TableColumn<Finding, String> c = new TableColumn<>(title);
         c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
         c.setCellFactory(x -> new TableCell<>() {
             @Override protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
                 setText(empty ? null : s);
-                setTooltip(empty || s == null ? null : new Tooltip(s));
+                Finding row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setTooltip(row == null ? null : new Tooltip(tip.apply(row)));
             }
         });
         c.setPrefWidth(w);
+        c.setMinWidth(Math.min(w, 90));
         return c;
+    }
+
+    /** A cell whose text wraps to the column's width: a long message takes two or three lines, never "…". */
+    private static TableCell<Finding, String> wrappingCell(TableColumn<Finding, String> column) {
+        return new TableCell<>() {
+            private final Label text = new Label();
+            {
+                text.setWrapText(true);
+                text.maxWidthProperty().bind(column.widthProperty().subtract(14));
+                text.setMinHeight(Region.USE_PREF_SIZE);
+            }
+
+            @Override protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                text.setText(empty ? null : s);
+                setGraphic(empty || s == null ? null : text);
+                setText(null);
+            }
+        };
     }
 
     private static ToggleButton severityToggle(Severity s, javafx.beans.property.BooleanProperty shown) {

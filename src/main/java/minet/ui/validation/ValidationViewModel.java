@@ -63,6 +63,7 @@ public final class ValidationViewModel implements AutoCloseable {
     private final ReadOnlyLongWrapper warnings = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper infos = new ReadOnlyLongWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Validating…");
+    private final ReadOnlyStringWrapper lastAction = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Finding> selected = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Details> details = new ReadOnlyObjectWrapper<>(Details.NONE);
     private final StringProperty profile = new SimpleStringProperty(Validator.DEFAULT_PROFILE);
@@ -131,6 +132,40 @@ public final class ValidationViewModel implements AutoCloseable {
         selected.set(keep != null && r.findings().contains(keep) ? r.findings().get(r.findings().indexOf(keep)) : null);
     }
 
+    /**
+     * A finding's element as the Problems panel names it: the kind and name of the most specific resource of its
+     * path ("NSG mi-nsg", "Rule allow_tds_inbound · NSG mi-nsg", "Subnet ManagedInstance"), not the ARM path.
+     */
+    public static String elementLabel(String resource) {
+        if (resource == null || resource.isBlank()) return "";
+        String[] parts = resource.split("/");
+        java.util.List<String> words = new ArrayList<>();
+        for (int i = 0; i + 1 < parts.length; i += 2) words.add(kindWord(parts[i]) + " " + parts[i + 1]);
+        if (words.isEmpty()) return resource;
+        String last = words.get(words.size() - 1);
+        // A rule or route is named with its table; a subnet stands on its own (its VNet is in the tooltip).
+        String kind = parts[parts.length - 2];
+        if ((kind.equals("securityRules") || kind.equals("routes")) && words.size() >= 2) return last + " · " + words.get(words.size() - 2);
+        return last;
+    }
+
+    private static String kindWord(String type) {
+        return switch (type) {
+            case "virtualNetworks" -> "VNet";
+            case "subnets" -> "Subnet";
+            case "networkSecurityGroups" -> "NSG";
+            case "securityRules" -> "Rule";
+            case "routeTables" -> "Route table";
+            case "routes" -> "Route";
+            case "managedInstances" -> "Instance";
+            case "externalNetworks" -> "Network";
+            default -> type;
+        };
+    }
+
+    /** A finding's message in the window's words (no project jargon; see {@link minet.ui.Wording}). */
+    public String message(Finding f) { return minet.ui.Wording.forUser(f.message(), profile.get()); }
+
     /** "2 errors, 1 warning · auto: azure-2025-09, subnet 'mi' is delegated … · validated in 3 ms". */
     public static String statusLine(Report r) {
         StringBuilder sb = new StringBuilder();
@@ -169,7 +204,7 @@ public final class ValidationViewModel implements AutoCloseable {
     }
 
     private static boolean matches(Finding f, String text) {
-        return contains(f.ruleId(), text) || contains(f.resource(), text) || contains(f.message(), text);
+        return contains(f.ruleId(), text) || contains(f.resource(), text) || contains(elementLabel(f.resource()), text) || contains(f.message(), text);
     }
 
     private static boolean contains(String s, String lowerText) {
@@ -179,8 +214,9 @@ public final class ValidationViewModel implements AutoCloseable {
     private Details explain(Finding f) {
         Optional<RuleInfo> info = Catalog.info(profile.get(), f.ruleId());
         List<String> facts = facts(f.details());
-        return info.map(i -> new Details(i.id(), i.title(), i.requirement(), i.fix(), facts))
-                .orElseGet(() -> new Details(f.ruleId(), "", f.message(), "", facts));
+        String p = profile.get();
+        return info.map(i -> new Details(i.id(), i.title(), minet.ui.Wording.forUser(i.requirement(), p), minet.ui.Wording.forUser(i.fix(), p), facts))
+                .orElseGet(() -> new Details(f.ruleId(), "", message(f), "", facts));
     }
 
     /** A finding's details in words, leaving out the model ids (the element is selected on the canvas instead). */
@@ -233,7 +269,11 @@ public final class ValidationViewModel implements AutoCloseable {
 
     /** Applies one finding's fix as one undoable step. */
     public void fix(Finding f) {
-        fixes.fix(context.design(), f, currentReport(context.design())).ifPresent(context::execute);
+        fixes.fix(context.design(), f, currentReport(context.design())).ifPresent(c -> {
+            context.execute(c);
+            lastAction.set("");
+            lastAction.set("Fixed " + f.ruleId() + ": " + c.label());
+        });
     }
 
     /** Computes every fix, shows the review, and applies it as one undoable step when the user agrees. */
@@ -244,8 +284,19 @@ public final class ValidationViewModel implements AutoCloseable {
             dialogs.showError("Fix all", "No finding of this design has an automatic fix.");
             return;
         }
-        if (dialogs.reviewFixes(plan.get())) context.execute(plan.get().command());
+        if (dialogs.reviewFixes(plan.get())) {
+            context.execute(plan.get().command());
+            int n = plan.get().changes().size();
+            lastAction.set("");
+            lastAction.set("Applied Fix all: " + n + (n == 1 ? " change" : " changes") + " (Ctrl+Z undoes them all)");
+        } else {
+            lastAction.set("");
+            lastAction.set("Fix all cancelled: nothing changed");
+        }
     }
+
+    /** What a fix just did, for the status bar. */
+    public ReadOnlyStringProperty lastActionProperty() { return lastAction.getReadOnlyProperty(); }
 
     /** The report of exactly this design: the live one when it is current, else computed now. */
     public Report currentReport(Design d) {

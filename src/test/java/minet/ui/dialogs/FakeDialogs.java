@@ -54,4 +54,7 @@ public final class FakeDialogs implements DialogService {
     @Override public Optional<ImportRequest> chooseImport() { return importAnswer; }
     @Override public Optional<Path> chooseFolder(String title) { return folderAnswer; }
     @Override public void copyToClipboard(String text) { clipboard.add(text); }
+    @Override public void showShortcuts() { asked.add("shortcuts"); }
+    @Override public void showRuleCatalog(String profile) { asked.add("rule catalog " + profile); }
+    @Override public void showAbout(String profile) { asked.add("about " + profile); }
 }

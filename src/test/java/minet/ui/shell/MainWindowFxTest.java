@@ -184,4 +184,16 @@ class MainWindowFxTest {
         assertThat(screen(kv.x() + kv.width() / 2, kv.y() + kv.height() / 2).distance(centre)).isLessThan(2);
         assertThat(robot.lookup("#bottom-test").tryQuery()).isEmpty();
     }
+
+    /** Defect 8: Help has the shortcuts (F1), the rule catalog of the window's profile and About. */
+    @Test void helpOpensShortcutsCatalogAndAbout(FxRobot robot) {
+        robot.clickOn("#canvas").type(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogs.asked).contains("shortcuts");
+        robot.clickOn("Help").clickOn("Rule catalog");
+        robot.clickOn("Help").clickOn("About MI Network Designer");
+        assertThat(dialogs.asked).contains("rule catalog azure-2019-04", "about azure-2019-04");
+        // the status bar is no longer where the shortcuts go
+        assertThat(window.shell().statusProperty().get()).doesNotContain("Ctrl+N/O/S");
+    }
 }

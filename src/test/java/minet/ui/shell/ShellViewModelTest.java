@@ -43,9 +43,9 @@ class ShellViewModelTest {
 
     @Test void startsOnTheReferenceNetwork() {
         vm.start(null);
-        assertThat(doc.design().name()).isEqualTo("Reference network (seed, 04/2019)");
+        assertThat(doc.design().name()).isEqualTo("Reference network (MI connectivity architecture, 04/2019)");
         assertThat(doc.dirtyProperty().get()).isFalse();
-        assertThat(vm.titleProperty().get()).isEqualTo("Reference network (seed, 04/2019) — MI Network Designer");
+        assertThat(vm.titleProperty().get()).isEqualTo("Reference network (MI connectivity architecture, 04/2019) — MI Network Designer");
     }
 
     @Test void theJarCarriesTheSameSampleAsTheFolder() throws Exception {
@@ -60,6 +60,21 @@ class ShellViewModelTest {
         assertThat(vm.titleProperty().get()).startsWith("*Reference network");
         doc.undo();
         assertThat(vm.titleProperty().get()).doesNotStartWith("*");
+    }
+
+    @Test void theStatusBarTellsTheLastActionIncludingUndoAndRedo() {
+        vm.start(null);
+        assertThat(vm.statusProperty().get()).isEqualTo("Opened the sample network: Reference network (MI connectivity architecture, 04/2019)");
+        doc.execute(addClient("c1"));
+        String label = doc.undoLabelProperty().get();
+        assertThat(vm.statusProperty().get()).isEqualTo(label);
+        doc.undo();
+        assertThat(vm.statusProperty().get()).isEqualTo("Undone: " + label);
+        doc.redo();
+        assertThat(vm.statusProperty().get()).isEqualTo("Redone: " + label);
+        doc.undo();
+        doc.undo(); // nothing left to undo: the status stays
+        assertThat(vm.statusProperty().get()).isEqualTo("Undone: " + label);
     }
 
     @Test void newAsksBeforeLosingWorkAndCancelKeepsIt() {

@@ -74,6 +74,44 @@ class ValidationViewModelTest {
         context.execute(Command.of("rename", d -> d.withName(name)));
     }
 
+    @Test void theElementColumnNamesKindAndNameNotTheArmPath() {
+        assertThat(ValidationViewModel.elementLabel("networkSecurityGroups/mi-NSG")).isEqualTo("NSG mi-NSG");
+        assertThat(ValidationViewModel.elementLabel("routeTables/mi-RouteTable")).isEqualTo("Route table mi-RouteTable");
+        assertThat(ValidationViewModel.elementLabel("virtualNetworks/SQLMI-VNET/subnets/ManagedInstance")).isEqualTo("Subnet ManagedInstance");
+        assertThat(ValidationViewModel.elementLabel("networkSecurityGroups/nsg/securityRules/deny_all")).isEqualTo("Rule deny_all · NSG nsg");
+        assertThat(ValidationViewModel.elementLabel("routeTables/rt/routes/r1")).isEqualTo("Route r1 · Route table rt");
+        assertThat(ValidationViewModel.elementLabel("")).isEmpty();
+    }
+
+    @Test void fixesReportWhatTheyDidForTheStatusBar() {
+        ValidationViewModel vm = vm();
+        edit("mgmt udr");
+        scheduler.runPending();
+        vm.fix(MGMT);
+        assertThat(vm.lastActionProperty().get()).isEqualTo("Fixed MI-NSG-IN-MANAGEMENT: Fix MI-NSG-IN-MANAGEMENT");
+        scheduler.runPending();
+        vm.fixAll();
+        assertThat(vm.lastActionProperty().get()).startsWith("Applied Fix all: 1 change");
+        edit("mgmt");
+        scheduler.runPending();
+        dialogs.applyReview = false;
+        vm.fixAll();
+        assertThat(vm.lastActionProperty().get()).isEqualTo("Fix all cancelled: nothing changed");
+        assertThat(context.design().name()).isEqualTo("mgmt");
+    }
+
+    @Test void messagesAndDetailsSpeakOfTheDocumentNotTheSeed() {
+        ValidationViewModel vm = vm();
+        Finding f = finding("MI-UDR-MANAGEMENT", Severity.ERROR, "routeTables/rt",
+                "Route table 'rt' does not route 7 of the seed's 99 management prefixes to next hop Internet", "rt-1");
+        assertThat(vm.message(f)).isEqualTo("Route table 'rt' does not route 7 of the documented 99 management prefixes to next hop Internet");
+        assertThat(minet.ui.Wording.forUser("; the seed wants the mandatory rules before any other rule", "azure-2019-04"))
+                .isEqualTo("; MI connectivity architecture (04/2019) wants the mandatory rules before any other rule");
+        assertThat(minet.ui.Wording.forUser("Management services (seed: mandatory inbound 'management')", "azure-2019-04"))
+                .isEqualTo("Management services (documented: mandatory inbound 'management')");
+        assertThat(minet.ui.Wording.document("azure-2024-07")).isEqualTo("MI connectivity architecture (07/2024)");
+    }
+
     @Test void countsAndStatusLineFollowTheNewestReport() {
         ValidationViewModel vm = vm();
         edit("mgmt udr size");

@@ -1,0 +1,104 @@
+package minet.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import minet.rules.Finding;
+import minet.ui.dialogs.BackgroundRunner;
+import minet.ui.dialogs.FakeDialogs;
+import minet.ui.shell.DiskFileService;
+import minet.ui.shell.MainWindow;
+import minet.ui.shell.RecentFiles;
+import minet.ui.trace.EngineTracer;
+import minet.ui.validation.ValidationFeature;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Defect 5 of the window review at the smallest size it names, 1024 × 700: the Problems panel shows the message of
+ * a finding (it showed only the Rule column), and the diagram follows the window's size until the user zooms.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WindowLayoutFxTest {
+    private MainWindow window;
+    private ValidationFeature feature;
+    private FakeDialogs dialogs = new FakeDialogs();
+
+    @Start void start(Stage stage) throws Exception {
+        Path config = Files.createTempDirectory("minet-layout").resolve("config");
+        window = new MainWindow(stage, dialogs, new DiskFileService(config), BackgroundRunner.IN_PLACE, new RecentFiles(config), Theme.LIGHT, null);
+        feature = ValidationFeature.install(window, new EngineTracer());
+        window.show(Path.of("sample-networks", "broken", "deny-first.minet.json"), 1024, 700);
+    }
+
+    private void waitForFindings() throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            var a = feature.validation().analysisProperty().get();
+            return a != null && a.design() == window.document().design() && !feature.validation().allFindings().isEmpty();
+        });
+    }
+
+    @Test void theMessageColumnIsInViewAndWide(FxRobot robot) throws Exception {
+        waitForFindings();
+        @SuppressWarnings("unchecked") TableView<Finding> table = robot.lookup("#findingsTable").queryAs(TableView.class);
+        TableColumn<Finding, ?> message = table.getColumns().stream().filter(c -> "Message".equals(c.getText())).findFirst().orElseThrow();
+        Node header = robot.lookup(".column-header").match(n -> n.getId() != null && n.getId().equals(message.getId())).query();
+        Bounds h = header.localToScene(header.getBoundsInLocal());
+        Bounds t = table.localToScene(table.getBoundsInLocal());
+        assertThat(h.getMinX()).as("the Message column starts inside the table").isLessThan(t.getMaxX() - 200);
+        assertThat(Math.min(h.getMaxX(), t.getMaxX()) - h.getMinX()).as("visible width of the Message column").isGreaterThanOrEqualTo(220);
+        // and the text is the finding's whole message (it wraps), in the window's words
+        Finding first = table.getItems().get(0);
+        assertThat(feature.validation().message(first)).doesNotContain("seed");
+    }
+
+    @Test void theDiagramFollowsTheWindowUntilTheUserZooms(FxRobot robot) throws Exception {
+        waitForFindings();
+        WaitForAsyncUtils.waitForFxEvents();
+        double small = window.canvas().zoomProperty().get();
+        robot.interact(() -> {
+            window.stage().setWidth(1260);
+            window.stage().setHeight(790);
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.canvas().zoomProperty().get() > small + 0.005);
+        assertThat(window.followsWindow()).isTrue();
+
+        robot.interact(() -> window.canvasView().zoomBy(1.25));
+        double zoomed = window.canvas().zoomProperty().get();
+        assertThat(window.followsWindow()).isFalse();
+        robot.interact(() -> {
+            window.stage().setWidth(1100);
+            window.stage().setHeight(720);
+        });
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.canvas().zoomProperty().get()).as("the user's zoom is kept").isEqualTo(zoomed);
+
+        robot.interact(window::fit); // Ctrl+0: fit, and follow the window again
+        assertThat(window.followsWindow()).isTrue();
+    }
+
+    @Test void anEmptyDesignSaysWhereToStart(FxRobot robot) throws Exception {
+        waitForFindings();
+        assertThat(robot.lookup("#empty-design-hint").query().isVisible()).isFalse();
+        robot.interact(() -> window.shell().newDesign());
+        dialogs.unsavedAnswers.clear();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.document().design().virtualNetworks()).isEmpty();
+        assertThat(robot.lookup("#empty-design-hint").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#empty-design-hint .label").queryAll()).anySatisfy(n ->
+                assertThat(((javafx.scene.control.Label) n).getText()).contains("Import").contains("palette"));
+    }
+}
