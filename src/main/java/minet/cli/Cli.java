@@ -80,6 +80,24 @@ public final class Cli implements Runnable {
         }
     }
 
+    /** Whether {@code name} is one of the commands (or help): anything else alone on the line is meant as a file. */
+    public static boolean isCommand(String name) {
+        if ("help".equals(name)) return true;
+        // From the annotations, without building picocli's model: this runs before the window opens.
+        for (Class<?> c : Cli.class.getAnnotation(Command.class).subcommands()) {
+            Command sub = c.getAnnotation(Command.class);
+            if (sub != null && (sub.name().equals(name) || java.util.Arrays.asList(sub.aliases()).contains(name))) return true;
+        }
+        return false;
+    }
+
+    /** {@code minet FILE} for a file that is not there: said as every command says it, exit 2 (not a usage error). */
+    public static int noSuchFile(String file, PrintWriter err) {
+        err.println("minet: " + file + ": no such file (to run a command instead, see 'minet --help')");
+        err.flush();
+        return UNUSABLE;
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override public String[] getVersion() {
             String v = Cli.class.getPackage().getImplementationVersion();
