@@ -5,17 +5,13 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.TextFieldTableCell;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -25,7 +21,9 @@ public final class PropertiesView extends VBox {
     private final PropertiesViewModel vm;
     private final VBox form = new VBox(6);
     private final VBox tableBox = new VBox(4);
-    private final TableView<RuleRow> rulesTable = new TableView<>();
+    /** Below the fields, inside the scroll pane: the NSG editor (rules table and rule form). */
+    private final VBox extra = new VBox();
+    private final NsgEditorView nsgEditor;
     private final TableView<RouteRow> routesTable = new TableView<>();
     private ScrollPane scroll;
 
@@ -39,7 +37,16 @@ public final class PropertiesView extends VBox {
         heading.getStyleClass().addAll("title-4", "properties-heading");
         heading.setWrapText(true);
         heading.textProperty().bind(vm.headingProperty());
-        ScrollPane scroll = new ScrollPane(form);
+        Button effective = new Button("Effective rules and routes…", new FontIcon("mdi2t-table-eye"));
+        effective.setId("show-effective");
+        effective.setTooltip(new Tooltip("What Azure applies to this subnet: its NSG's rules with Azure's defaults, its routes with the system routes"));
+        effective.visibleProperty().bind(vm.subnetSelectedProperty());
+        effective.managedProperty().bind(effective.visibleProperty());
+        effective.setOnAction(e -> vm.effective().ifPresent(x ->
+                minet.ui.dialogs.Dialogs.showAndWait(minet.ui.dialogs.Dialogs.prepare(new EffectiveDialog(x), getScene().getWindow()))));
+        VBox content = new VBox(10, form, effective, extra);
+        content.setPadding(new Insets(0, 6, 0, 0));
+        ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         this.scroll = scroll;
@@ -51,7 +58,11 @@ public final class PropertiesView extends VBox {
         hint.visibleProperty().bind(vm.nothingSelectedProperty());
         hint.managedProperty().bind(hint.visibleProperty());
         getChildren().addAll(heading, hint, scroll, tableBox);
-        buildRulesTable();
+        nsgEditor = new NsgEditorView(vm);
+        // Tab and Enter walk through the fields: keep the focused one in view.
+        sceneProperty().addListener((o, was, sc) -> {
+            if (sc != null) sc.focusOwnerProperty().addListener((x, a, f) -> scrollTo(f));
+        });
         buildRoutesTable();
         vm.fields().addListener((ListChangeListener<PropertiesViewModel.Field>) c -> rebuild());
         vm.tableProperty().addListener((o, a, t) -> showTable(t));
@@ -60,123 +71,52 @@ public final class PropertiesView extends VBox {
     }
 
     private void rebuild() {
-        form.getChildren().clear();
-        for (PropertiesViewModel.Field f : vm.fields()) {
-            Label name = new Label(f.label());
-            name.getStyleClass().add("field-label");
-            Label error = new Label();
-            error.getStyleClass().add("field-error");
-            error.textProperty().bind(f.errorProperty());
-            error.visibleProperty().bind(f.errorProperty().isNotEmpty());
-            error.managedProperty().bind(error.visibleProperty());
-            error.setWrapText(true);
-            switch (f.kind()) {
-                case TEXT: {
-                    TextField t = new TextField();
-                    t.setId("field-" + f.id());
-                    t.textProperty().bindBidirectional(f.textProperty());
-                    if (f.help() != null) t.setPromptText(f.help());
-                    if (f.help() != null) t.setTooltip(new Tooltip(f.help()));
-                    f.errorProperty().addListener((o, a, e) -> t.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), e != null && !e.isEmpty()));
-                    // Enter applies and moves on, as Tab does (a form, not a one-field dialog).
-                    t.setOnAction(e -> { if (f.commit()) focusAfter(t); });
-                    t.focusedProperty().addListener((o, was, now) -> { if (!now) f.commit(); });
-                    t.setOnKeyPressed(e -> { if (e.getCode() == KeyCode.ESCAPE) f.revert(); });
-                    form.getChildren().addAll(name, t, error);
-                    break;
-                }
-                case CHOICE: {
-                    ComboBox<String> c = new ComboBox<>();
-                    c.setId("field-" + f.id());
-                    c.setItems(f.choices());
-                    // Names in the list, the full resource ID in a tooltip.
-                    c.setCellFactory(l -> choiceCell(f));
-                    c.setButtonCell(choiceCell(f));
-                    c.setValue(f.textProperty().get());
-                    c.setMaxWidth(Double.MAX_VALUE);
-                    f.textProperty().addListener((o, a, v) -> { if (v != null && !v.equals(c.getValue())) c.setValue(v); });
-                    c.valueProperty().addListener((o, a, v) -> {
-                        if (v != null && !v.equals(f.textProperty().get())) {
-                            f.textProperty().set(v);
-                            f.commit();
-                        }
-                    });
-                    form.getChildren().addAll(name, c, error);
-                    break;
-                }
-                case CHECK: {
-                    CheckBox b = new CheckBox(f.label());
-                    b.setId("field-" + f.id());
-                    b.setWrapText(true);
-                    b.selectedProperty().bindBidirectional(f.flagProperty());
-                    form.getChildren().addAll(b, error);
-                    break;
-                }
-                default: {
-                    Label v = new Label();
-                    v.setId("field-" + f.id());
-                    v.textProperty().bind(f.textProperty());
-                    v.setWrapText(true);
-                    v.getStyleClass().add("field-value");
-                    form.getChildren().addAll(name, v);
-                }
-            }
-        }
+        FieldEditors.fill(form, vm.fields());
     }
 
-    private static javafx.scene.control.ListCell<String> choiceCell(PropertiesViewModel.Field f) {
-        return new javafx.scene.control.ListCell<>() {
-            @Override protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : f.display(item));
-                setTooltip(empty || item == null || f.display(item).equals(item) ? null : new Tooltip(item));
-            }
-        };
-    }
-
-    /** Focuses the next editable control of the form after {@code n}, if any. */
-    private void focusAfter(javafx.scene.Node n) {
-        var children = form.getChildren();
-        for (int i = children.indexOf(n) + 1; i < children.size(); i++) {
-            javafx.scene.Node c = children.get(i);
-            if (c instanceof javafx.scene.control.Control && c.isFocusTraversable() && !c.isDisabled() && c.isVisible()) {
-                c.requestFocus();
-                return;
-            }
-        }
+    private void scrollTo(javafx.scene.Node n) {
+        javafx.scene.Node content = scroll.getContent();
+        boolean inside = false;
+        for (javafx.scene.Node x = n; x != null; x = x.getParent()) if (x == content) inside = true;
+        if (!inside || n == null) return;
+        double contentHeight = content.getBoundsInLocal().getHeight(), view = scroll.getViewportBounds().getHeight();
+        if (contentHeight <= view) return;
+        javafx.geometry.Bounds b = content.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+        double top = scroll.getVvalue() * (contentHeight - view);
+        if (b.getMinY() < top) scroll.setVvalue(Math.max(0, (b.getMinY() - 30) / (contentHeight - view)));
+        else if (b.getMaxY() > top + view) scroll.setVvalue(Math.min(1, (b.getMaxY() - view + 30) / (contentHeight - view)));
     }
 
     private void showTable(PropertiesViewModel.TableKind t) {
         tableBox.getChildren().clear();
-        // The form takes the room when there is no table; with a table, the table does.
-        boolean table = t != PropertiesViewModel.TableKind.NONE;
+        extra.getChildren().clear();
+        // The form takes the room when there is no table; with the routes table, the table does.
+        boolean table = t == PropertiesViewModel.TableKind.ROUTES;
         VBox.setVgrow(scroll, table ? Priority.NEVER : Priority.ALWAYS);
         VBox.setVgrow(tableBox, table ? Priority.ALWAYS : Priority.NEVER);
         scroll.setMinHeight(table ? 140 : 0);
         if (t == PropertiesViewModel.TableKind.RULES) {
-            tableBox.getChildren().addAll(new Label("Security rules"), toolbar(true), rulesTable);
-            VBox.setVgrow(rulesTable, Priority.ALWAYS);
+            extra.getChildren().setAll(nsgEditor);
         } else if (t == PropertiesViewModel.TableKind.ROUTES) {
-            tableBox.getChildren().addAll(new Label("Routes"), toolbar(false), routesTable);
+            tableBox.getChildren().addAll(new Label("Routes"), routesToolbar(), routesTable);
             VBox.setVgrow(routesTable, Priority.ALWAYS);
         }
     }
 
-    private ToolBar toolbar(boolean rules) {
-        Button add = iconButton("mdi2p-plus", rules ? "Add a security rule" : "Add a route", rules ? "rule-add" : "route-add");
-        Button remove = iconButton("mdi2m-minus", "Remove the selected row", rules ? "rule-remove" : "route-remove");
-        Button up = iconButton("mdi2a-arrow-up", rules ? "Move up (swaps priorities)" : "Move up", rules ? "rule-up" : "route-up");
-        Button down = iconButton("mdi2a-arrow-down", rules ? "Move down (swaps priorities)" : "Move down", rules ? "rule-down" : "route-down");
-        TableView<?> table = rules ? rulesTable : routesTable;
-        add.setOnAction(e -> select(table, rules ? vm.addRule(table.getSelectionModel().getSelectedIndex() < 0 ? table.getItems().size() - 1 : table.getSelectionModel().getSelectedIndex())
-                : vm.addRoute(table.getSelectionModel().getSelectedIndex() < 0 ? table.getItems().size() - 1 : table.getSelectionModel().getSelectedIndex())));
+    private ToolBar routesToolbar() {
+        Button add = iconButton("mdi2p-plus", "Add a route", "route-add");
+        Button remove = iconButton("mdi2m-minus", "Remove the selected route", "route-remove");
+        Button up = iconButton("mdi2a-arrow-up", "Move up (routes have no order in Azure: this only tidies the list)", "route-up");
+        Button down = iconButton("mdi2a-arrow-down", "Move down", "route-down");
+        TableView<RouteRow> table = routesTable;
+        add.setOnAction(e -> select(table, vm.addRoute(table.getSelectionModel().getSelectedIndex() < 0 ? table.getItems().size() - 1 : table.getSelectionModel().getSelectedIndex())));
         remove.setOnAction(e -> {
             int i = table.getSelectionModel().getSelectedIndex();
-            if (rules) vm.removeRule(i); else vm.removeRoute(i);
+            vm.removeRoute(i);
             select(table, Math.min(i, table.getItems().size() - 1));
         });
-        up.setOnAction(e -> select(table, rules ? vm.moveRule(table.getSelectionModel().getSelectedIndex(), -1) : vm.moveRoute(table.getSelectionModel().getSelectedIndex(), -1)));
-        down.setOnAction(e -> select(table, rules ? vm.moveRule(table.getSelectionModel().getSelectedIndex(), 1) : vm.moveRoute(table.getSelectionModel().getSelectedIndex(), 1)));
+        up.setOnAction(e -> select(table, vm.moveRoute(table.getSelectionModel().getSelectedIndex(), -1)));
+        down.setOnAction(e -> select(table, vm.moveRoute(table.getSelectionModel().getSelectedIndex(), 1)));
         remove.disableProperty().bind(table.getSelectionModel().selectedIndexProperty().lessThan(0));
         up.disableProperty().bind(remove.disableProperty());
         down.disableProperty().bind(remove.disableProperty());
@@ -196,21 +136,6 @@ public final class PropertiesView extends VBox {
         b.setId(id);
         b.getStyleClass().add("flat");
         return b;
-    }
-
-    private void buildRulesTable() {
-        rulesTable.setId("rules-table");
-        rulesTable.getStyleClass().addAll("dense", "striped");
-        rulesTable.setEditable(true);
-        rulesTable.setItems(vm.rules());
-        rulesTable.setPlaceholder(new Label("No rules: add one with +"));
-        String[] titles = {"Priority", "Name", "Direction", "Access", "Protocol", "Source", "Source ports", "Destination", "Destination ports", "Description"};
-        double[] widths = {64, 170, 78, 64, 70, 130, 90, 130, 150, 200};
-        RuleRow.Column[] cols = RuleRow.Column.values();
-        for (int i = 0; i < cols.length; i++) {
-            RuleRow.Column col = cols[i];
-            rulesTable.getColumns().add(column(titles[i], widths[i], col.name(), r -> r.get(col), (r, v) -> vm.editRule(r.index(), col, v)));
-        }
     }
 
     /** A text column; {@code edit} applies a cell's new text and returns an error, or null. */

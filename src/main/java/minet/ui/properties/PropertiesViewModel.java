@@ -30,6 +30,7 @@ import minet.model.SecurityGroup;
 import minet.model.SecurityRule;
 import minet.model.Subnet;
 import minet.model.VirtualNetwork;
+import minet.rules.eval.EffectiveRules;
 import minet.ui.canvas.CanvasViewModel;
 import minet.ui.document.DocumentModel;
 
@@ -52,6 +53,8 @@ public final class PropertiesViewModel {
         private final Function<String, String> check;
         private final Function<String, UnaryOperator<Design>> apply;
         private java.util.Map<String, String> display = java.util.Map.of();
+        /** What the undo label names ("rule allow_tds_inbound"); the heading when null. */
+        private String subject;
         private String applied;
 
         Field(String id, String label, FieldKind kind, String value, List<String> choices, Function<String, String> check,
@@ -99,7 +102,7 @@ public final class PropertiesViewModel {
             }
             if (v.equals(applied)) return true;
             applied = v;
-            doc.execute(Command.of("Change " + label.toLowerCase(java.util.Locale.ROOT) + " of " + heading.get(), apply.apply(v)));
+            doc.execute(Command.of("Change " + label.toLowerCase(java.util.Locale.ROOT) + " of " + (subject != null ? subject : heading.get()), apply.apply(v)));
             return true;
         }
 
@@ -113,10 +116,15 @@ public final class PropertiesViewModel {
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper(this, "heading", "Nothing selected");
     private final ObservableList<Field> fields = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<TableKind> table = new ReadOnlyObjectWrapper<>(this, "table", TableKind.NONE);
-    private final ObservableList<RuleRow> rules = FXCollections.observableArrayList();
+    private final ObservableList<RuleRow> inbound = FXCollections.observableArrayList();
+    private final ObservableList<RuleRow> outbound = FXCollections.observableArrayList();
+    private final ObservableList<Field> ruleFields = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<RuleRow> selectedRule = new ReadOnlyObjectWrapper<>(this, "selectedRule");
+    private final ReadOnlyStringWrapper ruleNote = new ReadOnlyStringWrapper(this, "ruleNote", "");
     private final ObservableList<RouteRow> routes = FXCollections.observableArrayList();
     private String elementId;
     private final javafx.beans.property.ReadOnlyBooleanWrapper nothingSelected = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "nothingSelected", true);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper subnetSelected = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "subnetSelected");
 
     public PropertiesViewModel(DocumentModel doc, CanvasViewModel canvas, Consumer<String> status) {
         this.doc = doc;
@@ -130,16 +138,36 @@ public final class PropertiesViewModel {
     public ReadOnlyStringProperty headingProperty() { return heading.getReadOnlyProperty(); }
     public ObservableList<Field> fields() { return fields; }
     public ReadOnlyObjectProperty<TableKind> tableProperty() { return table.getReadOnlyProperty(); }
-    public ObservableList<RuleRow> rules() { return rules; }
+    /** The NSG's rules of a direction by priority, then Azure's default rules (locked). */
+    public ObservableList<RuleRow> rules(Direction d) { return d == Direction.OUTBOUND ? outbound : inbound; }
+    /** The rule the form below the rule tables edits (null: none). */
+    public ReadOnlyObjectProperty<RuleRow> selectedRuleProperty() { return selectedRule.getReadOnlyProperty(); }
+    /** The selected rule's fields: editable for the user's rules, read-only for Azure's. */
+    public ObservableList<Field> ruleFields() { return ruleFields; }
+    /** Why a selected rule cannot be changed, or "". */
+    public ReadOnlyStringProperty ruleNoteProperty() { return ruleNote.getReadOnlyProperty(); }
     public ObservableList<RouteRow> routes() { return routes; }
     public String elementId() { return elementId; }
     public javafx.beans.property.ReadOnlyBooleanProperty nothingSelectedProperty() { return nothingSelected.getReadOnlyProperty(); }
+    /** True while a subnet is shown: its effective rules and routes can be looked at. */
+    public javafx.beans.property.ReadOnlyBooleanProperty subnetSelectedProperty() { return subnetSelected.getReadOnlyProperty(); }
+
+    /** What Azure applies to a subnet's traffic: its NSG's rules with the defaults, its routes with the system routes. */
+    public record Effective(String subnetName, String addressPrefixes, EffectiveRules rules, minet.rules.route.EffectiveRoutes routes) {}
+
+    /** The shown subnet's effective rules and routes (computed by the core, as the checks and the trace see them). */
+    public Optional<Effective> effective() {
+        Design d = doc.design();
+        return elementId == null ? Optional.empty() : d.subnet(elementId).map(s -> new Effective(s.name(), Inputs.join(s.addressPrefixes()),
+                EffectiveRules.of(d, s), minet.rules.route.EffectiveRoutes.of(d, s)));
+    }
 
     public Optional<Field> field(String id) { return fields.stream().filter(f -> f.id().equals(id)).findFirst(); }
 
     private void show(String id) {
         elementId = id;
         nothingSelected.set(id == null);
+        subnetSelected.set(id != null && doc.design().subnet(id).isPresent());
         fields.setAll(build(doc.design(), id));
         refreshTables();
     }
@@ -168,20 +196,23 @@ public final class PropertiesViewModel {
         Optional<SecurityGroup> g = elementId == null ? Optional.empty() : d.securityGroup(elementId);
         Optional<RouteTable> t = elementId == null ? Optional.empty() : d.routeTable(elementId);
         if (g.isPresent()) {
-            List<RuleRow> rows = new ArrayList<>();
-            for (int i = 0; i < g.get().rules().size(); i++) rows.add(RuleRow.of(i, g.get().rules().get(i)));
-            if (!rows.equals(rules)) rules.setAll(rows);
-            table.set(TableKind.RULES);
-        } else if (t.isPresent()) {
+            List<RuleRow> in = ruleRows(g.get(), Direction.INBOUND), out = ruleRows(g.get(), Direction.OUTBOUND);
+            if (!in.equals(inbound)) inbound.setAll(in);
+            if (!out.equals(outbound)) outbound.setAll(out);
+            refreshRuleForm(g.get());
+        } else {
+            inbound.clear();
+            outbound.clear();
+            selectRule(null);
+        }
+        if (t.isPresent()) {
             List<RouteRow> rows = new ArrayList<>();
             for (int i = 0; i < t.get().routes().size(); i++) rows.add(RouteRow.of(i, t.get().routes().get(i)));
             if (!rows.equals(routes)) routes.setAll(rows);
-            table.set(TableKind.ROUTES);
         } else {
-            rules.clear();
             routes.clear();
-            table.set(TableKind.NONE);
         }
+        table.set(g.isPresent() ? TableKind.RULES : t.isPresent() ? TableKind.ROUTES : TableKind.NONE);
     }
 
     private Field text(String id, String label, String value, Function<String, String> check, Function<String, UnaryOperator<Design>> apply, String help) {
@@ -399,9 +430,127 @@ public final class PropertiesViewModel {
         return new ManagedInstance(m.id(), m.name(), m.subnetId(), m.tier(), m.vCores(), m.connectionType(), m.publicDataEndpoint(), m.replicationRole(), m.location(), m.dnsZone(), v.isEmpty() ? null : v, m.source());
     }
 
-    // ---- the NSG rule table ----
+    // ---- the NSG editor: Inbound and Outbound by priority, Azure's rules locked, a form for the selected rule ----
 
     private Optional<SecurityGroup> nsg() { return elementId == null ? Optional.empty() : doc.design().securityGroup(elementId); }
+
+    /** The rows of a direction: the NSG's own by priority (managed ones marked), then Azure's defaults. */
+    static List<RuleRow> ruleRows(SecurityGroup g, Direction d) {
+        List<RuleRow> out = new ArrayList<>();
+        for (minet.rules.eval.EffectiveRules.Row r : minet.rules.eval.EffectiveRules.rows(g, d)) {
+            int index = r.kind() == minet.rules.eval.EffectiveRules.Kind.DEFAULT ? -1 : indexOf(g.rules(), r.rule());
+            out.add(RuleRow.of(index, r.rule(), r.kind()));
+        }
+        return out;
+    }
+
+    private static int indexOf(List<SecurityRule> rules, SecurityRule r) {
+        for (int i = 0; i < rules.size(); i++) if (rules.get(i) == r) return i;
+        return rules.indexOf(r);
+    }
+
+    /** Shows {@code row}'s fields in the rule form (null: no rule). */
+    public void selectRule(RuleRow row) {
+        selectedRule.set(row);
+        ruleFields.setAll(row == null ? List.of() : ruleFieldsFor(row));
+        ruleNote.set(row == null ? "" : noteFor(row));
+    }
+
+    private static String noteFor(RuleRow row) {
+        return switch (row.kind()) {
+            case DEFAULT -> "One of Azure's default rules: every NSG has it and it cannot be changed or deleted. "
+                    + "A rule of your own with a lower priority number decides first.";
+            case MANAGED -> "Azure manages this rule for the delegated MI subnet (network intent policy): "
+                    + "it cannot be changed or deleted here, and fixes leave it alone.";
+            default -> "";
+        };
+    }
+
+    /** After an edit: the selected rule's new values, in the same fields (focus stays); its row follows its direction. */
+    private void refreshRuleForm(SecurityGroup g) {
+        RuleRow sel = selectedRule.get();
+        if (sel == null) return;
+        RuleRow now = null;
+        if (sel.index() >= 0 && sel.index() < g.rules().size()) {
+            SecurityRule r = g.rules().get(sel.index());
+            now = RuleRow.of(sel.index(), r);
+        } else if (sel.index() < 0) {
+            now = sel; // a default rule does not change
+        }
+        if (now == null) {
+            selectRule(null);
+            return;
+        }
+        selectedRule.set(now);
+        List<Field> next = ruleFieldsFor(now);
+        boolean same = next.size() == ruleFields.size();
+        for (int i = 0; same && i < next.size(); i++) same = next.get(i).id().equals(ruleFields.get(i).id()) && next.get(i).kind() == ruleFields.get(i).kind();
+        if (!same) {
+            ruleFields.setAll(next);
+        } else {
+            for (int i = 0; i < next.size(); i++) {
+                Field cur = ruleFields.get(i);
+                cur.subject = next.get(i).subject;
+                String v = next.get(i).text.get();
+                if (!v.equals(cur.applied)) cur.set(v);
+            }
+        }
+        ruleNote.set(noteFor(now));
+    }
+
+    private static final List<RuleRow.Column> FORM = List.of(RuleRow.Column.NAME, RuleRow.Column.PRIORITY, RuleRow.Column.ACCESS,
+            RuleRow.Column.PROTOCOL, RuleRow.Column.SOURCE, RuleRow.Column.SOURCE_PORTS, RuleRow.Column.DESTINATION,
+            RuleRow.Column.DESTINATION_PORTS, RuleRow.Column.DIRECTION, RuleRow.Column.DESCRIPTION);
+
+    private List<Field> ruleFieldsFor(RuleRow row) {
+        List<Field> out = new ArrayList<>();
+        SecurityGroup g = nsg().orElse(null);
+        for (RuleRow.Column c : FORM) {
+            String id = "rule-" + c.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            String label = columnLabel(c);
+            String value = row.get(c);
+            if (row.locked() || g == null) {
+                out.add(readOnly(id, label, value.isEmpty() ? "—" : value));
+                continue;
+            }
+            int index = row.index();
+            String gid = g.id();
+            Function<String, UnaryOperator<Design>> apply = v -> x -> x.mapSecurityGroup(gid, y -> y.withRules(replaceAt(y.rules(), index, how(c, v.trim()))));
+            Field f = switch (c) {
+                case ACCESS -> choice(id, label, value, List.of("Allow", "Deny"), apply);
+                case DIRECTION -> choice(id, label, value, List.of("Inbound", "Outbound"), apply);
+                case PROTOCOL -> choice(id, label, Inputs.normalizedProtocol(value) == null ? value : Inputs.normalizedProtocol(value), Inputs.PROTOCOLS, apply);
+                default -> text(id, label, value, v -> checkRuleCell(c, v), apply, ruleHelp(c));
+            };
+            f.subject = "rule " + row.name();
+            out.add(f);
+        }
+        return out;
+    }
+
+    private static String columnLabel(RuleRow.Column c) {
+        return switch (c) {
+            case PRIORITY -> "Priority";
+            case NAME -> "Name";
+            case DIRECTION -> "Direction";
+            case ACCESS -> "Action";
+            case PROTOCOL -> "Protocol";
+            case SOURCE -> "Source";
+            case SOURCE_PORTS -> "Source port ranges";
+            case DESTINATION -> "Destination";
+            case DESTINATION_PORTS -> "Destination port ranges";
+            case DESCRIPTION -> "Description";
+        };
+    }
+
+    private static String ruleHelp(RuleRow.Column c) {
+        return switch (c) {
+            case PRIORITY -> "100–4096; lower numbers are evaluated first";
+            case SOURCE, DESTINATION -> "*, a service tag (VirtualNetwork, AzureLoadBalancer, Internet …), addresses or prefixes, comma-separated";
+            case SOURCE_PORTS, DESTINATION_PORTS -> "*, a port or a range such as 11000-11999, comma-separated";
+            default -> null;
+        };
+    }
 
     /** Checks a cell's text; null when it may be applied. */
     public static String checkRuleCell(RuleRow.Column c, String v) {
@@ -417,7 +566,23 @@ public final class PropertiesViewModel {
         }
     }
 
-    /** Edits one cell of rule {@code index}; returns the error (nothing applied) or null. */
+    /** How a checked value changes a rule. */
+    private static UnaryOperator<SecurityRule> how(RuleRow.Column c, String t) {
+        switch (c) {
+            case PRIORITY: return r -> r.withPriority(Integer.parseInt(t));
+            case NAME: return r -> r.withName(t);
+            case DIRECTION: return r -> r.withDirection(Direction.parse(t));
+            case ACCESS: return r -> r.withAccess(Access.parse(t));
+            case PROTOCOL: return r -> r.withProtocol(Inputs.normalizedProtocol(t));
+            case SOURCE: return r -> r.withSourcePrefixes(Inputs.list(t));
+            case SOURCE_PORTS: return r -> r.withSourcePorts(Inputs.list(t));
+            case DESTINATION: return r -> r.withDestinationPrefixes(Inputs.list(t));
+            case DESTINATION_PORTS: return r -> r.withDestinationPorts(Inputs.list(t));
+            default: return r -> r.withDescription(t.isEmpty() ? null : t);
+        }
+    }
+
+    /** Edits one value of rule {@code index} (its place in the NSG); returns the error (nothing applied) or null. */
     public String editRule(int index, RuleRow.Column c, String v) {
         String err = checkRuleCell(c, v);
         if (err != null) {
@@ -426,58 +591,71 @@ public final class PropertiesViewModel {
         }
         SecurityGroup g = nsg().orElse(null);
         if (g == null || index < 0 || index >= g.rules().size()) return "no such rule";
-        String t = v.trim();
-        UnaryOperator<SecurityRule> how;
-        switch (c) {
-            case PRIORITY: how = r -> r.withPriority(Integer.parseInt(t)); break;
-            case NAME: how = r -> r.withName(t); break;
-            case DIRECTION: how = r -> r.withDirection(Direction.parse(t)); break;
-            case ACCESS: how = r -> r.withAccess(Access.parse(t)); break;
-            case PROTOCOL: how = r -> r.withProtocol(Inputs.normalizedProtocol(t)); break;
-            case SOURCE: how = r -> r.withSourcePrefixes(Inputs.list(t)); break;
-            case SOURCE_PORTS: how = r -> r.withSourcePorts(Inputs.list(t)); break;
-            case DESTINATION: how = r -> r.withDestinationPrefixes(Inputs.list(t)); break;
-            case DESTINATION_PORTS: how = r -> r.withDestinationPorts(Inputs.list(t)); break;
-            default: how = r -> r.withDescription(t.isEmpty() ? null : t);
-        }
+        if (EffectiveRules.managedByAzure(g.rules().get(index))) return refuse("Azure manages rule " + g.rules().get(index).name() + ": it cannot be changed");
         String rule = g.rules().get(index).name();
-        doc.execute(Command.of("Edit rule " + rule, x -> x.mapSecurityGroup(g.id(), y -> y.withRules(replaceAt(y.rules(), index, how)))));
+        doc.execute(Command.of("Edit rule " + rule, x -> x.mapSecurityGroup(g.id(), y -> y.withRules(replaceAt(y.rules(), index, how(c, v.trim()))))));
         return null;
     }
 
-    /** Adds an inbound allow rule at the first free priority after the selected one (or the last). */
-    public int addRule(int after) {
+    private String refuse(String why) {
+        status.accept(why);
+        return why;
+    }
+
+    /**
+     * The priority a new rule of direction {@code d} takes: the first multiple of 10 after the direction's last rule,
+     * or, when that rule is at the end of the range (a deny-all at 4096), the last free multiple of 10 before it, so
+     * the new rule is evaluated after the others and before the catch-all. -1 when every number is taken.
+     */
+    static int nextFreePriority(List<SecurityRule> rules, Direction d) {
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        int highest = 0;
+        for (SecurityRule r : rules) {
+            if (r.direction() != d || r.priority() == null) continue;
+            used.add(r.priority());
+            if (r.priority() <= 4096) highest = Math.max(highest, r.priority());
+        }
+        for (int p = Math.max(100, (highest / 10 + 1) * 10); p <= 4096; p += 10) if (!used.contains(p)) return p;
+        for (int p = (highest - 1) / 10 * 10; p >= 100; p -= 10) if (!used.contains(p)) return p;
+        for (int p = 100; p <= 4096; p++) if (!used.contains(p)) return p;
+        return -1;
+    }
+
+    /**
+     * Adds a rule of direction {@code d} at the next free priority, as the portal does (Allow, any protocol, port
+     * 8080, from and to any; the user changes it in the form) and selects it. Returns its index in the NSG, or -1.
+     */
+    public int addRule(Direction d) {
         SecurityGroup g = nsg().orElse(null);
         if (g == null) return -1;
-        Direction dir = after >= 0 && after < g.rules().size() && g.rules().get(after).direction() != null ? g.rules().get(after).direction() : Direction.INBOUND;
-        int start = after >= 0 && after < g.rules().size() ? g.rules().get(after).priorityOr(100) : 100;
-        // The first free priority after the selected rule's, else before it: the new rule lands next to it.
-        java.util.Set<Integer> used = new java.util.HashSet<>();
-        for (SecurityRule r : g.rules()) if (r.direction() == dir) used.add(r.priorityOr(-1));
-        int p = -1;
-        for (int c = start + 10; c <= 4096 && p < 0; c += 10) if (!used.contains(c)) p = c;
-        for (int c = start - 10; c >= 100 && p < 0; c -= 10) if (!used.contains(c)) p = c;
-        for (int c = 100; c <= 4096 && p < 0; c++) if (!used.contains(c)) p = c;
+        int p = nextFreePriority(g.rules(), d);
         if (p < 0) {
             status.accept("Every priority from 100 to 4096 is taken");
             return -1;
         }
-        String name = "rule_" + p;
-        SecurityRule r = SecurityRule.of(name, p, dir, Access.ALLOW, "Tcp", List.of("*"), List.of("*"), List.of("*"), List.of("443"));
-        int at = Math.min(g.rules().size(), after + 1);
-        doc.execute(Command.of("Add rule " + name, x -> x.mapSecurityGroup(g.id(), y -> {
-            List<SecurityRule> l = new ArrayList<>(y.rules());
-            l.add(Math.min(at, l.size()), r);
-            return y.withRules(l);
-        })));
+        String word = d == Direction.INBOUND ? "Inbound" : "Outbound";
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (SecurityRule r : g.rules()) names.add(Inputs.lower(r.name()));
+        String name = "AllowAnyCustom8080" + word;
+        for (int n = 2; names.contains(Inputs.lower(name)); n++) name = "AllowAnyCustom8080" + word + "_" + n;
+        SecurityRule r = SecurityRule.of(name, p, d, Access.ALLOW, "*", List.of("*"), List.of("*"), List.of("*"), List.of("8080"));
+        int at = g.rules().size();
+        doc.execute(Command.of("Add rule " + name, x -> x.mapSecurityGroup(g.id(), y -> y.withRules(Lists.plus(y.rules(), r)))));
+        nsg().ifPresent(now -> selectRule(RuleRow.of(at, now.rules().get(at))));
         return at;
     }
 
+    /** Removes one of the user's rules (Azure's defaults and managed rules stay). */
     public void removeRule(int index) {
         SecurityGroup g = nsg().orElse(null);
         if (g == null || index < 0 || index >= g.rules().size()) return;
-        String name = g.rules().get(index).name();
-        doc.execute(Command.of("Remove rule " + name, x -> x.mapSecurityGroup(g.id(), y -> {
+        SecurityRule r = g.rules().get(index);
+        if (EffectiveRules.managedByAzure(r)) {
+            refuse("Azure manages rule " + r.name() + ": it cannot be deleted");
+            return;
+        }
+        if (selectedRule.get() != null && selectedRule.get().index() == index) selectRule(null);
+        doc.execute(Command.of("Remove rule " + r.name(), x -> x.mapSecurityGroup(g.id(), y -> {
             List<SecurityRule> l = new ArrayList<>(y.rules());
             l.remove(index);
             return y.withRules(l);
@@ -485,25 +663,29 @@ public final class PropertiesViewModel {
     }
 
     /**
-     * Moves a rule up or down among the rules of its direction: the two swap places and priorities, so the order
-     * in the table stays the order of evaluation.
+     * Moves a rule up or down in its direction's order of evaluation: it swaps priorities with its neighbour, so the
+     * table (sorted by priority) and Azure agree. Azure's rules are not moved, nor moved past. Returns the index of
+     * the rule (unchanged: its place in the NSG's list does not matter).
      */
     public int moveRule(int index, int delta) {
         SecurityGroup g = nsg().orElse(null);
         if (g == null || index < 0 || index >= g.rules().size()) return index;
         SecurityRule r = g.rules().get(index);
-        int other = index + delta;
-        while (other >= 0 && other < g.rules().size() && g.rules().get(other).direction() != r.direction()) other += delta;
-        if (other < 0 || other >= g.rules().size()) return index;
-        final int o = other;
+        List<RuleRow> rows = r.direction() == Direction.OUTBOUND ? ruleRows(g, Direction.OUTBOUND) : ruleRows(g, Direction.INBOUND);
+        int at = -1;
+        for (int i = 0; i < rows.size(); i++) if (rows.get(i).index() == index) at = i;
+        int to = at + delta;
+        if (at < 0 || to < 0 || to >= rows.size() || rows.get(at).locked() || rows.get(to).locked()) return index;
+        int other = rows.get(to).index();
+        SecurityRule o = g.rules().get(other);
+        if (r.priority() == null || o.priority() == null) return index;
         doc.execute(Command.of((delta < 0 ? "Move up rule " : "Move down rule ") + r.name(), x -> x.mapSecurityGroup(g.id(), y -> {
             List<SecurityRule> l = new ArrayList<>(y.rules());
-            SecurityRule a = l.get(index), b = l.get(o);
-            l.set(index, b.withPriority(a.priority()));
-            l.set(o, a.withPriority(b.priority()));
+            l.set(index, r.withPriority(o.priority()));
+            l.set(other, o.withPriority(r.priority()));
             return y.withRules(l);
         })));
-        return o;
+        return index;
     }
 
     // ---- the route table ----

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import minet.io.DesignFile;
 import minet.model.Design;
+import minet.model.Access;
+import minet.model.Direction;
 import minet.model.SecurityRule;
 import minet.ui.canvas.CanvasViewModel;
 import minet.ui.document.DocumentModel;
@@ -95,41 +97,115 @@ class PropertiesViewModelTest {
         assertThat(field("managementEndpointIp").commit()).isFalse();
     }
 
-    @Test void nsgRulesAreAddedEditedReorderedAndRemovedWithUndo() {
+    private List<String> names(Direction d) { return vm.rules(d).stream().map(RuleRow::name).toList(); }
+
+    /** The NSG editor as in the portal: by priority per direction, Azure's defaults last and locked. */
+    @Test void nsgRulesShowByDirectionAndPriorityWithAzuresDefaults() {
         canvas.selection().select("nsg-mi");
         assertThat(vm.tableProperty().get()).isEqualTo(PropertiesViewModel.TableKind.RULES);
-        assertThat(vm.rules()).hasSize(9);
+        assertThat(names(Direction.INBOUND)).containsExactly("allow_management_inbound", "allow_misubnet_inbound", "allow_health_probe_inbound",
+                "allow_tds_inbound", "allow_redirect_inbound", "deny_all_inbound", "AllowVnetInBound", "AllowAzureLoadBalancerInBound", "DenyAllInBound");
+        assertThat(names(Direction.OUTBOUND)).containsExactly("allow_management_outbound", "allow_misubnet_outbound", "deny_all_outbound",
+                "AllowVnetOutBound", "AllowInternetOutBound", "DenyAllOutBound");
+        RuleRow deny = vm.rules(Direction.INBOUND).get(8);
+        assertThat(deny.locked()).isTrue();
+        vm.selectRule(deny);
+        assertThat(vm.ruleFields()).allSatisfy(f -> assertThat(f.kind()).isEqualTo(PropertiesViewModel.FieldKind.READ_ONLY));
+        assertThat(vm.ruleNoteProperty().get()).contains("default rules").contains("cannot be changed");
+    }
+
+    @Test void aNewRuleTakesTheNextFreePriorityOfItsDirectionAndIsEditedInTheForm() {
+        canvas.selection().select("nsg-mi");
         Design before = doc.design();
+        int at = vm.addRule(Direction.INBOUND);
+        SecurityRule added = doc.design().securityGroup("nsg-mi").orElseThrow().rules().get(at);
+        // after the last rule of its own, before the deny-all at 4096
+        assertThat(added.priority()).isEqualTo(4090);
+        assertThat(added.direction()).isEqualTo(Direction.INBOUND);
+        assertThat(names(Direction.INBOUND).indexOf(added.name())).isEqualTo(5);
+        assertThat(vm.selectedRuleProperty().get().name()).isEqualTo("AllowAnyCustom8080Inbound");
+        int out = vm.addRule(Direction.OUTBOUND);
+        assertThat(doc.design().securityGroup("nsg-mi").orElseThrow().rules().get(out).priority()).as("outbound: 4090 too, its own numbering").isEqualTo(4090);
 
-        int at = vm.addRule(4); // after allow_redirect_inbound (1100)
-        assertThat(at).isEqualTo(5);
-        assertThat(vm.rules().get(5).priority()).isEqualTo("1110");
-        assertThat(vm.editRule(5, RuleRow.Column.DESTINATION_PORTS, "1433, 11000-11999")).isNull();
-        SecurityRule r = doc.design().securityGroup("nsg-mi").orElseThrow().rules().get(5);
+        vm.selectRule(vm.rules(Direction.INBOUND).get(5));
+        PropertiesViewModel.Field ports = vm.ruleFields().stream().filter(f -> f.id().equals("rule-destination-ports")).findFirst().orElseThrow();
+        ports.textProperty().set("70000");
+        assertThat(ports.commit()).isFalse();
+        ports.textProperty().set("1433, 11000-11999");
+        assertThat(ports.commit()).isTrue();
+        SecurityRule r = doc.design().securityGroup("nsg-mi").orElseThrow().rules().get(at);
         assertThat(r.destinationPorts()).containsExactly("1433", "11000-11999");
-        assertThat(r.destinationPortRange()).as("several ports go to the plural field").isNull();
-        assertThat(vm.editRule(5, RuleRow.Column.SOURCE, "10.0.0.0/8, VirtualNetwork")).isNull();
-        assertThat(vm.editRule(5, RuleRow.Column.DESTINATION_PORTS, "70000")).contains("outside 0–65535");
-        assertThat(vm.editRule(5, RuleRow.Column.PRIORITY, "99")).contains("between 100 and 4096");
-        assertThat(vm.editRule(5, RuleRow.Column.PROTOCOL, "tcp")).isNull();
-        assertThat(doc.design().securityGroup("nsg-mi").orElseThrow().rules().get(5).protocol()).isEqualTo("Tcp");
+        assertThat(doc.undoLabelProperty().get()).isEqualTo("Change destination port ranges of rule AllowAnyCustom8080Inbound");
+        // the same field objects stay (focus stays in the form) and show the applied value
+        assertThat(vm.ruleFields()).contains(ports);
+        assertThat(vm.editRule(at, RuleRow.Column.PROTOCOL, "tcp")).isNull();
+        assertThat(doc.design().securityGroup("nsg-mi").orElseThrow().rules().get(at).protocol()).isEqualTo("Tcp");
+        assertThat(vm.editRule(at, RuleRow.Column.PRIORITY, "99")).contains("between 100 and 4096");
 
-        int moved = vm.moveRule(5, -1);
-        assertThat(moved).isEqualTo(4);
-        assertThat(vm.rules().get(4).name()).isEqualTo("rule_1110");
-        assertThat(vm.rules().get(4).priority()).as("priorities swap so order = evaluation order").isEqualTo("1100");
-        assertThat(vm.rules().get(5).priority()).isEqualTo("1110");
-
-        vm.removeRule(4);
-        assertThat(vm.rules()).hasSize(9);
+        vm.removeRule(at);
         while (doc.canUndoProperty().get()) doc.undo();
         assertThat(doc.design()).isEqualTo(before);
     }
 
-    @Test void moveRuleSkipsRulesOfTheOtherDirection() {
+    @Test void nextFreePriority() {
+        java.util.function.Function<Integer[], Integer> next = ps -> PropertiesViewModel.nextFreePriority(java.util.Arrays.stream(ps)
+                .map(p -> SecurityRule.of("r" + p, p, Direction.INBOUND, Access.ALLOW, "*", List.of("*"), List.of("*"), List.of("*"), List.of("*"))).toList(), Direction.INBOUND);
+        assertThat(next.apply(new Integer[] {})).isEqualTo(100);
+        assertThat(next.apply(new Integer[] {100, 200})).isEqualTo(210);
+        assertThat(next.apply(new Integer[] {100, 205})).isEqualTo(210);
+        assertThat(next.apply(new Integer[] {100, 4090, 4096})).isEqualTo(4080);
+        assertThat(next.apply(new Integer[] {100, 4000})).isEqualTo(4010);
+    }
+
+    @Test void movingSwapsPrioritiesWithTheNeighbourButNeverPastAzuresRules() {
         canvas.selection().select("nsg-mi");
-        // Index 6 is the first outbound rule; the one above it is inbound: nothing to swap with.
-        assertThat(vm.moveRule(6, -1)).isEqualTo(6);
+        int tds = names(Direction.INBOUND).indexOf("allow_tds_inbound");
+        RuleRow row = vm.rules(Direction.INBOUND).get(tds);
+        vm.moveRule(row.index(), -1);
+        assertThat(names(Direction.INBOUND).subList(2, 4)).containsExactly("allow_tds_inbound", "allow_health_probe_inbound");
+        assertThat(vm.rules(Direction.INBOUND).get(2).priority()).isEqualTo("300");
+        assertThat(vm.rules(Direction.INBOUND).get(3).priority()).isEqualTo("1000");
+        // the last rule of its own cannot move below Azure's defaults
+        RuleRow last = vm.rules(Direction.INBOUND).get(5);
+        Design d = doc.design();
+        vm.moveRule(last.index(), 1);
+        assertThat(doc.design()).isSameAs(d);
+    }
+
+    @Test void rulesAzureManagesAreLocked() {
+        SecurityRule managed = SecurityRule.of("Microsoft.Sql-managedInstances_UseOnly_mi-healthprobe-in", 100, Direction.INBOUND, Access.ALLOW, "*",
+                List.of("AzureLoadBalancer"), List.of("*"), List.of("10.0.0.0/24"), List.of("*"));
+        doc.execute(minet.edit.Command.of("managed", x -> x.mapSecurityGroup("nsg-mi", g -> g.withRules(
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(managed), g.rules().stream().filter(r -> r.priority() != 100 || r.direction() != Direction.INBOUND)).toList()))));
+        canvas.selection().select("nsg-mi");
+        RuleRow row = vm.rules(Direction.INBOUND).get(0);
+        assertThat(row.name()).startsWith("Microsoft.Sql-managedInstances_UseOnly_");
+        assertThat(row.locked()).isTrue();
+        Design d = doc.design();
+        assertThat(vm.editRule(row.index(), RuleRow.Column.DESTINATION_PORTS, "1433")).contains("Azure manages");
+        vm.removeRule(row.index());
+        assertThat(doc.design()).isSameAs(d);
+        vm.selectRule(row);
+        assertThat(vm.ruleFields()).allSatisfy(f -> assertThat(f.kind()).isEqualTo(PropertiesViewModel.FieldKind.READ_ONLY));
+        assertThat(vm.ruleNoteProperty().get()).contains("Azure manages this rule");
+        // and the rule below cannot be moved above it
+        vm.moveRule(vm.rules(Direction.INBOUND).get(1).index(), -1);
+        assertThat(doc.design()).isSameAs(d);
+    }
+
+    @Test void aSubnetsEffectiveRulesAndRoutes() {
+        canvas.selection().select("nsg-mi");
+        assertThat(vm.subnetSelectedProperty().get()).isFalse();
+        assertThat(vm.effective()).isEmpty();
+        canvas.selection().select("vnet-mi/ManagedInstance");
+        assertThat(vm.subnetSelectedProperty().get()).isTrue();
+        PropertiesViewModel.Effective e = vm.effective().orElseThrow();
+        assertThat(e.rules().nsgName()).isEqualTo("nsg-mi");
+        assertThat(e.rules().inbound()).hasSize(9);
+        assertThat(e.routes().routeTableName()).isEqualTo("rt-mi");
+        // the MI subnet's own prefix goes to VnetLocal by its user route, which beats nothing: the VNet's system route is wider
+        assertThat(e.routes().active()).anySatisfy(r -> assertThat(r.routeName()).isEqualTo("subnet_to_vnetlocal"));
+        assertThat(e.routes().rows()).anySatisfy(r -> assertThat(r.source()).isEqualTo("Default"));
     }
 
     @Test void routesAreEditedInPlace() {

@@ -104,31 +104,27 @@ class MainWindowFxTest {
         assertThat(robot.lookup(".field-error").match(Node::isVisible).tryQuery()).isEmpty();
     }
 
-    @Test void addAnNsgRuleInTheTable(FxRobot robot) {
+    @Test void addAnNsgRuleAndEditItInTheForm(FxRobot robot) {
         DiagramNode card = window.canvas().diagram().nodesOf("nsg-mi").get(0);
         robot.clickOn(screen(card.bounds().x() + 20, card.bounds().y() + card.bounds().height() / 2));
         assertThat(window.selection().primary()).isEqualTo("nsg-mi");
-        @SuppressWarnings("unchecked") TableView<RuleRow> table = robot.lookup("#rules-table").queryAs(TableView.class);
-        assertThat(table.getItems()).hasSize(9);
-        robot.clickOn("#rule-add");
+        @SuppressWarnings("unchecked") TableView<RuleRow> table = robot.lookup("#rules-inbound").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(9); // 6 of its own, 3 of Azure's
+        robot.clickOn("#rule-add-inbound");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getItems()).hasSize(10);
-        int row = table.getSelectionModel().getSelectedIndex();
-        assertThat(row).isEqualTo(9);
+        assertThat(table.getSelectionModel().getSelectedItem().name()).isEqualTo("AllowAnyCustom8080Inbound");
+        assertThat(table.getSelectionModel().getSelectedItem().priority()).isEqualTo("4090");
 
-        robot.interact(() -> {
-            var column = table.getColumns().get(RuleRow.Column.DESTINATION_PORTS.ordinal());
-            table.scrollToColumn(column);
-            table.layout();
-            table.edit(row, column);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        TextField cell = robot.lookup(".table-cell .text-field").queryAs(TextField.class);
-        robot.clickOn(cell).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("1433, 11000-11999").type(KeyCode.ENTER);
+        TextField ports = robot.lookup("#field-rule-destination-ports").queryAs(TextField.class);
+        robot.interact(ports::requestFocus);
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("1433, 11000-11999").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         var rule = window.document().design().securityGroup("nsg-mi").orElseThrow().rules().get(9);
         assertThat(rule.destinationPorts()).containsExactly("1433", "11000-11999");
-        assertThat(table.getItems().get(9).destinationPorts()).isEqualTo("1433, 11000-11999");
+        assertThat(table.getSelectionModel().getSelectedItem().destinationPorts()).isEqualTo("1433, 11000-11999");
+        // Enter moved on to the next field of the form
+        assertThat(window.stage().getScene().getFocusOwner().getId()).isEqualTo("field-rule-direction");
     }
 
     @Test void saveAndReopen(FxRobot robot) throws Exception {
@@ -195,5 +191,20 @@ class MainWindowFxTest {
         assertThat(dialogs.asked).contains("rule catalog azure-2019-04", "about azure-2019-04");
         // the status bar is no longer where the shortcuts go
         assertThat(window.shell().statusProperty().get()).doesNotContain("Ctrl+N/O/S");
+    }
+
+    /** From the subnet's properties: the effective rules (with Azure's defaults) and routes (with the system routes). */
+    @Test void aSubnetShowsItsEffectiveRulesAndRoutes(FxRobot robot) {
+        robot.interact(() -> window.selection().select("vnet-mi/ManagedInstance"));
+        // the test's dialog service is a fake; this dialog is the properties panel's own view
+        robot.clickOn("#show-effective");
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked") TableView<minet.rules.eval.EffectiveRules.Row> in = robot.lookup("#effectiveInbound").queryAs(TableView.class);
+        assertThat(in.getItems()).extracting(minet.rules.eval.EffectiveRules.Row::name).endsWith("AllowVnetInBound", "AllowAzureLoadBalancerInBound", "DenyAllInBound");
+        @SuppressWarnings("unchecked") TableView<minet.rules.route.EffectiveRoutes.Row> routes = robot.lookup("#effectiveRoutes").queryAs(TableView.class);
+        assertThat(routes.getItems()).hasSizeGreaterThan(100);
+        assertThat(routes.getItems()).anySatisfy(r -> assertThat(r.nextHopType()).isEqualTo("VnetLocal"));
+        robot.clickOn("Close");
+        assertThat(robot.lookup("#effectiveRoutes").tryQuery()).isEmpty();
     }
 }
