@@ -153,7 +153,7 @@ final class NsgEditorView extends VBox {
         t.getStyleClass().addAll("dense");
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPlaceholder(new Label("No rules"));
-        TableColumn<RuleRow, String> priority = column("Priority", RuleRow::priority, 58);
+        TableColumn<RuleRow, String> priority = column("Priority", RuleRow::priority, 76);
         TableColumn<RuleRow, String> name = column("Name", RuleRow::name, 120);
         name.setCellFactory(c -> new TableCell<>() {
             @Override protected void updateItem(String s, boolean empty) {
@@ -165,8 +165,8 @@ final class NsgEditorView extends VBox {
                         : row.kind() == EffectiveRules.Kind.DEFAULT ? " (Azure's default rule)" : "")));
             }
         });
-        TableColumn<RuleRow, String> port = column("Port", RuleRow::destinationPorts, 70);
-        TableColumn<RuleRow, String> action = column("Action", RuleRow::access, 60);
+        TableColumn<RuleRow, String> port = column("Port", RuleRow::destinationPorts, 66);
+        TableColumn<RuleRow, String> action = column("Action", RuleRow::access, 62);
         t.getColumns().addAll(java.util.List.of(priority, name, port, action));
         t.setRowFactory(x -> new TableRow<>() {
             @Override protected void updateItem(RuleRow r, boolean empty) {
@@ -186,7 +186,7 @@ final class NsgEditorView extends VBox {
         TableColumn<RuleRow, String> c = new TableColumn<>(title);
         c.setId("col-" + title.toLowerCase(java.util.Locale.ROOT));
         c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 50));
+        c.setMinWidth(Math.min(width, 60));
         c.setSortable(false);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(get.apply(cd.getValue())));
         return c;

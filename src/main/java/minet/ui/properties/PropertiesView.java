@@ -36,6 +36,7 @@ public final class PropertiesView extends VBox {
         Label heading = new Label();
         heading.getStyleClass().addAll("title-4", "properties-heading");
         heading.setWrapText(true);
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // a long name wraps instead of "…"
         heading.textProperty().bind(vm.headingProperty());
         Button effective = new Button("Effective rules and routes…", new FontIcon("mdi2t-table-eye"));
         effective.setId("show-effective");

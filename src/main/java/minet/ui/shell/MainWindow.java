@@ -93,8 +93,11 @@ public final class MainWindow {
     // The zoom follows the window (maximise, resize, dividers) until the user zooms; Fit and a new document reset it.
     private boolean fitting, userZoomed;
     private boolean refitQueued;
-    /** Until the design first shows, the dividers follow the window's size as the window manager settles it. */
-    private boolean settling = true;
+    /**
+     * Until the user drags a divider, palette, properties and bottom panel keep their remembered sizes in pixels
+     * whatever the window's size (the window manager may resize it several times while it opens).
+     */
+    private boolean userMovedDividers;
 
     /**
      * @param dialogs null for the real dialogs owned by {@code stage}
@@ -292,8 +295,15 @@ public final class MainWindow {
             close();
         });
         trackNormalBounds();
-        scene.widthProperty().addListener(o -> { if (settling) placeDividers(); });
-        scene.heightProperty().addListener(o -> { if (settling) placeDividers(); });
+        // Once the split panes have their new size (set earlier, the positions would be applied to the old one).
+        mainSplit.widthProperty().addListener(o -> placeDividersLater());
+        outerSplit.heightProperty().addListener(o -> placeDividersLater());
+        // A press on a divider is the user taking over the panel sizes.
+        scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            for (Node x = e.getPickResult().getIntersectedNode(); x != null; x = x.getParent()) {
+                if (x.getStyleClass().contains("split-pane-divider") && (x.getParent() == mainSplit || x.getParent() == outerSplit)) userMovedDividers = true;
+            }
+        });
         stage.show();
         placeDividers();
         // Fit once the canvas has laid out the new document (opening runs in the background).
@@ -306,7 +316,6 @@ public final class MainWindow {
             javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(() -> {
                 // Unless the user already opened or imported something in that moment.
                 if (shell.document().replacedProperty().get() == 0) shell.start(file);
-                settling = false;
                 fit();
                 autosave.play();
             }));
@@ -350,10 +359,22 @@ public final class MainWindow {
                 propertiesView.getWidth() > 0 ? propertiesView.getWidth() : state.propertiesWidth(), bottom);
     }
 
+    private boolean dividersQueued;
+
+    private void placeDividersLater() {
+        if (userMovedDividers || dividersQueued) return;
+        dividersQueued = true;
+        javafx.application.Platform.runLater(() -> {
+            dividersQueued = false;
+            if (!userMovedDividers) placeDividers();
+        });
+    }
+
     /** Sets the dividers so that palette, properties and bottom panel have their remembered sizes in pixels. */
     private void placeDividers() {
         if (state == null || root.getScene() == null) return;
-        double w = root.getScene().getWidth(), h = root.getScene().getHeight() - 120; // less menu, toolbar and status bar
+        double w = mainSplit.getWidth() > 0 ? mainSplit.getWidth() : root.getScene().getWidth();
+        double h = outerSplit.getHeight() > 0 ? outerSplit.getHeight() : root.getScene().getHeight() - 120; // less menu, toolbar, status
         if (w <= 0 || h <= 0) return;
         // Never so wide that the canvas disappears on a small screen.
         double palette = Math.min(state.paletteWidth(), w * 0.22), props = Math.min(state.propertiesWidth(), w * 0.36);

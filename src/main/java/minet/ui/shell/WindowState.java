@@ -11,7 +11,7 @@ import javafx.geometry.Rectangle2D;
 public record WindowState(double x, double y, double width, double height, boolean maximized,
                           double paletteWidth, double propertiesWidth, double bottomHeight) {
 
-    public static final double PALETTE = 210, PROPERTIES = 360, BOTTOM = 250;
+    public static final double PALETTE = 220, PROPERTIES = 390, BOTTOM = 220;
     /** Below this a window that does not fill the screen leaves too little for canvas, panels and problems. */
     static final double SMALL_WIDTH = 1366, SMALL_HEIGHT = 820;
 

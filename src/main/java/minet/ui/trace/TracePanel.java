@@ -20,9 +20,9 @@ public final class TracePanel extends BorderPane {
 
     public TracePanel(TraceViewModel vm) {
         setId("tracePanel");
-        ComboBox<String> from = endpoint(vm, "traceFrom", "source: element or address");
+        ComboBox<String> from = endpoint(vm, "traceFrom", "element or address");
         from.valueProperty().bindBidirectional(vm.fromProperty());
-        ComboBox<String> to = endpoint(vm, "traceTo", "destination: element or address");
+        ComboBox<String> to = endpoint(vm, "traceTo", "element or address");
         to.valueProperty().bindBidirectional(vm.toProperty());
         ChoiceBox<String> protocol = new ChoiceBox<>(javafx.collections.FXCollections.observableList(TraceViewModel.PROTOCOLS));
         protocol.valueProperty().bindBidirectional(vm.protocolProperty());
@@ -78,8 +78,8 @@ public final class TracePanel extends BorderPane {
         c.setId(id);
         c.setEditable(true);
         c.setPromptText(prompt);
-        c.setPrefWidth(200);
-        c.setMinWidth(120);
+        c.setPrefWidth(240);
+        c.setMinWidth(140);
         return c;
     }
 }

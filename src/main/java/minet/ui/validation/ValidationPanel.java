@@ -109,12 +109,15 @@ public final class ValidationPanel extends BorderPane {
                 setGraphic(empty || f == null || !vm.canFix(f) ? null : b);
             }
         });
-        fix.setPrefWidth(66);
-        fix.setMinWidth(66);
+        fix.setPrefWidth(78);
+        fix.setMinWidth(78);
         fix.setSortable(false);
         // The Fix button next to the icon, so it stays in view; the message takes the room the others leave, and
         // wraps: it is what the user reads (at 1024 × 700 the table still shows it).
         table.getColumns().addAll(java.util.List.of(sev, fix, rule, element, message));
+        // Rule and Element give way on a small window (their full text is in the tooltip); the message never does.
+        rule.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(150, Math.min(230, table.getWidth() * 0.2)), table.widthProperty()));
+        element.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(110, Math.min(220, table.getWidth() * 0.17)), table.widthProperty()));
         message.prefWidthProperty().bind(table.widthProperty().subtract(sev.widthProperty()).subtract(fix.widthProperty())
                 .subtract(rule.widthProperty()).subtract(element.widthProperty()).subtract(18));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, f) -> vm.selectedProperty().set(f));
@@ -145,6 +148,7 @@ public final class ValidationPanel extends BorderPane {
         requirementHead.textProperty().bind(Bindings.createStringBinding(() -> "What " + minet.ui.Wording.document(vm.profileProperty().get()) + " requires",
                 vm.profileProperty()));
         requirementHead.setStyle("-fx-font-weight: bold");
+        requirementHead.setWrapText(true);
         Label requirement = new Label();
         requirement.setWrapText(true);
         Label fixHead = new Label("What the fix does");
@@ -201,11 +205,11 @@ public final class ValidationPanel extends BorderPane {
     /** A cell whose text wraps to the column's width: a long message takes two or three lines, never "…". */
     private static TableCell<Finding, String> wrappingCell(TableColumn<Finding, String> column) {
         return new TableCell<>() {
-            private final Label text = new Label();
+            // A Text, not a Label: its height follows its wrapping width, so the row grows to fit it.
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
             {
-                text.setWrapText(true);
-                text.maxWidthProperty().bind(column.widthProperty().subtract(14));
-                text.setMinHeight(Region.USE_PREF_SIZE);
+                text.getStyleClass().add("finding-message");
+                text.wrappingWidthProperty().bind(column.widthProperty().subtract(16));
             }
 
             @Override protected void updateItem(String s, boolean empty) {
