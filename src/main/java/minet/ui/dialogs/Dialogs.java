@@ -31,15 +31,15 @@ public final class Dialogs {
         pane.setMinHeight(Region.USE_PREF_SIZE);
         pane.setMinWidth(Region.USE_PREF_SIZE);
         dialog.setOnShown(e -> {
-            fit(dialog);
-            // Once more after the window manager has placed the window: it may have resized it meanwhile.
-            Platform.runLater(() -> fit(dialog));
+            fit(dialog, true);
+            // Once more after the window manager has placed the window: it may have resized or moved it meanwhile.
+            Platform.runLater(() -> fit(dialog, true));
         });
         return dialog;
     }
 
     /** Makes the dialog's window at least its content's preferred size (within the screen) and that its minimum. */
-    static void fit(Dialog<?> dialog) {
+    static void fit(Dialog<?> dialog, boolean centre) {
         DialogPane pane = dialog.getDialogPane();
         if (pane.getScene() == null || !(pane.getScene().getWindow() instanceof Stage stage)) return;
         pane.applyCss();
@@ -63,14 +63,26 @@ public final class Dialogs {
                 if (now.doubleValue() < stage.getMinHeight() - 1) Platform.runLater(() -> { if (stage.getHeight() < stage.getMinHeight() - 1) stage.setHeight(stage.getMinHeight()); });
             });
         }
-        if (stage.getWidth() < w) stage.setWidth(w);
-        if (stage.getHeight() < h) stage.setHeight(h);
-        // Keep it on the screen after growing.
-        if (stage.getX() + stage.getWidth() > screen.getMaxX()) stage.setX(Math.max(screen.getMinX(), screen.getMaxX() - stage.getWidth()));
-        if (stage.getY() + stage.getHeight() > screen.getMaxY()) stage.setY(Math.max(screen.getMinY(), screen.getMaxY() - stage.getHeight()));
+        if (!(stage.getWidth() >= w)) stage.setWidth(w); // also when not yet known (NaN)
+        if (!(stage.getHeight() >= h)) stage.setHeight(h);
+        // Grown after JavaFX centred it: centre it again over its owner, and keep its title bar on the screen.
+        Window owner = stage.getOwner();
+        double x = Double.isNaN(stage.getX()) ? screen.getMinX() : stage.getX(), y = Double.isNaN(stage.getY()) ? screen.getMinY() : stage.getY();
+        if (centre && owner != null && owner.getWidth() > 0) {
+            x = owner.getX() + (owner.getWidth() - stage.getWidth()) / 2;
+            y = owner.getY() + (owner.getHeight() - stage.getHeight()) / 2;
+        }
+        x = Math.max(screen.getMinX(), Math.min(x, screen.getMaxX() - stage.getWidth()));
+        y = Math.max(screen.getMinY(), Math.min(y, screen.getMaxY() - stage.getHeight()));
+        // Always asked, not only when JavaFX thinks it differs: the window manager may have moved it unreported.
+        stage.setX(x);
+        stage.setY(y);
     }
 
-    private static Rectangle2D screenOf(Window w) {
+    private static Rectangle2D screenOf(Window window) {
+        // Not shown yet: the owner's screen.
+        Window w = Double.isNaN(window.getX()) && window instanceof Stage st && st.getOwner() != null ? st.getOwner() : window;
+        if (Double.isNaN(w.getX())) return Screen.getPrimary().getVisualBounds();
         var screens = Screen.getScreensForRectangle(w.getX(), w.getY(), Math.max(1, w.getWidth()), Math.max(1, w.getHeight()));
         return (screens.isEmpty() ? Screen.getPrimary() : screens.get(0)).getVisualBounds();
     }

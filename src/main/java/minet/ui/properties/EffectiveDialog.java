@@ -14,6 +14,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import minet.rules.eval.EffectiveRules;
 import minet.rules.route.EffectiveRoutes;
@@ -69,12 +70,12 @@ final class EffectiveDialog extends Dialog<Void> {
         t.setId("effectiveRoutes");
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.getColumns().addAll(List.of(
-                col("Source", EffectiveRoutes.Row::source, 150),
+                col("Source", EffectiveRoutes.Row::source, 180),
                 col("State", row -> switch (row.state()) {
                     case ACTIVE -> "Active";
-                    case INVALID -> "Invalid (another route of this prefix wins)";
+                    case INVALID -> "Invalid (overridden)";
                     case UNKNOWN -> "Cannot tell offline";
-                }, 250),
+                }, 160),
                 col("Address prefix", EffectiveRoutes.Row::addressPrefix, 190),
                 col("Next hop type", EffectiveRoutes.Row::nextHopType, 170),
                 col("Next hop IP", row -> row.nextHopIpAddress() == null ? "" : row.nextHopIpAddress(), 110),
@@ -86,6 +87,7 @@ final class EffectiveDialog extends Dialog<Void> {
                 if (!empty && row != null && row.state() != EffectiveRoutes.State.ACTIVE) getStyleClass().add("effective-invalid");
             }
         });
+        // "Invalid (overridden)": another route of the same prefix wins (user over gateway over system).
         String source = (r.routeTableName() == null ? "No route table: Azure's system routes only." : "Route table " + r.routeTableName() + " and Azure's system routes.")
                 + " Per packet the longest matching prefix decides; of routes with the same prefix a user route beats a gateway route, which beats a system route.";
         return box(t, source, r.notes());
@@ -94,10 +96,12 @@ final class EffectiveDialog extends Dialog<Void> {
     private static VBox box(TableView<?> t, String source, List<String> notes) {
         Label head = new Label(source);
         head.setWrapText(true);
+        head.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(6, head, t);
         for (String n : notes) {
             Label l = new Label(n);
             l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
             l.getStyleClass().add("effective-note");
             box.getChildren().add(l);
         }

@@ -45,7 +45,7 @@ public final class PropertiesView extends VBox {
         effective.managedProperty().bind(effective.visibleProperty());
         effective.setOnAction(e -> vm.effective().ifPresent(x ->
                 minet.ui.dialogs.Dialogs.showAndWait(minet.ui.dialogs.Dialogs.prepare(new EffectiveDialog(x), getScene().getWindow()))));
-        VBox content = new VBox(10, form, effective, extra);
+        VBox content = new VBox(10, effective, form, extra);
         content.setPadding(new Insets(0, 6, 0, 0));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);

@@ -288,7 +288,7 @@ public final class ValidationViewModel implements AutoCloseable {
             context.execute(plan.get().command());
             int n = plan.get().changes().size();
             lastAction.set("");
-            lastAction.set("Applied Fix all: " + n + (n == 1 ? " change" : " changes") + " (Ctrl+Z undoes them all)");
+            lastAction.set("Applied Fix all: " + n + (n == 1 ? " change (Ctrl+Z undoes it)" : " changes (Ctrl+Z undoes them all)"));
         } else {
             lastAction.set("");
             lastAction.set("Fix all cancelled: nothing changed");
