@@ -38,7 +38,7 @@ public final class FixReviewDialog extends Dialog<ButtonType> {
         changes.getColumns().addAll(java.util.List.of(kind, resource, what));
         changes.setPrefHeight(300);
 
-        ListView<String> semantic = new ListView<>(javafx.collections.FXCollections.observableList(plan.semanticChanges()));
+        ListView<String> semantic = new ListView<>(javafx.collections.FXCollections.observableList(words(plan.semanticChanges())));
         semantic.setId("fixSemantic");
         semantic.setPrefHeight(150);
         semantic.setPlaceholder(new Label("No change in what traffic is allowed"));
@@ -52,7 +52,7 @@ public final class FixReviewDialog extends Dialog<ButtonType> {
         if (!plan.notDone().isEmpty()) {
             Label notDoneHead = new Label("Left for you (no automatic fix)");
             notDoneHead.setStyle("-fx-font-weight: bold");
-            ListView<String> notDone = new ListView<>(javafx.collections.FXCollections.observableList(plan.notDone()));
+            ListView<String> notDone = new ListView<>(javafx.collections.FXCollections.observableList(words(plan.notDone())));
             notDone.setId("fixNotDone");
             notDone.setPrefHeight(90);
             box.getChildren().addAll(notDoneHead, notDone);
@@ -95,7 +95,12 @@ public final class FixReviewDialog extends Dialog<ButtonType> {
             case REMOVED -> c.before();
             case CHANGED -> c.details();
         };
-        return s == null ? "" : s;
+        return s == null ? "" : minet.ui.Wording.forUser(s, null);
+    }
+
+    /** The fix engine's texts in the window's words. */
+    private static java.util.List<String> words(java.util.List<String> texts) {
+        return texts.stream().map(t -> minet.ui.Wording.forUser(t, null)).toList();
     }
 
     private static String word(Change.Kind k) {

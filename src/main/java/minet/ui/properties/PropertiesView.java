@@ -23,7 +23,8 @@ public final class PropertiesView extends VBox {
     private final VBox tableBox = new VBox(4);
     /** Below the fields, inside the scroll pane: the NSG editor (rules table and rule form). */
     private final VBox extra = new VBox();
-    private final NsgEditorView nsgEditor;
+    /** Built when an NSG is first shown: not on the first screen, so not at start-up. */
+    private NsgEditorView nsgEditor;
     private final TableView<RouteRow> routesTable = new TableView<>();
     private ScrollPane scroll;
 
@@ -59,7 +60,6 @@ public final class PropertiesView extends VBox {
         hint.visibleProperty().bind(vm.nothingSelectedProperty());
         hint.managedProperty().bind(hint.visibleProperty());
         getChildren().addAll(heading, hint, scroll, tableBox);
-        nsgEditor = new NsgEditorView(vm);
         // Tab and Enter walk through the fields: keep the focused one in view.
         sceneProperty().addListener((o, was, sc) -> {
             if (sc != null) sc.focusOwnerProperty().addListener((x, a, f) -> scrollTo(f));
@@ -97,6 +97,7 @@ public final class PropertiesView extends VBox {
         VBox.setVgrow(tableBox, table ? Priority.ALWAYS : Priority.NEVER);
         scroll.setMinHeight(table ? 140 : 0);
         if (t == PropertiesViewModel.TableKind.RULES) {
+            if (nsgEditor == null) nsgEditor = new NsgEditorView(vm);
             extra.getChildren().setAll(nsgEditor);
         } else if (t == PropertiesViewModel.TableKind.ROUTES) {
             tableBox.getChildren().addAll(new Label("Routes"), routesToolbar(), routesTable);

@@ -385,7 +385,7 @@ public final class PropertiesViewModel {
         Optional<DiagramFlow> flow = canvas.flow(id);
         if (flow.isPresent()) {
             heading.set("Traffic flow · " + (flow.get().label().isEmpty() ? flow.get().kind().name().toLowerCase(java.util.Locale.ROOT) : flow.get().label()));
-            f.add(readOnly("description", "What it is", flow.get().description()));
+            f.add(readOnly("description", "What it is", minet.ui.Wording.forUser(flow.get().description(), null)));
             return f;
         }
         heading.set(lastSegment(id));
