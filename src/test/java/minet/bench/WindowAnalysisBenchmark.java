@@ -5,8 +5,8 @@ import java.util.concurrent.TimeUnit;
 import minet.io.Importer;
 import minet.model.Design;
 import minet.rules.Validator;
-import minet.ui.validation.Analysis;
-import minet.ui.validation.SeedFlows;
+import minet.ui.analysis.Analysis;
+import minet.ui.analysis.SeedFlows;
 import minet.ui.validation.ValidationViewModel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,9 +34,9 @@ public class WindowAnalysisBenchmark {
         limits = AzureLimitsDesign.build();
     }
 
-    @Benchmark public Analysis reference() { return ValidationViewModel.analyze(reference, Validator.DEFAULT_PROFILE, flows); }
+    @Benchmark public Analysis reference() { return Analysis.of(reference, Validator.DEFAULT_PROFILE, flows); }
 
-    @Benchmark public Analysis azureLimits() { return ValidationViewModel.analyze(limits, Validator.DEFAULT_PROFILE, flows); }
+    @Benchmark public Analysis azureLimits() { return Analysis.of(limits, Validator.DEFAULT_PROFILE, flows); }
 
     @Benchmark public Object flowsOnlyAzureLimits() { return flows.verdicts(limits); }
 }

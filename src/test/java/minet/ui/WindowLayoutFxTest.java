@@ -72,7 +72,10 @@ class WindowLayoutFxTest {
             window.stage().setWidth(1260);
             window.stage().setHeight(790);
         });
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.canvas().zoomProperty().get() > small + 0.005);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return window.canvas().zoomProperty().get() > small + 0.005;
+        });
         assertThat(window.followsWindow()).isTrue();
 
         robot.interact(() -> window.canvasView().zoomBy(1.25));

@@ -51,7 +51,12 @@ public final class Unresolved {
 
     /** What an export writes: NSGs and their rules, route tables and their routes, the associated subnets and their VNets. */
     public static List<Value> inExport(Design d) {
-        ExportScope scope = ExportScope.of(d);
+        ExportScope scope;
+        try {
+            scope = ExportScope.of(d);
+        } catch (IllegalArgumentException e) {
+            return List.of(); // nothing can be exported at all: the exporter's own refusal names why
+        }
         List<Value> out = new ArrayList<>();
         for (SecurityGroup g : scope.securityGroups()) nsg(g, out);
         for (RouteTable t : scope.routeTables()) routeTable(t, out);

@@ -1,5 +1,6 @@
 package minet.ui.canvas;
 
+import minet.layout.TracePath;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

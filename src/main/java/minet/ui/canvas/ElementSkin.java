@@ -1,5 +1,6 @@
 package minet.ui.canvas;
 
+import minet.layout.TracePath;
 import java.util.List;
 import javafx.scene.Group;
 import javafx.scene.control.Label;

@@ -1,5 +1,6 @@
 package minet.ui.canvas;
 
+import minet.layout.TracePath;
 import javafx.scene.Group;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Rectangle;

@@ -24,5 +24,5 @@ public interface DesignContext {
     void reveal(String elementId);
 
     /** Shows a traced path on the canvas, in a style of its own (not the selection); {@code TracePath.NONE} clears it. */
-    default void showTrace(minet.ui.canvas.TracePath path) {}
+    default void showTrace(minet.layout.TracePath path) {}
 }

@@ -22,10 +22,9 @@ import minet.model.Design;
 import minet.ui.Theme;
 import minet.rules.Validator;
 import minet.ui.canvas.DiagramPane;
-import minet.ui.validation.Analysis;
-import minet.ui.validation.CanvasFindings;
-import minet.ui.validation.SeedFlows;
-import minet.ui.validation.ValidationViewModel;
+import minet.ui.analysis.Analysis;
+import minet.ui.analysis.CanvasFindings;
+import minet.ui.analysis.SeedFlows;
 
 /**
  * Draws a design to a PNG without a screen, with the canvas's own {@link DiagramPane} in an {@link ExportSheet}
@@ -56,7 +55,7 @@ public final class Renderer {
      * the window's colours and the boxes its badges; the title block names the profile and counts the findings.
      */
     public static ExportSheet sheet(Design design, Theme theme, boolean legend) {
-        Analysis a = ValidationViewModel.analyze(design, Validator.DEFAULT_PROFILE, new SeedFlows());
+        Analysis a = Analysis.of(design, Validator.DEFAULT_PROFILE, new SeedFlows());
         DiagramPane pane = new DiagramPane();
         if (theme == Theme.DARK) pane.getStyleClass().add("dark");
         pane.setDiagram(DiagramLayout.of(design));

@@ -90,9 +90,6 @@ public final class MainWindow {
     private final HBox statusSlot = new HBox(6);
     private Preferences prefs;
     private WindowState state;
-    // The zoom follows the window (maximise, resize, dividers) until the user zooms; Fit and a new document reset it.
-    private boolean fitting, userZoomed;
-    private boolean refitQueued;
     /**
      * Until the user drags a divider, palette, properties and bottom panel keep their remembered sizes in pixels
      * whatever the window's size (the window manager may resize it several times while it opens).
@@ -157,9 +154,6 @@ public final class MainWindow {
         statusBar.getRightItems().addAll(summary, new Separator(Orientation.VERTICAL), statusSlot, zoom);
 
         stage.titleProperty().bind(shell.titleProperty());
-        canvas.zoomProperty().addListener((o, a, z) -> { if (!fitting) userZoomed = true; });
-        canvasView.widthProperty().addListener(o -> refitLater());
-        canvasView.heightProperty().addListener(o -> refitLater());
         autosave = new Timeline(new KeyFrame(AUTOSAVE_EVERY, e -> shell.autosave()));
         autosave.setCycleCount(Timeline.INDEFINITE);
         canvasView.setDark(theme == Theme.DARK);
@@ -201,6 +195,11 @@ public final class MainWindow {
      * ({@link #statusSlot()}).
      */
     public StringProperty profileProperty() { return profile; }
+
+    /** The profile the open design is checked against: what "auto" picks for it, or the one chosen by hand. */
+    private minet.rules.Validator.Choice profileInUse() {
+        return minet.rules.Validator.choose(document.design(), profile.get());
+    }
     /** An empty box at the end of the toolbar, for controls that belong to the whole window (the profile selector). */
     public HBox toolBarSlot() { return toolBarSlot; }
     /** An empty box in the status bar before the zoom, for the window's state (the profile in use). */
@@ -211,29 +210,14 @@ public final class MainWindow {
 
     // ---- fitting the design to the window ----
 
-    /** Fits the design to the canvas and lets it follow the window's size again. */
-    public void fit() {
-        fitting = true;
-        try {
-            canvasView.fit();
-        } finally {
-            fitting = false;
-        }
-        userZoomed = false;
-    }
+    /**
+     * Fits the design to the canvas; the canvas then follows the window's size (maximise, resize, dividers) and the
+     * diagram's until the user zooms or pans.
+     */
+    public void fit() { canvasView.fit(); }
 
-    /** After the canvas changed size: refit once layout settles, unless the user has zoomed. */
-    private void refitLater() {
-        if (userZoomed || refitQueued || document.replacedProperty().get() == 0) return;
-        refitQueued = true;
-        javafx.application.Platform.runLater(() -> {
-            refitQueued = false;
-            if (!userZoomed) fit();
-        });
-    }
-
-    /** Whether the zoom still follows the window (the user has not zoomed since the last fit). */
-    public boolean followsWindow() { return !userZoomed; }
+    /** Whether the zoom still follows the window (the user has not zoomed or panned since the last fit). */
+    public boolean followsWindow() { return canvasView.fitted(); }
 
     public Node bottomPanel() { return bottomPanel; }
 
@@ -500,9 +484,9 @@ public final class MainWindow {
 
         Menu help = new Menu("_Help", null,
                 item("Keyboard shortcuts", "mdi2k-keyboard-outline", new KeyCodeCombination(KeyCode.F1), dialogs::showShortcuts),
-                item("Rule catalog", "mdi2b-book-open-variant", null, () -> dialogs.showRuleCatalog(profile.get())),
+                item("Rule catalog", "mdi2b-book-open-variant", null, () -> dialogs.showRuleCatalog(profileInUse().profile().id())),
                 new SeparatorMenuItem(),
-                item("About MI Network Designer", "mdi2i-information-outline", null, () -> dialogs.showAbout(profile.get())));
+                item("About MI Network Designer", "mdi2i-information-outline", null, () -> dialogs.showAbout(profileInUse().summary())));
         help.getItems().get(0).setId("menu-shortcuts");
         help.getItems().get(1).setId("menu-catalog");
         help.getItems().get(3).setId("menu-about");

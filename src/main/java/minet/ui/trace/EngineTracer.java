@@ -10,7 +10,7 @@ import minet.model.ManagedInstance;
 import minet.model.Subnet;
 import minet.rules.Tracer;
 import minet.rules.eval.Verdict;
-import minet.ui.canvas.TracePath.State;
+import minet.layout.TracePath.State;
 
 /** {@link TraceService} over the engine's {@link Tracer}: the same answer as {@code minet trace}. */
 public final class EngineTracer implements TraceService {

@@ -2,7 +2,7 @@ package minet.ui.trace;
 
 import java.util.List;
 import minet.model.Design;
-import minet.ui.canvas.TracePath;
+import minet.layout.TracePath;
 
 /** The engine's hop-by-hop trace, the same answer as the CLI's {@code trace}. */
 public interface TraceService {

@@ -19,7 +19,7 @@ import minet.model.Design;
 import minet.model.ExternalNetwork;
 import minet.model.ManagedInstance;
 import minet.model.Subnet;
-import minet.ui.canvas.TracePath;
+import minet.layout.TracePath;
 import minet.ui.document.DesignContext;
 
 /**

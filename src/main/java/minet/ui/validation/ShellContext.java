@@ -32,7 +32,7 @@ public final class ShellContext implements DesignContext {
         centre(elementId);
     }
 
-    @Override public void showTrace(minet.ui.canvas.TracePath path) { window.diagram().showTrace(path); }
+    @Override public void showTrace(minet.layout.TracePath path) { window.diagram().showTrace(path); }
 
     /** Pans so the element's box sits in the middle of the view, at the current zoom. */
     private void centre(String elementId) {

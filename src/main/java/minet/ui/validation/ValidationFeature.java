@@ -1,5 +1,8 @@
 package minet.ui.validation;
 
+import minet.ui.analysis.Analysis;
+import minet.ui.analysis.CanvasFindings;
+import minet.ui.analysis.SeedFlows;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -52,7 +55,7 @@ public final class ValidationFeature implements AutoCloseable {
                 .map(SemanticDiff.Difference::text).toList());
         SeedFlows flows = new SeedFlows();
         this.validation = new ValidationViewModel(context, fixes, dialogs, sink -> new LiveValidator<>(
-                (d, p) -> ValidationViewModel.analyze(d, p, flows), LiveValidator.Scheduler.singleThread("minet-validation"),
+                (d, p) -> Analysis.of(d, p, flows), LiveValidator.Scheduler.singleThread("minet-validation"),
                 Platform::runLater, sink, LiveValidator.DEBOUNCE_MILLIS));
         if (canvas != null) validation.analysisProperty().addListener((o, was, a) -> CanvasFindings.show(canvas, a));
         this.importer = new ImportViewModel(context, dialogs, runner, validation::revalidateNow);

@@ -1,5 +1,6 @@
 package minet.ui.validation;
 
+import minet.ui.analysis.Analysis;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -97,18 +98,6 @@ public final class ValidationViewModel implements AutoCloseable {
     }
 
     /** The analysis the window uses: the profile's rules plus the verdict of each drawn flow. */
-    public static Analysis analyze(Design d, String profile, FlowAnalyzer flows) {
-        Report r = Validator.validate(d, profile);
-        return new Analysis(d, r, flows.verdicts(d));
-    }
-
-    /** Evaluates the flows drawn on the canvas; the canvas supplies it (none until it is wired). */
-    public interface FlowAnalyzer {
-        Map<String, Analysis.FlowVerdict> verdicts(Design d);
-
-        FlowAnalyzer NONE = d -> Map.of();
-    }
-
     private void publish(Analysis a) {
         publishing = true;
         try {

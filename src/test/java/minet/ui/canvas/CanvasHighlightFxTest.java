@@ -1,5 +1,6 @@
 package minet.ui.canvas;
 
+import minet.layout.TracePath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -114,7 +115,7 @@ class CanvasHighlightFxTest {
     }
 
     @Test void aTraceIsDrawnInItsOwnStyleAndStopsWhereItIsDenied(FxRobot robot) throws Exception {
-        Design d = minet.ui.validation.SeedFlowsTest.appSubnetDeniesAllOutbound(reference());
+        Design d = minet.ui.analysis.SeedFlowsTest.appSubnetDeniesAllOutbound(reference());
         open(robot, d);
         robot.clickOn(screen(box("keyvault")));
         WaitForAsyncUtils.waitForFxEvents();

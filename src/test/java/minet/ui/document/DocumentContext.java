@@ -15,7 +15,7 @@ public class DocumentContext implements DesignContext {
     private final ReadOnlyObjectWrapper<Design> design;
     private final List<String> revealed = new ArrayList<>();
     private List<String> highlighted = List.of();
-    private minet.ui.canvas.TracePath trace = minet.ui.canvas.TracePath.NONE;
+    private minet.layout.TracePath trace = minet.layout.TracePath.NONE;
 
     public DocumentContext(Document document) {
         this.document = document;
@@ -37,14 +37,14 @@ public class DocumentContext implements DesignContext {
 
     @Override public void reveal(String elementId) { revealed.add(elementId); }
 
-    @Override public void showTrace(minet.ui.canvas.TracePath path) {
+    @Override public void showTrace(minet.layout.TracePath path) {
         trace = path;
-        highlighted = path.stops().stream().filter(s -> s.state() != minet.ui.canvas.TracePath.State.NOT_REACHED)
-                .map(minet.ui.canvas.TracePath.Stop::elementId).distinct().toList();
+        highlighted = path.stops().stream().filter(s -> s.state() != minet.layout.TracePath.State.NOT_REACHED)
+                .map(minet.layout.TracePath.Stop::elementId).distinct().toList();
     }
 
     /** The traced path last shown. */
-    public minet.ui.canvas.TracePath trace() { return trace; }
+    public minet.layout.TracePath trace() { return trace; }
 
     /** The elements revealed so far, oldest first. */
     public List<String> revealed() { return List.copyOf(revealed); }

@@ -39,7 +39,7 @@ class EngineTracerTest {
         // The destination named is the instance: the canvas marks its box.
         assertThat(r.hops().get(r.hops().size() - 1).elementId()).isEqualToIgnoringCase(reference.managedInstances().get(0).id());
         assertThat(r.toId()).isEqualToIgnoringCase(reference.managedInstances().get(0).id());
-        assertThat(r.hops()).allSatisfy(h -> assertThat(h.state()).isEqualTo(minet.ui.canvas.TracePath.State.PASSED));
+        assertThat(r.hops()).allSatisfy(h -> assertThat(h.state()).isEqualTo(minet.layout.TracePath.State.PASSED));
     }
 
     @Test void aDenyFirstIsTheDecidingRule() {

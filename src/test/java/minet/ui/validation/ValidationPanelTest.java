@@ -1,5 +1,6 @@
 package minet.ui.validation;
 
+import minet.ui.analysis.Analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package minet.ui.validation;
+package minet.ui.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

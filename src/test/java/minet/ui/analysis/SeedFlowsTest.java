@@ -1,4 +1,4 @@
-package minet.ui.validation;
+package minet.ui.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +27,7 @@ import minet.rules.eval.Ports;
 import minet.rules.eval.Protocols;
 import minet.rules.eval.Verdict;
 import minet.ui.canvas.FlowState;
-import minet.ui.validation.Analysis.FlowVerdict;
+import minet.ui.analysis.Analysis.FlowVerdict;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

@@ -1,4 +1,4 @@
-package minet.ui.canvas;
+package minet.layout;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package minet.ui.validation;
+package minet.ui.analysis;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +13,7 @@ import minet.rules.eval.Ports;
 import minet.rules.eval.Protocols;
 import minet.rules.eval.Verdict;
 import minet.ui.canvas.FlowState;
-import minet.ui.validation.Analysis.FlowVerdict;
+import minet.ui.analysis.Analysis.FlowVerdict;
 
 /**
  * The verdict of each arrow drawn on the canvas, asked of the engine's {@link Tracer}, the very code behind
@@ -21,7 +21,7 @@ import minet.ui.validation.Analysis.FlowVerdict;
  * inbound NSG, for the arrow's {@link FlowTraffic} (all its ports at once). So the picture and a trace cannot
  * disagree. One tracer per run: it compiles each subnet's NSG and routes once for all arrows.
  */
-public final class SeedFlows implements ValidationViewModel.FlowAnalyzer {
+public final class SeedFlows implements Analysis.FlowAnalyzer {
 
     @Override public Map<String, FlowVerdict> verdicts(Design d) {
         Tracer tracer = new Tracer(d);

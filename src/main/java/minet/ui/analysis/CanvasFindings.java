@@ -1,4 +1,4 @@
-package minet.ui.validation;
+package minet.ui.analysis;
 
 import java.util.HashMap;
 import java.util.Map;
