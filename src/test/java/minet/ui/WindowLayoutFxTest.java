@@ -68,14 +68,18 @@ class WindowLayoutFxTest {
         waitForFindings();
         WaitForAsyncUtils.waitForFxEvents();
         double small = window.canvas().zoomProperty().get();
+        double narrow = window.canvasView().getWidth();
         robot.interact(() -> {
             window.stage().setWidth(1260);
             window.stage().setHeight(790);
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
-            return window.canvas().zoomProperty().get() > small + 0.005;
+            return window.canvasView().getWidth() > narrow + 100;
         });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.canvas().zoomProperty().get()).as("zoom after the canvas grew from %s to %s px (fitted: %s)",
+                narrow, window.canvasView().getWidth(), window.followsWindow()).isGreaterThan(small + 0.005);
         assertThat(window.followsWindow()).isTrue();
 
         robot.interact(() -> window.canvasView().zoomBy(1.25));
