@@ -273,6 +273,9 @@ public final class MainWindow {
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().addAll(Theme.stylesheet(Theme.CANVAS_CSS), Theme.stylesheet(Theme.APP_CSS));
         stage.setScene(scene);
+        // At this size also on a stage that was shown before (tests share one): a stage keeps a size it once had.
+        stage.setMaximized(false);
+        stage.sizeToScene();
         installNudge(scene);
         stage.setOnCloseRequest(e -> {
             e.consume();
