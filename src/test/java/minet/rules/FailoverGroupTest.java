@@ -266,4 +266,38 @@ class FailoverGroupTest {
             assertThat(f.message()).contains("nsg-mi-secondary").contains("inbound TCP 5022 from partner subnet 'mi-primary'");
         });
     }
+
+    /**
+     * An ARM template of both regions (src/test/resources/arm/failover-group): instanceFailoverGroups named
+     * region/group, the secondary's dnsZonePartner, VNet-to-VNet connections between two VPN gateways instead of a
+     * peering. Expected: the group pairs the two instances, both connections join the two gateways (connected in
+     * every era, 2019's included), and the one finding of the group's is MI-FOG-NSG on North Europe's NSG: outbound
+     * 11000-11999 to the partner falls to deny_all_outbound.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"auto", "azure-2019-04", "azure-2024-07"})
+    void aGroupAsAnArmTemplateWritesIt(String profile) throws Exception {
+        Design d = minet.io.Importer.load(List.of(Path.of("src/test/resources/arm/failover-group/azuredeploy.json")), minet.io.ImportOptions.NONE);
+        assertThat(d.failoverGroups()).singleElement().satisfies(g -> {
+            assertThat(g.name()).isEqualTo("fog-orders");
+            assertThat(g.primaryInstanceId()).endsWith("/sqlmi-orders-weu");
+            assertThat(g.secondaryInstanceId()).endsWith("/sqlmi-orders-neu");
+        });
+        assertThat(d.gatewayConnections()).hasSize(2).allSatisfy(c -> assertThat(c.type()).isEqualTo("Vnet2Vnet"));
+        ManagedInstance secondary = d.managedInstances().stream().filter(m -> m.name().equals("sqlmi-orders-neu")).findFirst().orElseThrow();
+        assertThat(d.managedInstance(secondary.dnsZonePartner())).hasValueSatisfying(m -> assertThat(m.name()).isEqualTo("sqlmi-orders-weu"));
+        assertThat(fog(d, profile)).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo(Catalog.MI_FOG_NSG);
+            assertThat(f.message()).contains("nsg-mi-neu").contains("blocks outbound TCP 11000-11999 to partner subnet").contains("deny_all_outbound");
+        });
+    }
+
+    /** The same template with the outbound rule covering both ports: nothing of the group's is wrong. */
+    @Test
+    void theArmTemplateWithReplicationOutOnBothPortsIsClean() throws Exception {
+        Design d = minet.io.Importer.load(List.of(Path.of("src/test/resources/arm/failover-group/azuredeploy.json")), minet.io.ImportOptions.NONE);
+        Design fixed = rules(d, d.securityGroups().stream().filter(g -> g.name().equals("nsg-mi-neu")).findFirst().orElseThrow().id(),
+                rs -> rs.stream().map(r -> r.name().equals("allow_geodr_outbound") ? r.withDestinationPorts(List.of("5022", "11000-11999")) : r).toList());
+        assertThat(fog(fixed, "auto")).isEmpty();
+    }
 }

@@ -12,6 +12,8 @@ import minet.io.InputException;
 import minet.model.Access;
 import minet.model.Design;
 import minet.model.Direction;
+import minet.model.FailoverGroup;
+import minet.model.GatewayConnection;
 import minet.model.Lists;
 import minet.model.ManagedInstance;
 import minet.model.Peering;
@@ -26,7 +28,7 @@ import minet.model.VirtualNetwork;
 
 /**
  * Maps deployed resources onto the design: VNets with their subnets and peerings, NSGs with their rules, route
- * tables with their routes, managed instances, and anything else that points at a subnet (a gateway, a NIC, a
+ * tables with their routes, managed instances with their failover groups, gateway connections, and anything else that points at a subnet (a gateway, a NIC, a
  * private endpoint …) as a {@link SubnetResource}. Child resources declared on their own (subnets, security
  * rules, routes, peerings) join their parent wherever it stands in the template.
  */
@@ -39,6 +41,8 @@ final class DesignBuilder {
     static final String ROUTE_TABLE = "Microsoft.Network/routeTables";
     private static final String ROUTE = ROUTE_TABLE + "/routes";
     private static final String MANAGED_INSTANCE = "Microsoft.Sql/managedInstances";
+    private static final String FAILOVER_GROUP = "Microsoft.Sql/locations/instanceFailoverGroups";
+    private static final String CONNECTION = "Microsoft.Network/connections";
 
     private final Context cx;
     private final Map<String, VnetParts> vnets = new LinkedHashMap<>();
@@ -46,6 +50,8 @@ final class DesignBuilder {
     private final Map<String, RouteTableParts> routeTables = new LinkedHashMap<>();
     private final List<ManagedInstance> instances = new ArrayList<>();
     private final List<SubnetUser> subnetUsers = new ArrayList<>();
+    private final List<FailoverGroup> failoverGroups = new ArrayList<>();
+    private final List<GatewayConnection> connections = new ArrayList<>();
 
     private static final class VnetParts {
         VirtualNetwork vnet;
@@ -96,6 +102,8 @@ final class DesignBuilder {
             else if (r.is(ROUTE_TABLE)) routeTable(r, routeTable(r));
             else if (r.is(ROUTE)) parentRouteTable(r).extra.add(route(r.name(), properties(r), r.origin()));
             else if (r.is(MANAGED_INSTANCE)) instance(r);
+            else if (r.is(FAILOVER_GROUP)) failoverGroup(r);
+            else if (r.is(CONNECTION)) connection(r);
             else other(r);
         }
         return assemble(name);
@@ -290,7 +298,30 @@ final class DesignBuilder {
         instances.add(new ManagedInstance(r.id(), r.name(), props.string("subnetId"), t,
                 vCores == null ? 0 : vCores, c,
                 props.bool("publicDataEndpointEnabled"), ManagedInstance.ReplicationRole.NONE, location(r), null, null,
-                r.origin().source()));
+                r.origin().source(), props.string("dnsZonePartner")));
+    }
+
+    /**
+     * An auto-failover group ({@code Microsoft.Sql/locations/instanceFailoverGroups}, named {@code region/group}):
+     * its first managed instance pair, primary and partner, as Azure deploys one pair per group.
+     */
+    private void failoverGroup(Deployments.Resource r) throws InputException {
+        Node props = properties(r);
+        List<Node> pairs = props.objects("managedInstancePairs");
+        if (pairs.isEmpty()) throw props.error("failover group '" + r.name() + "' has no managedInstancePairs");
+        Node pair = pairs.get(0);
+        String primary = pair.string("primaryManagedInstanceId"), partner = pair.string("partnerManagedInstanceId");
+        if (primary == null || partner == null) throw pair.error("a managed instance pair needs primaryManagedInstanceId and partnerManagedInstanceId");
+        failoverGroups.add(new FailoverGroup(r.id(), r.name(), primary, partner, r.origin().source()));
+    }
+
+    /** A gateway connection (VNet-to-VNet, site-to-site, ExpressRoute): which gateways it joins. */
+    private void connection(Deployments.Resource r) throws InputException {
+        Node props = properties(r);
+        String g1 = props.object("virtualNetworkGateway1").string("id");
+        if (g1 == null) return; // no gateway of ours on this end: nothing to join
+        connections.add(new GatewayConnection(r.id(), r.name(), g1, props.object("virtualNetworkGateway2").string("id"),
+                props.string("connectionType"), r.origin().source()));
     }
 
     /** Any other resource: whatever points at a subnet ({@code "subnet": {"id": …}}) lives in it. */
@@ -369,7 +400,8 @@ final class DesignBuilder {
             }
             ts.add(t.withRoutes(routes));
         }
-        Design d = Design.empty(name).withVirtualNetworks(vs).withSecurityGroups(gs).withRouteTables(ts).withManagedInstances(instances);
+        Design d = Design.empty(name).withVirtualNetworks(vs).withSecurityGroups(gs).withRouteTables(ts).withManagedInstances(instances)
+                .withFailoverGroups(failoverGroups).withGatewayConnections(connections);
 
         for (SubnetUser u : subnetUsers) {
             Optional<Subnet> s = d.subnet(u.subnetId());
