@@ -124,6 +124,7 @@ class EndToEndTest {
         waitUntil(() -> window.document().fileProperty().get() != null
                 && feature.validation().analysisProperty().get() != null
                 && feature.validation().analysisProperty().get().design() == window.document().design());
+        WaitForAsyncUtils.waitForFxEvents(); // the run that published this analysis has filled the panel
         var a = feature.validation().analysisProperty().get();
         assertThat(ruleIds()).as("errors of %s under %s (the window's profile: %s; %d findings in the report)", window.document().fileProperty().get(),
                 a.report().profile(), feature.validation().profileProperty().get(), a.report().findings().size()).contains("MI-NSG-IN-MANAGEMENT-SINGLE-RULE");

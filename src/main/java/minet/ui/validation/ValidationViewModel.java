@@ -109,7 +109,6 @@ public final class ValidationViewModel implements AutoCloseable {
 
     private void replaceFindings(Analysis a) {
         Finding keep = selected.get();
-        analysis.set(a);
         fixable.clear();
         Report r = a.report();
         findings.setAll(r.findings());
@@ -119,6 +118,8 @@ public final class ValidationViewModel implements AutoCloseable {
         status.set(statusLine(r));
         // Keep the user's place when the same finding is still there after an edit.
         selected.set(keep != null && r.findings().contains(keep) ? r.findings().get(r.findings().indexOf(keep)) : null);
+        // Last: whoever listens to the analysis finds the findings, counts and status of the same run.
+        analysis.set(a);
     }
 
     /**
