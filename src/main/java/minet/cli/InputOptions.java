@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  */
 public final class InputOptions {
     @Parameters(paramLabel = "FILE", arity = "1..*",
-            description = "A design (*.minet.json), an ARM template, az CLI JSON (one object or a list; several files "
+            description = "A design (*.minet.json), an ARM template, a Bicep file (compiled by the Bicep CLI), az CLI JSON (one object or a list; several files "
                     + "merge by resource ID), az graph query output (its pages), Terraform JSON (terraform show -json) or a "
                     + "Terraform module (its directory or .tf files); the format is detected.")
     List<Path> files;
