@@ -182,8 +182,7 @@ public final class HclImporter {
         private Object raw(String name, String raw, String where) throws InputException {
             Attribute type = files.variables.get(name).body().attribute("type");
             if (Types.primitive(type == null ? null : type.expr())) return raw;
-            Body b = HclParser.parse(where, "value = " + raw);
-            return constant(b.attributes().get(0).expr());
+            return constant(HclParser.value(where, raw));
         }
 
         private Object constant(Expr e) {

@@ -31,10 +31,23 @@ import org.openrewrite.hcl.internal.grammar.HCLParser.ExprTermContext;
 public final class HclParser {
     private final String file;
     private final String content;
+    private final Origin origin;
+    /** What the text is, for the message at its early end: "the file", "the value". */
+    private final String whole;
 
-    private HclParser(String file, String content) {
+    /**
+     * Where the parsed text stands in its file, for text that is part of something else (a {@code --var} value, a
+     * string of a {@code .tf.json} file): maps a 1-based line and column of the text to the place to report.
+     */
+    interface Origin {
+        Pos at(int line, int column);
+    }
+
+    private HclParser(String file, String content, Origin origin, String whole) {
         this.file = file;
         this.content = content;
+        this.origin = origin;
+        this.whole = whole;
     }
 
     /** Thrown by the error listeners at the first syntax error, to stop ANTLR's recovery. */
@@ -49,7 +62,26 @@ public final class HclParser {
     }
 
     public static Body parse(String file, String content) throws InputException {
-        HclParser p = new HclParser(file, content);
+        return parse(file, content, (line, column) -> new Pos(file, line, column), "the file");
+    }
+
+    /**
+     * One expression given as text ({@code --var name=VALUE}, {@code TF_VAR_name}), its places counted within the
+     * text: it is parsed as the argument {@code v = VALUE}, whose first four columns are taken off again.
+     */
+    static Expr value(String file, String text) throws InputException {
+        String prefix = "v = ";
+        Origin origin = (line, column) -> new Pos(file, line, line == 1 ? Math.max(1, column - prefix.length()) : column);
+        Body b = parse(file, prefix + text, origin, "the value");
+        if (b.attributes().size() != 1 || !b.blocks().isEmpty()) {
+            Pos extra = b.attributes().size() > 1 ? b.attributes().get(1).pos() : !b.blocks().isEmpty() ? b.blocks().get(0).pos() : origin.at(1, 1);
+            throw extra.error("one value is expected here, but more follows it");
+        }
+        return b.attributes().get(0).expr();
+    }
+
+    static Body parse(String file, String content, Origin origin, String whole) throws InputException {
+        HclParser p = new HclParser(file, content, origin, whole);
         try {
             HCLLexer lexer = new HCLLexer(CharStreams.fromString(content, file));
             lexer.removeErrorListeners();
@@ -60,7 +92,7 @@ public final class HclParser {
             HCLParser.ConfigFileContext tree = parser.configFile();
             if (tree.exception != null || parser.getCurrentToken().getType() != Token.EOF) {
                 Token t = parser.getCurrentToken();
-                throw p.at(t).error(unexpected(t));
+                throw p.at(t).error(p.unexpected(t));
             }
             return p.body(tree.body());
         } catch (SyntaxError e) {
@@ -83,13 +115,13 @@ public final class HclParser {
                 } else {
                     problem = offending instanceof Token t ? unexpected(t) : "syntax error";
                 }
-                throw new SyntaxError(new InputException(file, line, column + 1, problem));
+                throw new SyntaxError(origin.at(line, column + 1).error(problem));
             }
         };
     }
 
-    private static String unexpected(Token t) {
-        if (t.getType() == Token.EOF) return "the file ends too early: a closing brace, bracket, parenthesis or quote is missing";
+    private String unexpected(Token t) {
+        if (t.getType() == Token.EOF) return whole + " ends too early: a closing brace, bracket, parenthesis or quote is missing";
         String text = t.getText().replace("\n", "\\n");
         if (t.getType() == HCLLexer.NEWLINE) return "unexpected end of line";
         return "unexpected '" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'";
@@ -98,7 +130,7 @@ public final class HclParser {
     // ---- structure ----
 
     private Pos at(Token t) {
-        return new Pos(file, t.getLine(), t.getCharPositionInLine() + 1);
+        return origin.at(t.getLine(), t.getCharPositionInLine() + 1);
     }
 
     private Pos at(ParserRuleContext c) { return at(c.start); }

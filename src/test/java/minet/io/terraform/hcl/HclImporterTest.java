@@ -188,6 +188,28 @@ class HclImporterTest {
     }
 
     @Test
+    void aSyntaxErrorInAVarValueIsPlacedWithinTheValue() throws Exception {
+        Path dir = tmp.resolve("m");
+        write(dir, """
+                variable "spaces" { type = list(string) }
+                resource "azurerm_virtual_network" "v" {
+                  name          = "v"
+                  address_space = var.spaces
+                }
+                """);
+        // the 9th character of the value, as the user wrote it (it was parsed as "value = …", 8 columns to the right)
+        assertThatThrownBy(() -> load(dir, TerraformVar.assign("spaces", "[\"10.1.0.0/16\" \"10.2.0.0/16\"]")))
+                .isInstanceOf(InputException.class).hasMessage("--var spaces:1:16: unexpected '\"'");
+        assertThatThrownBy(() -> HclImporter.load(List.of(dir), ImportOptions.NONE, Map.of("TF_VAR_spaces", "[\"10.1.0.0/16\",")))
+                .isInstanceOf(InputException.class).hasMessage("TF_VAR_spaces:1:16: the value ends too early: a closing brace, bracket, parenthesis or quote is missing");
+        // on a later line the column is the line's own; what follows the value is refused, not dropped
+        assertThatThrownBy(() -> load(dir, TerraformVar.assign("spaces", "[\n  \"10.1.0.0/16\",\n  ]]")))
+                .isInstanceOf(InputException.class).hasMessage("--var spaces:3:4: unexpected ']'");
+        assertThatThrownBy(() -> load(dir, TerraformVar.assign("spaces", "[\"10.1.0.0/16\"]\nspaces = []")))
+                .isInstanceOf(InputException.class).hasMessage("--var spaces:2:1: one value is expected here, but more follows it");
+    }
+
+    @Test
     void dataSourcesAndRegistryModulesAreUnknownAndNamed() throws Exception {
         Design d = write(tmp.resolve("m"), """
                 data "azurerm_subnet" "mi" {
