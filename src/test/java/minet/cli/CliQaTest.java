@@ -30,7 +30,7 @@ class CliQaTest {
         // a directory is read as a Terraform module: without .tf files it is none
         Run r = run("validate", tmp.toString());
         assertThat(r.code()).isEqualTo(Cli.UNUSABLE);
-        assertThat(r.err().strip()).isEqualTo("minet validate: " + tmp + ": is a directory with no .tf file in it: give files, or the directory of a Terraform module");
+        assertThat(r.err().strip()).isEqualTo("minet validate: " + tmp + ": is a directory with no .tf or .tf.json file in it: give files, or the directory of a Terraform module");
     }
 
     @Test

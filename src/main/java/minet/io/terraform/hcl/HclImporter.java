@@ -22,7 +22,7 @@ import minet.model.Design;
 import minet.model.DesignState;
 
 /**
- * Reads a Terraform module as written (a directory, or {@code .tf} files) without Terraform: variables get their
+ * Reads a Terraform module as written (a directory, or its {@code .tf} and {@code .tf.json} files) without Terraform: variables get their
  * values as Terraform gives them, the module is evaluated (locals, count, for_each, dynamic blocks, local child
  * modules with their inputs and outputs) and its azurerm resources are mapped as the {@code terraform show -json}
  * importer maps a plan's. A module as written is a desired state. What only Azure knows (data sources, registry
@@ -35,10 +35,12 @@ import minet.model.DesignState;
 public final class HclImporter {
     private HclImporter() {}
 
-    /** True for what this importer reads: a directory (a module), a {@code .tf} file or a variables file. */
+    /**
+     * True for what this importer reads: a directory (a module), a {@code .tf} or {@code .tf.json} file or a variables
+     * file. Told by name, as Terraform tells them: {@code plan.json} (terraform show -json) is not a module file.
+     */
     public static boolean handles(Path p) {
-        String n = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return Files.isDirectory(p) || n.endsWith(".tf") || isVarFile(p);
+        return Files.isDirectory(p) || ModuleFiles.isModuleFile(p) || isVarFile(p);
     }
 
     private static boolean isVarFile(Path p) {
@@ -57,12 +59,12 @@ public final class HclImporter {
         List<Path> varFiles = new ArrayList<>();
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
-                if (dir != null || !tfFiles.isEmpty()) throw new InputException(p.toString(), "give one Terraform module (a directory or its .tf files) at a time");
+                if (dir != null || !tfFiles.isEmpty()) throw new InputException(p.toString(), "give one Terraform module (a directory or its .tf and .tf.json files) at a time");
                 dir = p;
             } else if (isVarFile(p)) {
                 varFiles.add(p);
             } else {
-                if (dir != null) throw new InputException(p.toString(), "give one Terraform module (a directory or its .tf files) at a time");
+                if (dir != null) throw new InputException(p.toString(), "give one Terraform module (a directory or its .tf and .tf.json files) at a time");
                 tfFiles.add(p);
             }
         }

@@ -70,14 +70,40 @@ public final class HclParser {
      * text: it is parsed as the argument {@code v = VALUE}, whose first four columns are taken off again.
      */
     static Expr value(String file, String text) throws InputException {
+        return value(file, text, (line, column) -> new Pos(file, line, column));
+    }
+
+    /** @param inText where a line and column of the text stand (the text may be a string inside another file) */
+    static Expr value(String file, String text, Origin inText) throws InputException {
         String prefix = "v = ";
-        Origin origin = (line, column) -> new Pos(file, line, line == 1 ? Math.max(1, column - prefix.length()) : column);
+        Origin origin = (line, column) -> inText.at(line, line == 1 ? Math.max(1, column - prefix.length()) : column);
         Body b = parse(file, prefix + text, origin, "the value");
         if (b.attributes().size() != 1 || !b.blocks().isEmpty()) {
             Pos extra = b.attributes().size() > 1 ? b.attributes().get(1).pos() : !b.blocks().isEmpty() ? b.blocks().get(0).pos() : origin.at(1, 1);
             throw extra.error("one value is expected here, but more follows it");
         }
         return b.attributes().get(0).expr();
+    }
+
+    /**
+     * A string template given as its text, escapes already resolved (a string of a {@code .tf.json} file): parsed
+     * as a heredoc, which takes text as it stands, without the newline a heredoc ends with.
+     *
+     * @param inText where a line and column of the text stand in its file
+     * @param pos the place of the whole string
+     */
+    static Expr template(String text, Origin inText, Pos pos) throws InputException {
+        String marker = "MINET_TEMPLATE";
+        while (text.contains(marker)) marker += "_";
+        Origin origin = (line, column) -> line == 1 ? inText.at(1, 1) : inText.at(line - 1, column);
+        Body b = parse(pos.file(), "v = <<" + marker + "\n" + text + "\n" + marker + "\n", origin, "the string");
+        List<Object> parts = new ArrayList<>(((Hcl.Template) b.attributes().get(0).expr()).parts());
+        int last = parts.size() - 1;
+        if (last >= 0 && parts.get(last) instanceof String s && s.endsWith("\n")) {
+            if (s.length() == 1) parts.remove(last);
+            else parts.set(last, s.substring(0, s.length() - 1));
+        }
+        return new Hcl.Template(parts, pos, "\"" + text + "\"");
     }
 
     static Body parse(String file, String content, Origin origin, String whole) throws InputException {

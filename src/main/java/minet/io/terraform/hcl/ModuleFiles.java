@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import minet.io.InputException;
@@ -15,7 +16,7 @@ import minet.io.terraform.hcl.Hcl.Attribute;
 import minet.io.terraform.hcl.Hcl.Block;
 import minet.io.terraform.hcl.Hcl.Body;
 
-/** The declarations of one Terraform module: its {@code .tf} files read, by kind and name. */
+/** The declarations of one Terraform module: its {@code .tf} and {@code .tf.json} files read, by kind and name */
 final class ModuleFiles {
     final Path dir;
     final Map<String, Block> variables = new LinkedHashMap<>();
@@ -30,16 +31,29 @@ final class ModuleFiles {
         this.dir = dir;
     }
 
-    /** Every {@code *.tf} file of a directory (in name order, as Terraform reads them). */
+    /**
+     * Every {@code *.tf} and {@code *.tf.json} file of a directory, in name order as Terraform reads them (names
+     * starting with a dot, editors' files, are left out, as Terraform leaves them out).
+     */
     static ModuleFiles ofDirectory(Path dir) throws InputException {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
-            s.filter(p -> p.getFileName().toString().endsWith(".tf") && Files.isRegularFile(p)).sorted().forEach(files::add);
+            s.filter(p -> isModuleFile(p) && !p.getFileName().toString().startsWith(".") && Files.isRegularFile(p)).sorted().forEach(files::add);
         } catch (IOException e) {
             throw new InputException(dir.toString(), "cannot read the directory: " + e.getMessage());
         }
-        if (files.isEmpty()) throw new InputException(dir.toString(), "is a directory with no .tf file in it: give files, or the directory of a Terraform module");
+        if (files.isEmpty()) throw new InputException(dir.toString(), "is a directory with no .tf or .tf.json file in it: give files, or the directory of a Terraform module");
         return of(dir, files);
+    }
+
+    /** A file of a module's configuration: {@code .tf} (native syntax) or {@code .tf.json} (JSON syntax). */
+    static boolean isModuleFile(Path p) {
+        String n = name(p);
+        return n.endsWith(".tf") || n.endsWith(".tf.json");
+    }
+
+    private static String name(Path p) {
+        return p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
     }
 
     static ModuleFiles of(Path dir, List<Path> files) throws InputException {
@@ -48,7 +62,7 @@ final class ModuleFiles {
         return m;
     }
 
-    /** One file's syntax: UTF-8 text of at most {@link JsonSource#MAX_BYTES}. */
+    /** One file's syntax (native, or JSON for {@code .tf.json}): UTF-8 text of at most {@link JsonSource#MAX_BYTES}. */
     static Body read(Path f) throws InputException {
         String name = f.toString();
         try {
@@ -56,7 +70,9 @@ final class ModuleFiles {
             if (!Files.isRegularFile(f)) throw new InputException(name, "no such file");
             long size = Files.size(f);
             if (size > JsonSource.MAX_BYTES) throw new InputException(name, "file is " + (size >> 20) + " MiB; the limit is " + (JsonSource.MAX_BYTES >> 20) + " MiB");
-            return HclParser.parse(name, new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
+            byte[] bytes = Files.readAllBytes(f);
+            if (name(f).endsWith(".tf.json")) return JsonSyntax.parse(name, bytes);
+            return HclParser.parse(name, new String(bytes, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new InputException(name, "cannot read: " + e.getMessage());
         }
@@ -83,11 +99,15 @@ final class ModuleFiles {
         }
     }
 
-    private static void put(Map<String, Block> into, Block b, int labels, String what) throws InputException {
+    private static void labels(Block b, int labels, String what) throws InputException {
         if (b.labels().size() != labels) {
             throw b.pos().error("a " + what + " block needs " + (labels == 1 ? "a name" : "a type and a name") + ", as in "
                     + (labels == 1 ? b.type() + " \"name\" { … }" : b.type() + " \"azurerm_subnet\" \"name\" { … }"));
         }
+    }
+
+    private static void put(Map<String, Block> into, Block b, int labels, String what) throws InputException {
+        labels(b, labels, what);
         String key = String.join(".", b.labels());
         if (into.putIfAbsent(key, b) != null) throw b.pos().error(what + " '" + key + "' is declared twice");
     }
