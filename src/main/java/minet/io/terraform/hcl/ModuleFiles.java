@@ -5,10 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import minet.io.InputException;
 import minet.io.JsonSource;
@@ -16,7 +19,7 @@ import minet.io.terraform.hcl.Hcl.Attribute;
 import minet.io.terraform.hcl.Hcl.Block;
 import minet.io.terraform.hcl.Hcl.Body;
 
-/** The declarations of one Terraform module: its {@code .tf} and {@code .tf.json} files read, by kind and name */
+/** The declarations of one Terraform module: its {@code .tf} and {@code .tf.json} files read, by kind and name, overrides merged. */
 final class ModuleFiles {
     final Path dir;
     final Map<String, Block> variables = new LinkedHashMap<>();
@@ -52,13 +55,27 @@ final class ModuleFiles {
         return n.endsWith(".tf") || n.endsWith(".tf.json");
     }
 
+    /** {@code override.tf}, {@code *_override.tf} and their {@code .tf.json} forms. */
+    static boolean isOverride(Path p) {
+        String n = name(p);
+        String base = n.endsWith(".tf.json") ? n.substring(0, n.length() - 8) : n.endsWith(".tf") ? n.substring(0, n.length() - 3) : null;
+        return base != null && (base.equals("override") || base.endsWith("_override"));
+    }
+
     private static String name(Path p) {
         return p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
     }
 
+    /** The files' declarations, the override files merged into them last, in name order (Terraform's rule). */
     static ModuleFiles of(Path dir, List<Path> files) throws InputException {
         ModuleFiles m = new ModuleFiles(dir);
-        for (Path f : files) m.add(read(f));
+        List<Path> overrides = new ArrayList<>();
+        for (Path f : files) {
+            if (isOverride(f)) overrides.add(f);
+            else m.add(read(f));
+        }
+        overrides.sort(Comparator.comparing(p -> String.valueOf(p.getFileName())));
+        for (Path f : overrides) m.override(read(f));
         return m;
     }
 
@@ -97,6 +114,71 @@ final class ModuleFiles {
                 default: break; // terraform, provider, moved, import, check …: nothing for the network
             }
         }
+    }
+
+    /**
+     * An override file merged as Terraform merges it: each block changes the block of the same header declared in the
+     * other files (one that declares nothing new is an error at its place), local values replace those of their name.
+     */
+    private void override(Body body) throws InputException {
+        for (Attribute a : body.attributes()) {
+            throw a.pos().error("'" + a.name() + "' outside any block: a module's files hold blocks (resource, variable, locals …)");
+        }
+        for (Block b : body.blocks()) {
+            switch (b.type()) {
+                case "variable": merge(variables, b, 1, "variable"); break;
+                case "resource": merge(resources, b, 2, "resource"); break;
+                case "data": merge(data, b, 2, "data source"); break;
+                case "module": merge(modules, b, 1, "module"); break;
+                case "output": merge(outputs, b, 1, "output"); break;
+                case "locals":
+                    for (Attribute a : b.body().attributes()) {
+                        if (!locals.containsKey(a.name())) throw a.pos().error("this override file overrides local value '" + a.name() + "', which no other file declares");
+                        locals.put(a.name(), a);
+                    }
+                    break;
+                default: break;
+            }
+        }
+    }
+
+    private static void merge(Map<String, Block> into, Block o, int labels, String what) throws InputException {
+        labels(o, labels, what);
+        String key = String.join(".", o.labels());
+        Block base = into.get(key);
+        if (base == null) throw o.pos().error("this override file overrides " + what + " '" + key + "', which no other file declares");
+        Attribute dependsOn = o.body().attribute("depends_on");
+        if (dependsOn != null && !what.equals("variable")) throw dependsOn.pos().error("depends_on cannot be overridden (Terraform refuses it)");
+        into.put(key, new Block(base.type(), base.labels(), merge(base.body(), o.body()), base.pos()));
+    }
+
+    /**
+     * Terraform's merge of two bodies, one level deep: an override's argument replaces the original's of that name;
+     * its nested blocks of a type (a dynamic block counts as the type it makes) replace all the original's of that
+     * type, which are not merged with them. An argument and blocks of one name (azurerm's security_rule, route and
+     * subnet may be written either way) replace each other. (Terraform merges a resource's lifecycle block argument
+     * by argument; the import does not read it.)
+     */
+    static Body merge(Body base, Body over) {
+        Set<String> replaced = new HashSet<>();
+        for (Attribute a : over.attributes()) replaced.add(a.name());
+        for (Block b : over.blocks()) replaced.add(madeType(b));
+        List<Attribute> attributes = new ArrayList<>();
+        for (Attribute a : base.attributes()) {
+            Attribute o = over.attribute(a.name());
+            if (o != null) attributes.add(o);
+            else if (!replaced.contains(a.name())) attributes.add(a);
+        }
+        for (Attribute o : over.attributes()) if (base.attribute(o.name()) == null) attributes.add(o);
+        List<Block> blocks = new ArrayList<>();
+        for (Block b : base.blocks()) if (!replaced.contains(madeType(b))) blocks.add(b);
+        blocks.addAll(over.blocks());
+        return new Body(attributes, blocks);
+    }
+
+    /** The type of the blocks a block makes: its own, or for {@code dynamic "x"}, x. */
+    private static String madeType(Block b) {
+        return b.type().equals("dynamic") && b.label(0) != null ? b.label(0) : b.type();
     }
 
     private static void labels(Block b, int labels, String what) throws InputException {
