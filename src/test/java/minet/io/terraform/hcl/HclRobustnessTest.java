@@ -21,10 +21,12 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 
 /**
- * Damaged modules, unknown functions and cycles between locals: the import gives a design or a located error in our
- * words, never another exception, and never hangs.
+ * Damaged modules (.tf, .tf.json, override files), unknown functions, cycles between locals and any JSON where Terraform's
+ * JSON syntax expects blocks, labels or bodies: the import gives a design or a located error in our words, never another
+ * exception, and never hangs.
  */
 class HclRobustnessTest {
     static final Path SQLMI = HclImporterTest.SQLMI;
@@ -36,22 +38,29 @@ class HclRobustnessTest {
 
     /** Imports the module, or refuses it with file:line:column (or file:) and a problem; within 10 seconds. */
     static void importsOrRefuses(Path module) {
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+        String outcome = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             try {
                 Design d = HclImporter.load(List.of(module), ImportOptions.NONE, Map.of());
                 assertThat(d).isNotNull();
+                return "imported";
             } catch (InputException e) {
                 assertThat(e.file()).isNotBlank();
                 assertThat(e.problem()).isNotBlank().doesNotContain("Exception").doesNotContain("antlr").doesNotContain("org.");
                 if (e.line() > 0) assertThat(e.getMessage()).matches("(?s).+:\\d+(:\\d+)?: .+");
+                return e.line() > 0 ? "refused at a line" : "refused";
             }
         });
+        Statistics.collect(outcome); // shown in the test output: the inputs reach both outcomes
     }
 
     static Path copy(Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(SQLMI)) {
+        return copy(SQLMI, to);
+    }
+
+    static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {
-                Path t = to.resolve(SQLMI.relativize(p).toString());
+                Path t = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) Files.createDirectories(t);
                 else Files.copy(p, t);
             }
@@ -106,5 +115,90 @@ class HclRobustnessTest {
         lines.add("resource \"azurerm_virtual_network\" \"v\" {\n  name = " + name + "\n  address_space = [\"10.0.0.0/16\"]\n}");
         Files.writeString(dir.resolve("main.tf"), String.join("\n", lines) + "\n");
         importsOrRefuses(dir);
+    }
+
+    // ---- Terraform's JSON syntax (*.tf.json) and override files ----
+
+    static final String JSON_SYNTAX = "{}[]\":,\\$%/ \n0-e";
+
+    @Property(tries = 150)
+    void aDamagedJsonModuleOrOverrideImportsOrIsRefusedWithItsPlace(@ForAll("stackFiles") String file, @ForAll Damage damage,
+                                                                     @ForAll @IntRange(min = 0, max = 100_000) int at,
+                                                                     @ForAll @IntRange(min = 0, max = 30) int what) throws Exception {
+        Path dir = copy(CdktfStackTest.STACK, Files.createTempDirectory("tfjson-damaged"));
+        Path f = dir.resolve(file);
+        String s = Files.readString(f);
+        int i = at % (s.length() + 1);
+        String chars = file.endsWith(".json") ? JSON_SYNTAX : SYNTAX;
+        String damaged;
+        switch (damage) {
+            case TRUNCATE: damaged = s.substring(0, i); break;
+            case DELETE: damaged = i < s.length() ? s.substring(0, i) + s.substring(i + 1) : s; break;
+            default: damaged = s.substring(0, i) + chars.charAt(what % chars.length()) + s.substring(i);
+        }
+        Files.writeString(f, damaged);
+        importsOrRefuses(dir);
+    }
+
+    @Provide Arbitrary<String> stackFiles() { return Arbitraries.of("main.tf.json", "override.tf"); }
+
+    /** The same expressions, as Terraform's JSON syntax carries them: inside "${…}" in JSON strings, in locals and a resource. */
+    @Property(tries = 150)
+    void anyExpressionInAJsonStringImportsOrIsRefused(@ForAll("expressions") String l0, @ForAll("expressions") String l1,
+                                                      @ForAll("expressions") String name, @ForAll boolean alone) throws Exception {
+        Path dir = Files.createTempDirectory("tfjson-expr");
+        String json = "{\n  \"variable\": {\"v\": {\"default\": \"10.1.0.0/16\"}, \"missing\": {}},\n"
+                + "  \"locals\": {\"l0\": " + template(l0, alone) + ", \"l1\": " + template(l1, alone) + ", \"l2\": \"${local.l0}\"},\n"
+                + "  \"resource\": {\"azurerm_virtual_network\": {\"v\": {\"name\": " + template(name, !alone)
+                + ", \"address_space\": [\"10.0.0.0/16\"]}}}\n}\n";
+        Files.writeString(dir.resolve("main.tf.json"), json);
+        importsOrRefuses(dir);
+    }
+
+    /** {@code "${e}"} (the value itself) or {@code "x-${e}"} (a string), as a JSON string literal. */
+    static String template(String e, boolean alone) {
+        String s = (alone ? "" : "x-") + "${" + e + "}";
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+
+    /** Where {@link #anyJsonShapeImportsOrIsRefused} puts its JSON, in a module that is valid otherwise. */
+    enum Slot {
+        FILE("%s"),
+        TYPES("{\"resource\": %s}"),
+        LABELS("{\"resource\": {\"azurerm_subnet\": %s}}"),
+        BODY("{\"resource\": {\"azurerm_virtual_network\": {\"v\": %s}}}"),
+        NESTED_BLOCK("{\"resource\": {\"azurerm_network_security_group\": {\"n\": {\"name\": \"n\", \"security_rule\": %s}}}}"),
+        DYNAMIC("{\"resource\": {\"azurerm_network_security_group\": {\"n\": {\"name\": \"n\", \"dynamic\": {\"security_rule\": %s}}}}}"),
+        LIFECYCLE("{\"resource\": {\"azurerm_subnet\": {\"s\": {\"name\": \"s\", \"lifecycle\": %s}}}}"),
+        LOCALS("{\"locals\": %s}"),
+        VARIABLE("{\"variable\": {\"v\": %s}}"),
+        OUTPUT("{\"output\": %s}"),
+        ARGUMENT("{\"resource\": {\"azurerm_subnet\": {\"s\": {\"name\": %s, \"address_prefixes\": [\"10.0.0.0/24\"]}}}}");
+
+        final String format;
+
+        Slot(String format) { this.format = format; }
+    }
+
+    /** Any JSON at all where the file, block types, labels, bodies, nested blocks or an argument are expected. */
+    @Property(tries = 300)
+    void anyJsonShapeImportsOrIsRefused(@ForAll Slot slot, @ForAll("json") String json) throws Exception {
+        Path dir = Files.createTempDirectory("tfjson-shape");
+        Files.writeString(dir.resolve("base.tf.json"), "{\"resource\": {\"azurerm_virtual_network\": {\"base\": "
+                + "{\"name\": \"vnet\", \"address_space\": [\"10.0.0.0/16\"]}}}, \"locals\": {\"l\": 1}, \"variable\": {\"x\": {\"default\": \"a\"}}}");
+        Files.writeString(dir.resolve("shape.tf.json"), String.format(slot.format, json));
+        Statistics.label("slot").collect(slot);
+        importsOrRefuses(dir);
+    }
+
+    @Provide Arbitrary<String> json() {
+        Arbitrary<String> leaf = Arbitraries.of("null", "1", "-2.5e3", "true", "\"\"", "\"x\"", "\"${var.x}\"", "\"${\"", "\"%{ if }\"",
+                "\"$${x}\"", "\"${local.l}\"", "\"list(string)\"", "{}", "[]", "\"//\"");
+        Arbitrary<String> key = Arbitraries.of("name", "//", "for_each", "content", "iterator", "count", "type", "default",
+                "value", "source", "security_rule", "dynamic", "priority", "${k}", "");
+        return Arbitraries.recursive(() -> leaf, j -> Arbitraries.oneOf(
+                j.list().ofMaxSize(3).map(l -> "[" + String.join(", ", l) + "]"),
+                Combinators.combine(key, j).as((k, v) -> "\"" + k + "\": " + v).list().ofMaxSize(3)
+                        .map(l -> "{" + String.join(", ", l) + "}")), 4);
     }
 }
