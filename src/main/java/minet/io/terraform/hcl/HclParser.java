@@ -96,7 +96,14 @@ public final class HclParser {
         String marker = "MINET_TEMPLATE";
         while (text.contains(marker)) marker += "_";
         Origin origin = (line, column) -> line == 1 ? inText.at(1, 1) : inText.at(line - 1, column);
-        Body b = parse(pos.file(), "v = <<" + marker + "\n" + text + "\n" + marker + "\n", origin, "the string");
+        Body b;
+        try {
+            b = parse(pos.file(), "v = <<" + marker + "\n" + text + "\n" + marker + "\n", origin, "the string");
+        } catch (InputException e) {
+            // the parser met the heredoc's own end: an interpolation the string leaves open
+            if (!e.problem().contains(marker) && !e.problem().equals("unexpected end of line")) throw e;
+            throw new InputException(e.file(), e.line(), e.column(), "the string ends inside ${ … }: a closing brace is missing");
+        }
         List<Object> parts = new ArrayList<>(((Hcl.Template) b.attributes().get(0).expr()).parts());
         int last = parts.size() - 1;
         if (last >= 0 && parts.get(last) instanceof String s && s.endsWith("\n")) {

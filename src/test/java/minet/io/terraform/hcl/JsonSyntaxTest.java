@@ -247,6 +247,14 @@ class JsonSyntaxTest {
         // a syntax error inside an interpolation, at the token
         assertThatThrownBy(() -> json("{\n  \"locals\": {\n    \"a\": \"${1 + }\"\n  }\n}\n"))
                 .isInstanceOf(InputException.class).hasMessageStartingWith(f + ":3:17: ");
+        // an interpolation the string leaves open: at the string's closing quote (column 20), in our words
+        assertThatThrownBy(() -> json("{\n  \"locals\": {\n    \"a\": \"x-${var.y\"\n  }\n}\n"))
+                .isInstanceOf(InputException.class).hasMessage(f + ":3:20: the string ends inside ${ … }: a closing brace is missing");
+        assertThatThrownBy(() -> json("{\n  \"locals\": {\n    \"a\": \"x-${\"\n  }\n}\n"))
+                .isInstanceOf(InputException.class).hasMessage(f + ":3:15: the string ends too early: a closing brace, bracket, parenthesis or quote is missing");
+        // a template directive, at its %{
+        assertThatThrownBy(() -> json("{\n  \"locals\": {\n    \"a\": \"%{ if true }x%{ endif }\"\n  }\n}\n"))
+                .isInstanceOf(InputException.class).hasMessage(f + ":3:11: template directives (%{ … }) are not supported; use a conditional or a for expression");
         // a type expression in a string (ANTLR gives up at the parenthesis that is not closed)
         assertThatThrownBy(() -> json("{\"variable\": {\"v\": {\"type\": \"list(string\"}}}"))
                 .isInstanceOf(InputException.class).hasMessage(f + ":1:34: unexpected '('");
