@@ -25,7 +25,7 @@ public final class InputOptions {
     @Parameters(paramLabel = "FILE", arity = "1..*",
             description = "A design (*.minet.json), an ARM template, a Bicep file (compiled by the Bicep CLI), az CLI JSON (one object or a list; several files "
                     + "merge by resource ID), az graph query output (its pages), Terraform JSON (terraform show -json) or a "
-                    + "Terraform module (its directory or .tf files); the format is detected.")
+                    + "Terraform module (its directory, or its .tf and .tf.json files); the format is detected.")
     List<Path> files;
 
     @Option(names = "--parameters", paramLabel = "F", description = "An ARM parameters file for the template.")

@@ -13,7 +13,8 @@ import minet.model.Design;
 /**
  * One entry point for every input: detects each file's format and reads it. Several az CLI files merge into one
  * design by resource ID; a design file or a template stands alone (ARM templates may bring linked templates). A
- * directory, {@code .tf} and {@code .tfvars} files are a Terraform module as written (told by name, as Terraform does). A
+ * directory, {@code .tf}, {@code .tf.json} and {@code .tfvars} files are a Terraform module as written (told by name, as
+ * Terraform does: {@code plan.json} from terraform show -json is a plan). A
  * {@code .bicep} file is compiled to its ARM template first ({@link Bicep}).
  */
 public final class Importer {
@@ -66,7 +67,7 @@ public final class Importer {
         }
     }
 
-    /** A Terraform module as written: its directory or .tf files, with .tfvars files if given. */
+    /** A Terraform module as written: its directory or its .tf and .tf.json files, with .tfvars files if given. */
     private static Design terraformModule(List<Path> files, ImportOptions options) throws InputException {
         for (Path f : files) {
             if (!HclImporter.handles(f)) {

@@ -68,7 +68,7 @@ public final class HclImporter {
                 tfFiles.add(p);
             }
         }
-        if (dir == null && tfFiles.isEmpty()) throw new InputException(inputs.get(0).toString(), "a variables file needs its module: give the module's directory or .tf files too");
+        if (dir == null && tfFiles.isEmpty()) throw new InputException(inputs.get(0).toString(), "a variables file needs its module: give the module's directory or its .tf and .tf.json files too");
         Path root = dir != null ? dir : parent(tfFiles.get(0));
         try {
             ModuleFiles files = dir != null ? ModuleFiles.ofDirectory(dir) : ModuleFiles.of(root, tfFiles);
