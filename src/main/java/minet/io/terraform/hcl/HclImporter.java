@@ -22,10 +22,10 @@ import minet.model.Design;
 import minet.model.DesignState;
 
 /**
- * Reads a Terraform module as written (a directory, or its {@code .tf} and {@code .tf.json} files) without Terraform: variables get their
- * values as Terraform gives them, the module is evaluated (locals, count, for_each, dynamic blocks, local child
- * modules with their inputs and outputs) and its azurerm resources are mapped as the {@code terraform show -json}
- * importer maps a plan's. A module as written is a desired state. What only Azure knows (data sources, registry
+ * Reads a Terraform module as written (a directory, or its {@code .tf} and {@code .tf.json} files, override files
+ * merged) without Terraform: variables get their values as Terraform gives them, the module is evaluated (locals,
+ * count, for_each, dynamic blocks, local child modules with their inputs and outputs) and its azurerm resources are
+ * mapped as the {@code terraform show -json} importer maps a plan's. A module as written is a desired state. What only Azure knows (data sources, registry
  * and git modules, attributes computed at apply) is unknown and named in an import note.
  *
  * <p>Variable values, lowest first (Terraform's order): a variable's default, {@code TF_VAR_name} in the environment,

@@ -96,9 +96,7 @@ final class ModuleFiles {
     }
 
     private void add(Body body) throws InputException {
-        for (Attribute a : body.attributes()) {
-            throw a.pos().error("'" + a.name() + "' outside any block: a module's files hold blocks (resource, variable, locals …)");
-        }
+        onlyBlocks(body);
         for (Block b : body.blocks()) {
             switch (b.type()) {
                 case "variable": put(variables, b, 1, "variable"); break;
@@ -116,14 +114,18 @@ final class ModuleFiles {
         }
     }
 
-    /**
-     * An override file merged as Terraform merges it: each block changes the block of the same header declared in the
-     * other files (one that declares nothing new is an error at its place), local values replace those of their name.
-     */
-    private void override(Body body) throws InputException {
+    private static void onlyBlocks(Body body) throws InputException {
         for (Attribute a : body.attributes()) {
             throw a.pos().error("'" + a.name() + "' outside any block: a module's files hold blocks (resource, variable, locals …)");
         }
+    }
+
+    /**
+     * An override file merged as Terraform merges it: each block changes the block of the same header declared in the
+     * other files (one that matches no declaration is an error at its place), local values replace those of their name.
+     */
+    private void override(Body body) throws InputException {
+        onlyBlocks(body);
         for (Block b : body.blocks()) {
             switch (b.type()) {
                 case "variable": merge(variables, b, 1, "variable"); break;
