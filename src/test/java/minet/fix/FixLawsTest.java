@@ -26,6 +26,7 @@ import minet.rules.route.RouteResolver;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -171,11 +172,12 @@ class FixLawsTest {
                 Set<SecurityRule> chosen = new HashSet<>();
                 for (Requirement q : mandatory) order.stream().filter(r -> r.access() == Access.ALLOW && q.coveredBy(r)).findFirst().ifPresent(chosen::add);
                 assertThat(order.subList(0, chosen.size())).containsExactlyInAnyOrderElementsOf(chosen);
-                // SINGLE-RULE: the management ports are not split: one rule carries them all (a kept rule whose source or
-                // destination is a service tag may carry them too: no fix widens it to *).
+                // SINGLE-RULE: the management ports are not split over several rules that name them: one of those carries them
+                // all (a kept rule whose source or destination is a service tag may carry them too: no fix widens it to *).
+                // A lone rule naming some of them beside a broader rule that allows the rest is no split (as the check sees it).
                 List<SecurityRule> mgmt = NsgFixes.managementRules(g, s, dir, Match.space(f, s));
                 List<String> ports = dir == Direction.INBOUND ? Seed.MANAGEMENT_INBOUND_PORTS : Seed.MANAGEMENT_OUTBOUND_PORTS;
-                assertThat(mgmt.isEmpty() || mgmt.stream().anyMatch(r -> Match.portsCover(r.destinationPorts(), ports))).as("%s", mgmt).isTrue();
+                assertThat(mgmt.size() < 2 || mgmt.stream().anyMatch(r -> Match.portsCover(r.destinationPorts(), ports))).as("%s", mgmt).isTrue();
             }
             for (Requirement q : Requirement.conditional(f, s)) {
                 assertThat(NsgFixes.allowed(g, q)).as(q.name()).isTrue();
@@ -188,6 +190,27 @@ class FixLawsTest {
             assertThat(RouteFixes.conflicts(t, s)).isEmpty();
             assertThat(t.routes()).noneMatch(r -> r.nextHopIpAddress() != null && !Route.VIRTUAL_APPLIANCE.equals(r.nextHopType()));
         }
+    }
+
+    /**
+     * jqwik seed -2943613278260812112, shrunk: the outbound management rule lost 12000 and a user rule at priority 50
+     * allows all TCP out. 12000 is allowed by that rule, so nothing is missing and nothing is split: Fix all leaves
+     * the management rule alone, and the validator agrees.
+     */
+    @Example
+    void aPartialManagementRuleBesideABroaderUserRuleIsNoSplit() {
+        Design d = mapRule(reference(), "allow_management_outbound", r -> r.withDestinationPorts(List.of("443")));
+        d = plusRule(d, rule(reference(), "allow_management_outbound").withName("user_a").withDescription(null).withPriority(50)
+                .withSourcePrefixes(List.of("*")).withDestinationPrefixes(List.of("*")).withDestinationPorts(List.of("*")));
+        Design f = Fixes.runAll(d).after();
+        assertThat(Validator.validate(f, "azure-2019-04").findings()).noneMatch(x -> x.ruleId().startsWith("MI-NSG-OUT-MANAGEMENT")
+                || x.ruleId().equals("MI-NSG-OUT-MISSING"));
+        Subnet s = f.miSubnets().get(0);
+        SecurityGroup g = f.securityGroup(s.nsgId()).orElseThrow();
+        for (Requirement q : Requirement.mandatory(f, s, Direction.OUTBOUND)) {
+            assertThat(NsgEvaluator.of(g, Direction.OUTBOUND, q.space()).evaluate(q.traffic()).verdict()).as(q.name()).isEqualTo(Verdict.ALLOWED);
+        }
+        assertThat(NsgFixes.managementRules(g, s, Direction.OUTBOUND, Match.space(f, s))).hasSize(1);
     }
 
     @Property(tries = 150)
