@@ -24,7 +24,7 @@ import minet.rules.eval.Cidr;
 final class FogFixes {
     private FogFixes() {}
 
-    static final List<String> PORTS = List.of("5022", "11000-11999");
+    static final List<String> PORTS = minet.rules.Seed.FAILOVER_PORTS;
 
     /** The two MI subnets of a group, primary first; empty when either is missing or has no usable prefix. */
     static List<Subnet> subnets(Design d, String groupId) {

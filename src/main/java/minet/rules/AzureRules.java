@@ -96,6 +96,27 @@ public final class AzureRules {
         return Optional.empty();
     }
 
+    /**
+     * True when {@code name} is a service tag Azure's own rules and routes use, or a regional form of one:
+     * {@code OneDsCollector}, {@code Storage.westeurope}, {@code Storage.{pairedRegion}} (a region not known offline).
+     * {@code trace} and the canvas take it as a destination; addresses not known offline make its verdict
+     * "cannot be decided" unless a rule covers every address.
+     */
+    public static boolean namesServiceTag(String name) {
+        if (name == null || name.isBlank()) return false;
+        String t = name.trim();
+        int dot = t.indexOf('.');
+        String base = dot < 0 ? t : t.substring(0, dot);
+        if (dot >= 0 && !t.substring(dot + 1).matches("[A-Za-z0-9]+|\\{[A-Za-z]+\\}")) return false;
+        for (String known : minet.rules.eval.AddressSpace.KNOWN_TAGS) if (known.equalsIgnoreCase(base)) return true;
+        for (Written w : RULES) {
+            for (String token : List.of(w.source(), w.destination())) {
+                if (!SUBNET.equals(token) && token.split("\\.")[0].equalsIgnoreCase(base)) return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean hasAzureRules(SecurityGroup g) {
         return g.rules().stream().anyMatch(AzureRules::isAzure);
     }

@@ -23,6 +23,8 @@ public final class Seed {
     public static final String REPLICATION_PORT = "445";
     /** The public data endpoint (proxy only): public-endpoint-configure, 04/2019. */
     public static final String PUBLIC_ENDPOINT_PORT = "3342";
+    /** A failover group's replication between the two MI subnets, both ways (failover-group docs, 2019 and 09/2024). */
+    public static final List<String> FAILOVER_PORTS = List.of("5022", "11000-11999");
 
     public static final String RULE_MANAGEMENT_IN = "allow_management_inbound";
     public static final String RULE_SUBNET_IN = "allow_misubnet_inbound";

@@ -148,7 +148,8 @@ public final class Tracer {
             String tag = e.serviceTag() != null ? e.serviceTag() : "Internet";
             return new Endpoint("'" + e.name() + "' (" + tag + ")", Intervals.EMPTY, tag, null, "external");
         }
-        if (t.equals("*") || outside.isTag(t) || t.equalsIgnoreCase("AzureLoadBalancer") || AddressSpace.KNOWN_TAGS.stream().anyMatch(t::equalsIgnoreCase)) {
+        if (t.equals("*") || outside.isTag(t) || t.equalsIgnoreCase("AzureLoadBalancer") || AddressSpace.KNOWN_TAGS.stream().anyMatch(t::equalsIgnoreCase)
+                || AzureRules.namesServiceTag(t)) {
             return new Endpoint(t, Intervals.EMPTY, t, null, "tag");
         }
         throw new IllegalArgumentException("'" + t + "' is neither an IPv4 address or prefix, nor a subnet, managed instance, external network or service tag of the design");

@@ -39,7 +39,7 @@ import minet.rules.route.RouteResolver;
 final class FailoverChecks {
     private FailoverChecks() {}
 
-    static final List<String> REPLICATION_PORTS = List.of("5022", "11000-11999");
+    static final List<String> REPLICATION_PORTS = minet.rules.Seed.FAILOVER_PORTS;
 
     static void run(Scope scope, FailoverGroup g, Findings out) {
         Design d = scope.design();
