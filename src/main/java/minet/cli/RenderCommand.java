@@ -14,14 +14,16 @@ import picocli.CommandLine.Spec;
 
 /** {@code render FILE -o PNG}: the canvas's drawing of a design, headless. */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = "Draw the design as the canvas shows it, to a PNG, without a screen: the arrows in the colours of their "
-                + "verdict, the findings' badges, a title block and a legend.",
+        description = "Draw the design as the canvas shows it, to a PNG, without a screen: the parts and flows of the profile's era "
+                + "(a management endpoint until 11/2022), the arrows in the colours of their verdict, the findings' badges, a title block "
+                + "and a legend.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "2:input unusable, output not writable or a usage error"})
 public final class RenderCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin InputOptions input;
+    @Mixin ProfileOption profile;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "PNG", description = "Where to write the PNG.")
     Path out;
@@ -57,7 +59,7 @@ public final class RenderCommand implements Callable<Integer> {
         }
         minet.ui.app.App.quietClassPathWarning();
         try {
-            Renderer.renderHeadless(d, out, width, t, !noLegend);
+            Renderer.renderHeadless(d, out, width, t, !noLegend, profile.name());
         } catch (IOException e) {
             return Problems.cannotWrite(spec, out, e);
         }

@@ -55,6 +55,8 @@ final class Arranger {
     /** Boxes ELK did not place, per container ("" for the top level), packed in rows below the arranged part. */
     private final Map<String, List<DiagramNode>> loose = new LinkedHashMap<>();
     private final Map<String, Double> looseHeight = new HashMap<>();
+    /** Flows handed to ELK from their target to their source (see {@link #run}). */
+    private final Set<String> reversed = new HashSet<>();
 
     private Arranger(Diagram sketch, Layout stored) {
         this.sketch = sketch;
@@ -78,10 +80,16 @@ final class Arranger {
         root.setProperty(CoreOptions.HIERARCHY_HANDLING, HierarchyHandling.INCLUDE_CHILDREN);
         build(root, "");
         Map<ElkEdge, DiagramFlow> edges = new LinkedHashMap<>();
+        Set<String> ends = new HashSet<>();
         for (DiagramFlow f : sketch.flows()) {
             ElkNode s = elk.get(f.fromId()), t = elk.get(f.toId());
             if (s == null || t == null) continue;
-            ElkEdge e = ElkGraphUtil.createSimpleEdge(s, t);
+            // A flow back along one already drawn (a failover group's two directions) goes to ELK the same way round,
+            // so the two run side by side instead of the second looping around the picture; its route is turned back.
+            boolean back = !f.fromId().equals(f.toId()) && ends.contains(f.toId() + "\n" + f.fromId());
+            ends.add(f.fromId() + "\n" + f.toId());
+            if (back) reversed.add(f.id());
+            ElkEdge e = back ? ElkGraphUtil.createSimpleEdge(t, s) : ElkGraphUtil.createSimpleEdge(s, t);
             ElkGraphUtil.updateContainment(e);
             if (!f.label().isEmpty()) {
                 ElkLabel l = ElkGraphUtil.createLabel(f.label(), e);
@@ -283,6 +291,7 @@ final class Arranger {
             for (ElkBendPoint b : s.getBendPoints()) add(pts, new Point(ox + b.getX(), oy + b.getY()));
             add(pts, new Point(ox + s.getEndX(), oy + s.getEndY()));
         }
+        if (reversed.contains(f.id())) java.util.Collections.reverse(pts);
         Bounds label = null;
         if (!e.getLabels().isEmpty()) {
             ElkLabel l = e.getLabels().get(0);

@@ -17,13 +17,25 @@ import minet.model.Peering;
 import minet.model.Subnet;
 import minet.model.SubnetResource;
 import minet.model.VirtualNetwork;
+import minet.model.Direction;
+import minet.model.FailoverGroup;
+import minet.model.GatewayConnection;
+import minet.model.SecurityGroup;
+import minet.rules.AzureRules;
+import minet.rules.Catalog;
+import minet.rules.Profile;
 import minet.rules.Seed;
 import minet.rules.Sizing;
+import minet.rules.Validator;
 
 /**
- * Lays a design out as the canvas and {@code render} draw it. Deterministic: the same design gives the same
- * picture. Positions the user stored in {@link Design#layout()} win; everything else is placed on a grid so that
- * nothing overlaps and containers contain their children:
+ * Lays a design out as the canvas and {@code render} draw it, in the era of a {@link Profile}: the instance's parts
+ * and the flows that era's rules govern, read from the profile's data (until 11/2022 a management endpoint and an
+ * external load balancer, management traffic in and out; from then on health probes, traffic inside the subnet and
+ * the outbound services the profile names). A failover group's two instances replicate both ways; VNets the design
+ * joins by peering or gateways are linked. Deterministic: the same design and profile give the same picture.
+ * Positions the user stored in {@link Design#layout()} win; everything else is placed on a grid so that nothing
+ * overlaps and containers contain their children:
  * <pre>
  *   on-premises      ┌ VNet ──────────────────────────────┐     management services
  *   peered VNets     │ ┌ MI subnet ─────────┐ ┌ subnet ┐  │     Azure Storage, Event Hubs,
@@ -47,13 +59,29 @@ public final class DiagramLayout {
 
     /** The implicit management services box when a design with an MI has none of its own. */
     public static final String IMPLICIT_MANAGEMENT = "implicit:management";
+    /** The id prefix of a service an era's rules require that the design does not name ("implicit:service:storage.westeurope"). */
+    public static final String IMPLICIT_SERVICE = "implicit:service:";
 
     private final Design design;
+    private final Profile profile;
     private final List<DiagramNode> nodes = new ArrayList<>();
     private final List<DiagramFlow> flows = new ArrayList<>();
     private final Map<String, Bounds> placed = new LinkedHashMap<>();
 
-    private DiagramLayout(Design design) { this.design = design; }
+    private DiagramLayout(Design design, Profile profile) {
+        this.design = design;
+        this.profile = profile;
+    }
+
+    /** The profile {@code auto} picks for the design (see {@link Validator#choose(Design)}): the era drawn by default. */
+    public static Profile profileOf(Design design) {
+        return Validator.choose(design).profile();
+    }
+
+    /** {@link #of(Design, Profile)} in the era {@code auto} picks for the design. */
+    public static Diagram of(Design design) {
+        return of(design, profileOf(design));
+    }
 
     /**
      * The picture the canvas, {@code render} and the exports show: boxes and arrows arranged by the Eclipse Layout
@@ -61,8 +89,8 @@ public final class DiagramLayout {
      * placed where they were put. The first call loads ELK (about a second cold): the window calls it off the FX
      * thread and shows {@link #quick} until then.
      */
-    public static Diagram of(Design design) {
-        return arrange(quick(design), design.layout());
+    public static Diagram of(Design design, Profile profile) {
+        return arrange(quick(design, profile), design.layout());
     }
 
     /** {@link #of} from the quick sketch: a caller that kept the last sketch can skip ELK when it did not change. */
@@ -77,12 +105,17 @@ public final class DiagramLayout {
         }
     }
 
+    /** {@link #quick(Design, Profile)} in the era {@code auto} picks for the design. */
+    public static Diagram quick(Design design) {
+        return quick(design, profileOf(design));
+    }
+
     /**
      * The same boxes and arrows placed on a grid by hand, with simple elbow arrows: instant, without ELK. The canvas
      * shows it until ELK is loaded; the flows and their traffic are the same as {@link #of}'s.
      */
-    public static Diagram quick(Design design) {
-        Diagram d = new DiagramLayout(design).build();
+    public static Diagram quick(Design design, Profile profile) {
+        Diagram d = new DiagramLayout(design, profile).build();
         return new Diagram(d.nodes(), Routes.elbows(d.nodes(), d.flows()), d.extent());
     }
 
@@ -100,9 +133,24 @@ public final class DiagramLayout {
             + "services: their traffic (TCP 9000, 9003, 1438, 1440, 1452 in; 80, 443, 12000 out) must pass the MI subnet's NSG "
             + "and route table. It is not part of the design: add Management services from the palette to name it.";
 
-    /** The smallest size an MI subnet may take: its virtual cluster must fit. */
+    /** The smallest size an MI subnet may take in the era {@code auto} picks: its virtual cluster must fit. */
     public static Bounds minimumMiSubnet(Design d, Subnet s) {
-        return new Bounds(0, 0, PAD * 2 + clusterWidth(), CLUSTER_Y + clusterHeight(d.instancesIn(s)) + PAD);
+        return minimumMiSubnet(d, s, profileOf(d));
+    }
+
+    /** The smallest size an MI subnet may take: its virtual cluster (with a management endpoint's row or not) must fit. */
+    public static Bounds minimumMiSubnet(Design d, Subnet s, Profile p) {
+        return new Bounds(0, 0, PAD * 2 + clusterWidth(), CLUSTER_Y + clusterHeight(d.instancesIn(s), p.managementEndpoint()) + PAD);
+    }
+
+    /** Why an implied party is drawn (the properties panel shows it): management services, or a service the era requires. */
+    public static String whyDrawn(DiagramNode implied) {
+        if (implied.id().startsWith(IMPLICIT_SERVICE)) {
+            return "Drawn because the rules of this era require " + implied.lines().get(0) + " from every MI subnet to the service tag "
+                    + implied.title() + ": Azure writes that rule itself in a delegated subnet, and no rule of the NSG may block it. It is not part"
+                    + " of the design: add an Azure service with this service tag from the palette to name it.";
+        }
+        return IMPLICIT_MANAGEMENT_WHY;
     }
 
     /** Addresses a subnet needs: the seed's sizing for its instances ({@link Sizing}: 5 reserved, 2 per General
@@ -186,7 +234,7 @@ public final class DiagramLayout {
         // its gateway), MI subnets in a column on the right (beside the Azure services they talk to).
         Map<String, Bounds> auto = new LinkedHashMap<>();
         double miColumnHeight = 0;
-        for (Subnet s : mi) miColumnHeight += minimumMiSubnet(design, s).height() + GAP;
+        for (Subnet s : mi) miColumnHeight += minimumMiSubnet(design, s, profile).height() + GAP;
         int n = other.size();
         double gridRight = ox + VNET_PAD;
         if (n > 0) {
@@ -206,7 +254,7 @@ public final class DiagramLayout {
         }
         double cx = gridRight, cy = oy + VNET_HEADER;
         for (Subnet s : mi) {
-            Bounds min = minimumMiSubnet(design, s);
+            Bounds min = minimumMiSubnet(design, s, profile);
             Bounds b = new Bounds(cx, cy, min.width(), min.height());
             auto.put(s.id(), b);
             cy += b.height() + GAP;
@@ -237,15 +285,43 @@ public final class DiagramLayout {
         }
         Bounds vb = new Bounds(left, top, w, h);
         List<String> lines = new ArrayList<>();
-        lines.add(String.join(", ", v.addressSpaces()) + (v.location() == null ? "" : "  ·  " + v.location()));
+        String role = failoverRole(v);
+        if (role != null) {
+            // The two regions of a failover group side by side: the region first, then what the VNet is in the pair.
+            lines.add(regionOf(v).map(r -> "region " + r + "  ·  ").orElse("") + role);
+            lines.add(String.join(", ", v.addressSpaces()));
+        } else {
+            lines.add(String.join(", ", v.addressSpaces()) + (v.location() == null ? "" : "  ·  " + v.location()));
+        }
         if (!v.dnsServers().isEmpty()) lines.add("DNS " + String.join(", ", v.dnsServers()));
         add(new DiagramNode(v.id(), v.id(), NodeKind.VNET, null, vb, v.name(), lines, null));
         for (Subnet s : v.subnets()) layoutSubnet(v, s, finalBounds.get(s.id()));
         return vb;
     }
 
+    /** "primary of failover group 'fog-orders'" for a VNet that holds an instance of a failover group, else null. */
+    private String failoverRole(VirtualNetwork v) {
+        List<String> roles = new ArrayList<>();
+        for (FailoverGroup g : design.failoverGroups()) {
+            if (inVnet(g.primaryInstanceId(), v)) roles.add("primary of failover group '" + g.name() + "'");
+            else if (inVnet(g.secondaryInstanceId(), v)) roles.add("secondary of failover group '" + g.name() + "'");
+        }
+        return roles.isEmpty() ? null : String.join(", ", roles);
+    }
+
+    private boolean inVnet(String instanceId, VirtualNetwork v) {
+        return design.managedInstance(instanceId).map(m -> v.subnet(m.subnetId()).isPresent()).orElse(false);
+    }
+
+    /** The VNet's region, else that of an instance in it. */
+    private Optional<String> regionOf(VirtualNetwork v) {
+        if (v.location() != null && !v.location().isBlank()) return Optional.of(v.location());
+        return design.managedInstances().stream().filter(m -> v.subnet(m.subnetId()).isPresent()).map(ManagedInstance::location)
+                .filter(l -> l != null && !l.isBlank()).findFirst();
+    }
+
     private Bounds atLeastMinimum(Subnet s, Bounds b) {
-        Bounds min = design.isMiSubnet(s) ? minimumMiSubnet(design, s) : new Bounds(0, 0, 200, 120);
+        Bounds min = design.isMiSubnet(s) ? minimumMiSubnet(design, s, profile) : new Bounds(0, 0, 200, 120);
         return new Bounds(b.x(), b.y(), Math.max(b.width(), min.width()), Math.max(b.height(), min.height()));
     }
 
@@ -308,9 +384,10 @@ public final class DiagramLayout {
         return h - 10;
     }
 
-    private static double clusterHeight(List<ManagedInstance> ms) {
+    /** Row 1 (load balancer, gateway, engines); row 2 (external load balancer, management endpoint) only in their era. */
+    private static double clusterHeight(List<ManagedInstance> ms, boolean managementEndpoint) {
         double row1 = Math.max(PART_H, enginesHeight(ms));
-        return CLUSTER_HEADER + row1 + COL_GAP + PART_H + PAD;
+        return CLUSTER_HEADER + row1 + (managementEndpoint ? COL_GAP + PART_H : 0) + PAD;
     }
 
     private void layoutCluster(Subnet s, Bounds sb) {
@@ -338,6 +415,8 @@ public final class DiagramLayout {
                             bc ? "4 replicas (1 primary, 3 secondary)" : "1 node"), null));
             ey += h + 10;
         }
+        // From the November 2022 feature wave on, the instance has no management endpoint and no external load balancer.
+        if (!profile.managementEndpoint()) return;
         double row2 = rowY + Math.max(PART_H, enginesHeight(ms)) + COL_GAP;
         double gwX = x0 + PAD + ILB_W + COL_GAP;
         add(new DiagramNode("extlb@" + s.id(), first, NodeKind.EXTERNAL_LB, "cluster@" + s.id(), new Bounds(gwX, row2, EXTLB_W, PART_H), "External load balancer",
@@ -358,7 +437,7 @@ public final class DiagramLayout {
         boolean hasMgmt = exts.stream().anyMatch(e -> e.kind() == ExternalNetwork.Kind.MANAGEMENT);
         List<Bounds> taken = new ArrayList<>(placed.values());
         for (ExternalNetwork e : exts) stored(e.id()).ifPresent(taken::add);
-        if (!hasMgmt && !design.miSubnets().isEmpty()) {
+        if (!hasMgmt && managementEra() && !design.miSubnets().isEmpty()) {
             Bounds b = free(new Bounds(rightX, rightY, EXTERNAL_W, EXTERNAL_H), taken);
             taken.add(b);
             rightY = b.y() + b.height() + GAP;
@@ -390,6 +469,15 @@ public final class DiagramLayout {
                 taken.add(b);
             }
             add(new DiagramNode(e.id(), e.id(), kind, null, b, e.name(), externalLines(e), null));
+        }
+        // The services the era's rules require that the design does not name: one implied box per service tag.
+        for (ServiceTarget t : serviceTargets()) {
+            if (placed.containsKey(t.nodeId()) || !t.nodeId().startsWith(IMPLICIT_SERVICE)) continue;
+            Bounds b = free(new Bounds(rightX, rightY, EXTERNAL_W, EXTERNAL_H), taken);
+            taken.add(b);
+            rightY = b.y() + b.height() + GAP;
+            add(new DiagramNode(t.nodeId(), t.nodeId(), NodeKind.AZURE_SERVICE, null, b, shown(t.tag()),
+                    List.of("outbound " + traffic(t.requirement()), "required (implied)"), null));
         }
         // NSGs and route tables no subnet uses still need a box: otherwise they could not be selected and edited.
         for (var g : design.securityGroups()) {
@@ -435,27 +523,128 @@ public final class DiagramLayout {
 
     // ---------------------------------------------------------------------------------------------------------
 
+    // ---- the era's requirements, from the profile ----
+
+    /** Management traffic passes the NSG through a management endpoint (until the November 2022 feature wave). */
+    private boolean managementEra() {
+        return profile.managementEndpoint() && requirement(Direction.INBOUND, Catalog.MI_NSG_IN_MANAGEMENT) != null;
+    }
+
+    /** The era's first mandatory requirement of this rule (the profile lists them in the document's order), or null. */
+    private Profile.NsgRequirement requirement(Direction d, String ruleId) {
+        return profile.mandatory(d).stream().filter(q -> q.ruleId().equals(ruleId)).findFirst().orElse(null);
+    }
+
+    /** An outbound service the era requires, for one MI subnet: the service tag traced and the box the arrow points at. */
+    private record ServiceTarget(Subnet subnet, Profile.NsgRequirement requirement, String tag, String nodeId) {}
+
+    private List<ServiceTarget> serviceTargets;
+
+    /**
+     * The outbound services the profile names (11/2022: Entra ID, OneDsCollector, Storage in the instance's region
+     * and the paired one; none from 07/2024), per MI subnet with an instance. A box of the design with that service
+     * tag is the target; otherwise an implied box. Before 11/2022 outbound traffic leaves through the management
+     * endpoint to every service of the design instead ({@link #layoutFlows}).
+     */
+    private List<ServiceTarget> serviceTargets() {
+        if (serviceTargets != null) return serviceTargets;
+        List<ServiceTarget> out = new ArrayList<>();
+        if (!managementEra()) {
+            for (Subnet s : design.miSubnets()) {
+                if (design.instancesIn(s).isEmpty()) continue;
+                for (Profile.NsgRequirement q : profile.mandatory(Direction.OUTBOUND)) {
+                    for (String dest : q.destinations()) {
+                        if (AzureRules.SUBNET.equals(dest)) continue; // inside the subnet: the nodes' loop
+                        String tag = resolve(dest, q, s);
+                        out.add(new ServiceTarget(s, q, tag, namedService(tag).orElse(IMPLICIT_SERVICE + tag.toLowerCase(java.util.Locale.ROOT))));
+                    }
+                }
+            }
+        }
+        serviceTargets = out;
+        return out;
+    }
+
+    /** A regional tag of a requirement for this subnet: as Azure's own rule in its NSG names it, else the instance's region; a paired region stays unknown. */
+    private String resolve(String token, Profile.NsgRequirement q, Subnet s) {
+        if (!token.contains("{")) return token;
+        SecurityGroup nsg = s.nsgId() == null ? null : design.securityGroup(s.nsgId()).orElse(null);
+        if (nsg != null && q.azureStem() != null) {
+            List<String> dest = AzureRules.find(nsg, q.azureStem()).map(r -> r.destinationPrefixes()).orElse(List.of());
+            if (dest.size() == 1 && !dest.get(0).contains("{")) return dest.get(0);
+        }
+        String region = AzureRules.region(design, s);
+        return region != null && token.contains(AzureRules.REGION) ? token.replace(AzureRules.REGION, region) : token;
+    }
+
+    /** The design's Azure service whose tag (with its region) is {@code tag}, or one of the tag's family without a region. */
+    private Optional<String> namedService(String tag) {
+        String base = tag.contains(".") ? tag.substring(0, tag.indexOf('.')) : tag;
+        String family = null;
+        for (ExternalNetwork e : design.externalNetworks()) {
+            if (e.kind() != ExternalNetwork.Kind.AZURE_SERVICE && e.kind() != ExternalNetwork.Kind.MANAGEMENT || e.serviceTag() == null) continue;
+            String t = e.serviceTag().trim();
+            boolean regional = t.contains(".") || e.region() != null && !e.region().isBlank();
+            String full = t.contains(".") || !regional ? t : t + "." + e.region().replace(" ", "");
+            if (full.equalsIgnoreCase(tag)) return Optional.of(e.id());
+            if (!regional && family == null && t.equalsIgnoreCase(base)) family = e.id();
+        }
+        return Optional.ofNullable(family);
+    }
+
+    /** A tag as people read it: "Storage.<paired region>" for one whose region is not known offline. */
+    private static String shown(String tag) {
+        return tag.replace(AzureRules.REGION, "<region>").replace(AzureRules.PAIRED_REGION, "<paired region>");
+    }
+
+    /**
+     * Where a requirement comes from, for an arrow's tooltip: "azure-2025-09: mandatory inbound 'health_probe'", and in
+     * a service-aided era the rule Azure writes for it at deployment, which an NSG as written (a template) lacks.
+     */
+    private String source(Profile.NsgRequirement q) {
+        String s = profile.id() + ": mandatory " + q.direction().azure().toLowerCase(java.util.Locale.ROOT) + " '" + q.docName() + "'";
+        if (profile.serviceAided() && q.azureStem() != null) s += "; Azure writes the rule " + AzureRules.PREFIX + q.azureStem() + " itself at deployment";
+        return s;
+    }
+
+    /** "TCP 443", "443, any protocol", "any" — a requirement's traffic on a label. */
+    private static String traffic(Profile.NsgRequirement q) {
+        return traffic(q.protocol(), q.ports());
+    }
+
+    private static String traffic(String protocol, List<String> ports) {
+        String p = String.join(", ", ports).replace("-", "–");
+        boolean anyPort = ports.equals(List.of("*"));
+        if (protocol.equals("*")) return anyPort ? "any" : p + ", any protocol";
+        return protocol.toUpperCase(java.util.Locale.ROOT) + (anyPort ? "" : " " + p);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
     private void layoutFlows() {
         List<ExternalNetwork> exts = design.externalNetworks();
         List<String> managementIds = new ArrayList<>();
         for (ExternalNetwork e : exts) if (e.kind() == ExternalNetwork.Kind.MANAGEMENT) managementIds.add(e.id());
         if (placed.containsKey(IMPLICIT_MANAGEMENT)) managementIds.add(IMPLICIT_MANAGEMENT);
-        String inPorts = "TCP " + String.join(", ", Seed.MANAGEMENT_INBOUND_PORTS);
-        String outPorts = "TCP " + String.join(", ", Seed.MANAGEMENT_OUTBOUND_PORTS);
         String redirect = "TCP " + Seed.REDIRECT_PORTS.replace("-", "–");
+        Profile.NsgRequirement mgmtIn = requirement(Direction.INBOUND, Catalog.MI_NSG_IN_MANAGEMENT);
+        Profile.NsgRequirement mgmtOut = requirement(Direction.OUTBOUND, Catalog.MI_NSG_OUT_MANAGEMENT);
+        Profile.NsgRequirement probe = requirement(Direction.INBOUND, Catalog.MI_NSG_IN_HEALTH_PROBE);
+        Profile.NsgRequirement inside = requirement(Direction.INBOUND, Catalog.MI_NSG_IN_SUBNET);
 
         for (Subnet s : design.miSubnets()) {
             List<ManagedInstance> ms = design.instancesIn(s);
             String sid = s.id(), ilb = "ilb@" + sid, gw = "gw@" + sid, extlb = "extlb@" + sid, ep = "mgmtep@" + sid;
             if (!placed.containsKey(ilb)) continue;
+            boolean endpoint = placed.containsKey(ep);
             // What the tracer is asked about each arrow: the instance (its subnet when there is none yet) as Azure sees it.
             String inst = ms.isEmpty() ? sid : ms.get(0).id();
             flow("internal:ilb-gw:" + sid, FlowKind.INTERNAL, ilb, gw, "", "The internal load balancer hands client connections to the gateway.", null);
-            flow("internal:ep-extlb:" + sid, FlowKind.INTERNAL, ep, extlb, "", "The management endpoint maps to the external load balancer.", null);
+            if (endpoint) flow("internal:ep-extlb:" + sid, FlowKind.INTERNAL, ep, extlb, "", "The management endpoint maps to the external load balancer.", null);
             for (ManagedInstance m : ms) {
                 String eng = "engine@" + m.id();
                 flow("internal:gw-engine:" + m.id(), FlowKind.INTERNAL, gw, eng, "", "The gateway redirects to " + m.hostName() + " by host name.", null);
-                flow("internal:extlb-engine:" + m.id(), FlowKind.INTERNAL, extlb, eng, "", "Management ports reach the nodes only through the external load balancer.", null);
+                if (endpoint) flow("internal:extlb-engine:" + m.id(), FlowKind.INTERNAL, extlb, eng, "", "Management ports reach the nodes only through the external load balancer.", null);
             }
             String firstEngine = ms.isEmpty() ? null : "engine@" + ms.get(0).id();
             for (ExternalNetwork e : exts) {
@@ -473,39 +662,63 @@ public final class DiagramLayout {
                     }
                 }
             }
-            for (String g : managementIds) {
-                flow("management-inbound:" + g + ":" + sid, FlowKind.MANAGEMENT_INBOUND, g, ep, inPorts,
-                        "Management and deployment services → management endpoint → nodes (seed: mandatory inbound 'management').",
-                        new FlowTraffic(g.equals(IMPLICIT_MANAGEMENT) ? "SqlManagement" : g, inst, "tcp", Seed.MANAGEMENT_INBOUND_PORTS));
+            if (endpoint && mgmtIn != null) {
+                // The first source the era names (SqlManagement); the 04/2019 rule has source * and stands for Internet.
+                String tag = mgmtIn.sources().stream().filter(t -> !t.equals("*")).findFirst().orElse("SqlManagement");
+                for (String g : managementIds) {
+                    flow("management-inbound:" + g + ":" + sid, FlowKind.MANAGEMENT_INBOUND, g, ep, traffic(mgmtIn),
+                            "Management and deployment services → management endpoint → nodes (" + source(mgmtIn) + ").",
+                            new FlowTraffic(g.equals(IMPLICIT_MANAGEMENT) ? tag : g, inst, mgmtIn.protocol().toLowerCase(java.util.Locale.ROOT), mgmtIn.ports()));
+                }
+            }
+            if (firstEngine != null && probe != null) {
+                // The load balancers probe the nodes: the external one while it exists, the internal one after.
+                flow("health-probe:" + sid, FlowKind.HEALTH_PROBE, endpoint ? extlb : ilb, firstEngine, "probes · " + String.join(", ", probe.sources()),
+                        "Load balancer health probes from " + String.join(", ", probe.sources()) + ", " + traffic(probe) + " (" + source(probe) + ").",
+                        new FlowTraffic(probe.sources().get(0), inst, probe.protocol(), probe.ports()));
+            }
+            if (firstEngine != null && inside != null) {
+                flow("intra-subnet:" + sid, FlowKind.INTRA_SUBNET, firstEngine, firstEngine, traffic(inside) + " · MI subnet ↔ MI subnet",
+                        "Traffic between the cluster's nodes, " + traffic(inside) + ", both ways (" + source(inside) + " and its outbound twin).",
+                        new FlowTraffic(sid, sid, inside.protocol(), inside.ports()));
+            }
+            if (endpoint && mgmtOut != null) {
+                String ports = traffic(mgmtOut), to = String.join(", ", mgmtOut.destinations());
+                for (ExternalNetwork e : exts) {
+                    if (e.kind() != ExternalNetwork.Kind.AZURE_SERVICE && e.kind() != ExternalNetwork.Kind.MANAGEMENT) continue;
+                    flow("management-outbound:" + sid + ":" + e.id(), FlowKind.MANAGEMENT_OUTBOUND, ep, e.id(), ports,
+                            "Nodes → " + e.name() + " over " + to + ", " + ports + " (" + source(mgmtOut) + ").",
+                            new FlowTraffic(inst, e.id(), mgmtOut.protocol().toLowerCase(java.util.Locale.ROOT), mgmtOut.ports()));
+                }
+                if (placed.containsKey(IMPLICIT_MANAGEMENT)) {
+                    flow("management-outbound:" + sid + ":" + IMPLICIT_MANAGEMENT, FlowKind.MANAGEMENT_OUTBOUND, ep, IMPLICIT_MANAGEMENT, ports,
+                            "Nodes → Microsoft management services over " + to + ", " + ports + ".",
+                            new FlowTraffic(inst, mgmtOut.destinations().get(0), mgmtOut.protocol().toLowerCase(java.util.Locale.ROOT), mgmtOut.ports()));
+                }
             }
             if (firstEngine != null) {
-                flow("health-probe:" + sid, FlowKind.HEALTH_PROBE, extlb, firstEngine, "probes · AzureLoadBalancer",
-                        "Load balancer health probes from AzureLoadBalancer, any port (seed: mandatory inbound 'health_probe').",
-                        new FlowTraffic("AzureLoadBalancer", inst, "*", List.of("*")));
-                flow("intra-subnet:" + sid, FlowKind.INTRA_SUBNET, firstEngine, firstEngine, "any · MI subnet ↔ MI subnet",
-                        "Traffic between the cluster's nodes, any port, both ways (seed: mandatory 'mi_subnet' rules).",
-                        new FlowTraffic(sid, sid, "*", List.of("*")));
+                for (ServiceTarget t : serviceTargets()) {
+                    if (t.subnet() != s) continue;
+                    Profile.NsgRequirement q = t.requirement();
+                    boolean named = !t.nodeId().startsWith(IMPLICIT_SERVICE);
+                    flow("service-outbound:" + sid + ":" + t.tag().toLowerCase(java.util.Locale.ROOT), FlowKind.SERVICE_OUTBOUND, firstEngine, t.nodeId(),
+                            traffic(q) + (named ? " · " + shown(t.tag()) : ""),
+                            "Nodes → " + shown(t.tag()) + ", " + traffic(q) + " (" + source(q) + ").",
+                            new FlowTraffic(inst, t.tag(), q.protocol().toLowerCase(java.util.Locale.ROOT), q.ports()));
+                }
             }
-            for (ExternalNetwork e : exts) {
-                if (e.kind() != ExternalNetwork.Kind.AZURE_SERVICE && e.kind() != ExternalNetwork.Kind.MANAGEMENT) continue;
-                flow("management-outbound:" + sid + ":" + e.id(), FlowKind.MANAGEMENT_OUTBOUND, ep, e.id(), outPorts,
-                        "Nodes → " + e.name() + " over AzureCloud, TCP 80, 443, 12000 (seed: mandatory outbound 'management').",
-                        new FlowTraffic(inst, e.id(), "tcp", Seed.MANAGEMENT_OUTBOUND_PORTS));
-            }
-            if (placed.containsKey(IMPLICIT_MANAGEMENT)) {
-                flow("management-outbound:" + sid + ":" + IMPLICIT_MANAGEMENT, FlowKind.MANAGEMENT_OUTBOUND, ep, IMPLICIT_MANAGEMENT, outPorts,
-                        "Nodes → Microsoft management services over AzureCloud, TCP 80, 443, 12000.",
-                        new FlowTraffic(inst, "AzureCloud", "tcp", Seed.MANAGEMENT_OUTBOUND_PORTS));
-            }
-            for (ManagedInstance m : ms) {
-                if (!m.replicationRole().needsFileShare()) continue;
-                exts.stream().filter(e -> "Storage".equalsIgnoreCase(e.serviceTag())).findFirst().ifPresent(st ->
-                        flow("replication:" + m.id(), FlowKind.REPLICATION, "engine@" + m.id(), st.id(), "TCP " + Seed.REPLICATION_PORT,
-                                m.name() + " is a replication " + m.replicationRole().azure().toLowerCase(java.util.Locale.ROOT)
-                                        + ": it needs the Azure file share, TCP 445 outbound.",
-                                new FlowTraffic(m.id(), st.id(), "tcp", List.of(Seed.REPLICATION_PORT))));
+            if (profile.runs(Catalog.MI_NSG_REPLICATION)) {
+                for (ManagedInstance m : ms) {
+                    if (!m.replicationRole().needsFileShare()) continue;
+                    exts.stream().filter(e -> "Storage".equalsIgnoreCase(e.serviceTag())).findFirst().ifPresent(st ->
+                            flow("replication:" + m.id(), FlowKind.REPLICATION, "engine@" + m.id(), st.id(), "TCP " + Seed.REPLICATION_PORT,
+                                    m.name() + " is a replication " + m.replicationRole().azure().toLowerCase(java.util.Locale.ROOT)
+                                            + ": it needs the Azure file share, TCP 445 outbound.",
+                                    new FlowTraffic(m.id(), st.id(), "tcp", List.of(Seed.REPLICATION_PORT))));
+                }
             }
         }
+        failoverFlows();
         for (ExternalNetwork e : exts) {
             if (e.kind() == ExternalNetwork.Kind.ON_PREMISES) {
                 String target = gatewayNode(e.gatewayId()).orElse(design.virtualNetworks().isEmpty() ? null : design.virtualNetworks().get(0).id());
@@ -519,14 +732,74 @@ public final class DiagramLayout {
                 if (target != null) flow("link:" + e.id(), FlowKind.LINK, e.id(), target, "peering", e.name() + " is peered with the VNet.", null);
             }
         }
+        vnetLinks();
     }
 
+    /**
+     * A failover group's replication, TCP 5022 and 11000–11999 between the two instances, one arrow each way: the
+     * tracer colours each with its own route and both NSGs (the source's outbound, the destination's inbound), so
+     * the four rules that must allow it are all on the picture.
+     */
+    private void failoverFlows() {
+        String ports = traffic("Tcp", Seed.FAILOVER_PORTS);
+        for (FailoverGroup g : design.failoverGroups()) {
+            ManagedInstance p = design.managedInstance(g.primaryInstanceId()).orElse(null), s = design.managedInstance(g.secondaryInstanceId()).orElse(null);
+            if (p == null || s == null || Lists.sameId(p.subnetId(), s.subnetId())) continue;
+            for (ManagedInstance[] pair : new ManagedInstance[][] {{p, s}, {s, p}}) {
+                ManagedInstance a = pair[0], b = pair[1];
+                String role = a == p ? "primary" : "secondary";
+                flow("failover:" + g.id() + ":" + a.id(), FlowKind.FAILOVER, "engine@" + a.id(), "engine@" + b.id(), ports,
+                        "Failover group '" + g.name() + "': " + a.name() + " (" + role + (a.location() == null ? "" : ", " + a.location()) + ") → "
+                                + b.name() + (b.location() == null ? "" : " (" + b.location() + ")") + ", " + ports
+                                + "; both NSGs must allow it in and out (MI-FOG-NSG).",
+                        new FlowTraffic(a.id(), b.id(), "tcp", Seed.FAILOVER_PORTS));
+            }
+        }
+    }
+
+    /** VNets of the design joined to each other: a peering (one link per pair), or their gateways' connection. */
+    private void vnetLinks() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (VirtualNetwork v : design.virtualNetworks()) {
+            for (Peering pe : v.peerings()) {
+                VirtualNetwork o = design.virtualNetworks().stream().filter(x -> x != v && (Lists.sameId(x.id(), pe.remoteVnetId()) || Lists.sameId(x.name(), pe.remoteVnetId())))
+                        .findFirst().orElse(null);
+                if (o == null || !seen.add(pair(v.id(), o.id()))) continue;
+                boolean both = o.peerings().stream().anyMatch(q -> Lists.sameId(q.remoteVnetId(), v.id()) || Lists.sameId(q.remoteVnetId(), v.name()));
+                String lv = regionOf(v).orElse(null), lo = regionOf(o).orElse(null);
+                boolean global = lv != null && lo != null && !lv.replace(" ", "").equalsIgnoreCase(lo.replace(" ", ""));
+                String what = (global ? "global peering" : "peering") + (both ? "" : " (one side only)");
+                flow("link:peering:" + pair(v.id(), o.id()), FlowKind.LINK, v.id(), o.id(), what,
+                        v.name() + " and " + o.name() + " are joined by " + (global ? "global VNet peering" : "VNet peering")
+                                + (both ? ", both ways." : ": only " + v.name() + " peers with " + o.name() + "; traffic flows once both sides are peered."), null);
+            }
+        }
+        for (GatewayConnection c : design.gatewayConnections()) {
+            String a = gatewayNode(c.gatewayId()).orElse(null), b = gatewayNode(c.remoteGatewayId()).orElse(null);
+            if (a == null || b == null || a.equals(b) || !seen.add(pair(a, b))) continue;
+            String type = c.type() == null ? "" : c.type();
+            String label = type.equalsIgnoreCase("Vnet2Vnet") ? "VNet-to-VNet" : type.equalsIgnoreCase("ExpressRoute") ? "ExpressRoute" : "VPN";
+            List<String> names = design.gatewayConnections().stream()
+                    .filter(x -> pair(a, b).equals(pair(gatewayNode(x.gatewayId()).orElse(""), gatewayNode(x.remoteGatewayId()).orElse(""))))
+                    .map(GatewayConnection::name).toList();
+            flow("link:connection:" + pair(a, b), FlowKind.LINK, a, b, label,
+                    "The gateways are joined by the " + label + " connection" + (names.size() == 1 ? " " : "s ") + String.join(" and ", names) + ".", null);
+        }
+    }
+
+    private static String pair(String a, String b) {
+        return a.compareToIgnoreCase(b) <= 0 ? a + "~" + b : b + "~" + a;
+    }
+
+    /** The box of a gateway (by id or name; a resource id also by its last segment), else its subnet's. */
     private Optional<String> gatewayNode(String gatewayId) {
         if (gatewayId == null) return Optional.empty();
+        String last = gatewayId.substring(gatewayId.lastIndexOf('/') + 1);
         for (VirtualNetwork v : design.virtualNetworks()) {
             for (Subnet s : v.subnets()) {
                 for (SubnetResource r : s.resources()) {
-                    if (Lists.sameId(r.id(), gatewayId) || Lists.sameId(r.name(), gatewayId)) {
+                    if (Lists.sameId(r.id(), gatewayId) || Lists.sameId(r.name(), gatewayId)
+                            || SubnetResource.GATEWAY.equalsIgnoreCase(r.kind()) && Lists.sameId(r.name(), last)) {
                         String id = resourceNodeId(s, r);
                         if (placed.containsKey(id)) return Optional.of(id);
                         return Optional.of(s.id());

@@ -21,6 +21,8 @@ import minet.model.SecurityGroup;
 import minet.model.Subnet;
 import minet.model.SubnetResource;
 import minet.model.VirtualNetwork;
+import minet.rules.Profile;
+import minet.rules.Profiles;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -37,34 +39,77 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DiagramLawsTest {
 
-    static Stream<Path> samples() throws IOException {
-        List<Path> all = new ArrayList<>();
+    /** The failover-group fixtures of every format (#17): two regions, peered or joined by their gateways. */
+    static final List<List<Path>> FAILOVER = List.of(
+            List.of(Path.of("sample-networks/failover-group.minet.json")),
+            List.of(Path.of("src/test/resources/arm/failover-group/azuredeploy.json")),
+            List.of(Path.of("src/test/resources/terraform/hcl/failover-group")),
+            azcli("src/test/resources/azcli/fog"));
+
+    static List<Path> azcli(String dir) {
+        try (Stream<Path> s = Files.list(Path.of(dir))) {
+            return s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static Stream<List<Path>> samples() throws IOException {
+        List<List<Path>> all = new ArrayList<>();
         for (String dir : List.of("sample-networks", "sample-networks/broken")) {
             try (Stream<Path> s = Files.list(Path.of(dir))) {
-                s.filter(p -> p.toString().endsWith(".minet.json")).sorted().forEach(all::add);
+                s.filter(p -> p.toString().endsWith(".minet.json") && !p.endsWith("failover-group.minet.json")).sorted().forEach(p -> all.add(List.of(p)));
             }
         }
         for (String t : List.of("quickstart-101-sqlmi-new-vnet-2019.json", "quickstart-sql-managed-instance-azure-environment.json",
                 "quickstart-sqlmi-new-vnet-service-aided.json")) {
-            all.add(Path.of("src/test/resources/real-world", t));
+            all.add(List.of(Path.of("src/test/resources/real-world", t)));
         }
+        all.addAll(FAILOVER);
         return all.stream();
     }
 
+    static Design load(List<Path> files) throws Exception {
+        return Importer.load(files, minet.io.ImportOptions.NONE).withLayout(Layout.EMPTY);
+    }
+
+    /** Each file in the era auto picks for it (the window's default). */
     @ParameterizedTest @MethodSource("samples")
-    void theSamplesAndRealTemplatesKeepTheLaws(Path file) throws Exception {
-        Design d = Importer.load(file);
-        assertLaws(arranged(d.withLayout(Layout.EMPTY)));
+    void theSamplesAndRealTemplatesKeepTheLaws(List<Path> files) throws Exception {
+        assertLaws(arranged(load(files)));
+    }
+
+    /** A 2019 design, a service-aided template and the failover groups, drawn in every era (each has its own parts and flows). */
+    static Stream<org.junit.jupiter.params.provider.Arguments> eachEra() {
+        List<List<Path>> designs = new ArrayList<>(List.of(List.of(Path.of("sample-networks/reference.minet.json")),
+                List.of(Path.of("src/test/resources/real-world/quickstart-sqlmi-new-vnet-service-aided.json"))));
+        designs.addAll(FAILOVER);
+        List<org.junit.jupiter.params.provider.Arguments> out = new ArrayList<>();
+        for (Profile p : Profiles.ALL) for (List<Path> d : designs) out.add(org.junit.jupiter.params.provider.Arguments.of(p.id(), d));
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}") @MethodSource("eachEra")
+    void everyEraKeepsTheLaws(String profile, List<Path> files) throws Exception {
+        assertLaws(arranged(load(files), Profiles.byId(profile).orElseThrow()));
     }
 
     @Property(tries = 40)
-    void generatedDesignsKeepTheLaws(@ForAll("designs") Design d) {
-        assertLaws(arranged(d));
+    void generatedDesignsKeepTheLaws(@ForAll("designs") Design d, @ForAll("eras") Profile era) {
+        assertLaws(arranged(d, era));
+    }
+
+    @Provide Arbitrary<Profile> eras() {
+        return Arbitraries.of(Profiles.ALL);
     }
 
     /** ELK's arrangement, failures included (DiagramLayout.of would fall back to the quick picture and hide them). */
     static Diagram arranged(Design d) {
-        return Arranger.arrange(DiagramLayout.quick(d), d.layout());
+        return arranged(d, DiagramLayout.profileOf(d));
+    }
+
+    static Diagram arranged(Design d, Profile era) {
+        return Arranger.arrange(DiagramLayout.quick(d, era), d.layout());
     }
 
     /** The laws, on one diagram; the message names the arrow, the segment and the box. */
@@ -159,6 +204,9 @@ class DiagramLawsTest {
         List<ExternalNetwork> ext = new ArrayList<>();
         List<SecurityGroup> nsgs = new ArrayList<>();
         String gateway = null;
+        // Two VNets may be a failover group's two regions, joined by peering, by their gateways, or not at all.
+        int join = rnd.nextInt(3);
+        List<String> gateways = new ArrayList<>();
         for (int v = 0; v < vnets; v++) {
             List<Subnet> ss = new ArrayList<>();
             String vid = "v" + v;
@@ -178,15 +226,24 @@ class DiagramLawsTest {
             }
             for (int s = 0; s < subnets; s++) {
                 List<SubnetResource> res = new ArrayList<>();
-                if (s == 0 && v == 0 && onPrem > 0) {
-                    gateway = "gw-" + v;
-                    res.add(new SubnetResource(SubnetResource.GATEWAY, gateway, gateway));
+                if (s == 0 && (v == 0 && onPrem > 0 || vnets == 2 && join == 2)) {
+                    if (v == 0) gateway = "gw-" + v;
+                    gateways.add("gw-" + v);
+                    res.add(new SubnetResource(SubnetResource.GATEWAY, "gw-" + v, "gw-" + v));
                 }
                 ss.add(new Subnet(vid + "/s" + s, s == 0 ? "GatewaySubnet" : "app" + s, List.of("10." + v + "." + (100 + s) + ".0/24"), null, null,
                         List.of(), List.of(), res, false, null));
             }
-            vs.add(new VirtualNetwork(vid, "vnet-" + v, "westeurope", List.of("10." + v + ".0.0/16"), List.of(), false, List.of(), ss, null));
+            List<minet.model.Peering> peerings = vnets == 2 && join == 1
+                    ? List.of(new minet.model.Peering("to-" + (1 - v), "v" + (1 - v), List.of("10." + (1 - v) + ".0.0/16"), false)) : List.of();
+            vs.add(new VirtualNetwork(vid, "vnet-" + v, v == 0 ? "westeurope" : "northeurope", List.of("10." + v + ".0.0/16"), List.of(), false, peerings, ss, null));
         }
+        List<minet.model.FailoverGroup> groups = new ArrayList<>();
+        List<minet.model.GatewayConnection> connections = new ArrayList<>();
+        ManagedInstance first = mis.stream().filter(m -> m.subnetId().startsWith("v0/")).findFirst().orElse(null);
+        ManagedInstance second = mis.stream().filter(m -> m.subnetId().startsWith("v1/")).findFirst().orElse(null);
+        if (first != null && second != null) groups.add(new minet.model.FailoverGroup("fog", "fog", first.id(), second.id(), null));
+        if (gateways.size() == 2) connections.add(new minet.model.GatewayConnection("cn", "cn", gateways.get(0), gateways.get(1), "Vnet2Vnet", null));
         String[] tags = {"Storage", "EventHub", "AzureActiveDirectory", "AzureKeyVault", "AzureMonitor"};
         for (int i = 0; i < services; i++) {
             ext.add(new ExternalNetwork("svc" + i, "Service " + i, ExternalNetwork.Kind.AZURE_SERVICE, List.of(), null, null, tags[i % tags.length], null, List.of(), null));
@@ -199,6 +256,8 @@ class DiagramLawsTest {
         if (rnd.nextBoolean()) ext.add(new ExternalNetwork("mgmt", "Management", ExternalNetwork.Kind.MANAGEMENT, List.of(), null, null, "SqlManagement", null, List.of(), null));
         if (rnd.nextBoolean()) ext.add(new ExternalNetwork("peer", "Hub", ExternalNetwork.Kind.PEERED_VNET, List.of("10.9.0.0/16"), null, null, null, null, List.of(), null));
         if (rnd.nextBoolean()) nsgs.add(new SecurityGroup("loose-nsg", "loose-nsg", null, List.of(), null));
-        return Design.empty("generated " + seed).withVirtualNetworks(vs).withManagedInstances(mis).withExternalNetworks(ext).withSecurityGroups(nsgs);
+        Design d = Design.empty("generated " + seed).withVirtualNetworks(vs).withManagedInstances(mis).withExternalNetworks(ext).withSecurityGroups(nsgs);
+        return new Design(d.name(), d.virtualNetworks(), d.securityGroups(), d.routeTables(), d.managedInstances(), d.externalNetworks(), d.layout(),
+                d.importNotes(), d.state(), groups, connections);
     }
 }

@@ -12,6 +12,8 @@ import minet.model.Design;
 import minet.model.ExternalNetwork;
 import minet.model.Subnet;
 import minet.model.VirtualNetwork;
+import minet.rules.Profile;
+import minet.rules.Profiles;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -66,13 +68,139 @@ class DiagramLayoutTest {
 
     @Test void businessCriticalShowsFourReplicasAndNeedsFourAddresses() throws Exception {
         Design d = BigDesigns.of(3, 0);
-        Diagram dia = DiagramLayout.of(d);
+        Diagram dia = DiagramLayout.of(d, Profiles.seed());
         DiagramNode bc = dia.node("engine@mi-bc").orElseThrow();
         assertThat(bc.lines()).contains("4 replicas (1 primary, 3 secondary)");
         // 5 reserved + 4 (BC) + 2 (GP)
         assertThat(dia.node("big/mi").orElseThrow().usage()).isEqualTo(new DiagramNode.Usage(11, 256));
         // Proxy instances get no redirect flow; the publisher gets its file-share flow.
         assertThat(dia.flows()).extracting(DiagramFlow::id).contains("redirect:clients:mi-bc", "replication:mi-bc").doesNotContain("redirect:clients:mi-gp");
+        // The file share's 445 is a rule of the eras up to 2020 only (MI-NSG-REPLICATION): not drawn after.
+        assertThat(DiagramLayout.of(d, Profiles.latest()).flows()).extracting(DiagramFlow::id).doesNotContain("replication:mi-bc");
+    }
+
+    // ---- the picture follows the era (#12) ----
+
+    /**
+     * Expected, for the reference network (one MI subnet, sqlmi-ref in westeurope; Azure AD, Storage in northeurope,
+     * Event Hubs and Key Vault named by the design): until 2020 (azure-2019-04, azure-2020-10) the cluster has an
+     * external load balancer and a management endpoint, management comes in on 9000, 9003, 1438, 1440, 1452 and goes
+     * out to every Azure service (2019: TCP 80, 443, 12000; 2020: TCP 443, 12000), probes from the external load
+     * balancer. From 11/2022: neither box, no management flow, probes from the internal load balancer; 2022-11 draws
+     * its four outbound services (Azure AD to the design's own box, OneDsCollector, Storage.westeurope and
+     * Storage.<paired region> implied); 2024-07 and 2025-09 none.
+     */
+    @Test void eachEraDrawsItsOwnPartsAndFlows() throws Exception {
+        String mi = "vnet-mi/ManagedInstance";
+        Diagram y2019 = DiagramLayout.of(reference(), Profiles.byId("azure-2019-04").orElseThrow());
+        Diagram y2020 = DiagramLayout.of(reference(), Profiles.byId("azure-2020-10").orElseThrow());
+        Diagram y2022 = DiagramLayout.of(reference(), Profiles.byId("azure-2022-11").orElseThrow());
+        Diagram y2024 = DiagramLayout.of(reference(), Profiles.byId("azure-2024-07").orElseThrow());
+        for (Diagram d : List.of(y2019, y2020)) {
+            assertThat(d.node("mgmtep@" + mi)).isPresent();
+            assertThat(d.node("extlb@" + mi)).isPresent();
+            assertThat(flow(d, "health-probe:" + mi).fromId()).isEqualTo("extlb@" + mi);
+            assertThat(flow(d, "management-inbound:mgmt:" + mi).label()).isEqualTo("TCP 9000, 9003, 1438, 1440, 1452");
+            assertThat(d.flows()).noneMatch(f -> f.kind() == FlowKind.SERVICE_OUTBOUND);
+        }
+        assertThat(flow(y2019, "management-outbound:" + mi + ":keyvault").label()).isEqualTo("TCP 80, 443, 12000");
+        assertThat(flow(y2020, "management-outbound:" + mi + ":keyvault").label()).isEqualTo("TCP 443, 12000");
+        for (Diagram d : List.of(y2022, y2024)) {
+            assertThat(d.nodes()).noneMatch(n -> n.kind() == NodeKind.MANAGEMENT_ENDPOINT || n.kind() == NodeKind.EXTERNAL_LB);
+            assertThat(d.node(DiagramLayout.IMPLICIT_MANAGEMENT)).isEmpty();
+            assertThat(d.flows()).noneMatch(f -> f.kind() == FlowKind.MANAGEMENT_INBOUND || f.kind() == FlowKind.MANAGEMENT_OUTBOUND);
+            assertThat(flow(d, "health-probe:" + mi).fromId()).isEqualTo("ilb@" + mi);
+            assertThat(flow(d, "intra-subnet:" + mi).traffic().ports()).containsExactly("*");
+            assertTidy(d);
+        }
+        // The cluster is smaller without the management endpoint's row.
+        assertThat(y2022.node("cluster@" + mi).orElseThrow().bounds().height()).isLessThan(y2019.node("cluster@" + mi).orElseThrow().bounds().height());
+        List<DiagramFlow> out = y2022.flows().stream().filter(f -> f.kind() == FlowKind.SERVICE_OUTBOUND).toList();
+        assertThat(out).extracting(f -> f.traffic().to())
+                .containsExactly("AzureActiveDirectory", "OneDsCollector", "Storage.westeurope", "Storage.{pairedRegion}");
+        assertThat(out).allSatisfy(f -> {
+            assertThat(f.fromId()).isEqualTo("engine@sqlmi-ref");
+            assertThat(f.traffic().ports()).containsExactly("443");
+        });
+        assertThat(out).extracting(DiagramFlow::toId).containsExactly("aad", "implicit:service:onedscollector", "implicit:service:storage.westeurope",
+                "implicit:service:storage.{pairedregion}");
+        assertThat(y2022.node("implicit:service:storage.{pairedregion}").orElseThrow().title()).isEqualTo("Storage.<paired region>");
+        assertThat(y2024.flows()).noneMatch(f -> f.kind() == FlowKind.SERVICE_OUTBOUND);
+        assertThat(y2024.nodes()).noneMatch(DiagramNode::implied);
+    }
+
+    /** The ports and services drawn are the profile's own data: a profile with another requirement draws it. */
+    @Test void theFlowsComeFromTheProfilesData() throws Exception {
+        Profile fw22 = Profiles.byId("azure-2022-11").orElseThrow();
+        List<Profile.NsgRequirement> mandatory = new ArrayList<>(fw22.mandatory());
+        mandatory.add(new Profile.NsgRequirement(minet.rules.Catalog.MI_NSG_OUT_SERVICES, "KeyVault-out", minet.model.Direction.OUTBOUND, "Tcp",
+                List.of(minet.rules.AzureRules.SUBNET), List.of(minet.rules.AzureRules.SUBNET), List.of("AzureKeyVault"), List.of("443", "8443"), null, null));
+        Profile more = new Profile("test-era", "test", "test", true, false, 32, 32, fw22.sizing(), mandatory, List.of(), fw22.azureRoutes(),
+                fw22.dnsRequirement(), fw22.rules());
+        DiagramFlow kv = flow(DiagramLayout.quick(reference(), more), "service-outbound:vnet-mi/ManagedInstance:azurekeyvault");
+        assertThat(kv.label()).isEqualTo("TCP 443, 8443");
+        assertThat(kv.traffic()).isEqualTo(new FlowTraffic("sqlmi-ref", "AzureKeyVault", "tcp", List.of("443", "8443")));
+    }
+
+    static DiagramFlow flow(Diagram d, String id) {
+        return d.flows().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError("no flow " + id + " in " +
+                d.flows().stream().map(DiagramFlow::id).toList()));
+    }
+
+    // ---- failover groups (#17) ----
+
+    /**
+     * Expected, for the failover-group sample (auto: azure-2025-09): the two VNets side by side (vnet-weu left of
+     * vnet-neu, their heights overlapping), each labelled with its region and role; one link between them, "global
+     * peering" (westeurope and northeurope, peered both ways); one replication arrow each way between the two
+     * instances, TCP 5022 and 11000–11999, traced as the instance to its partner.
+     */
+    @Test void aFailoverGroupShowsBothRegionsSideBySideLinkedWithReplicationBothWays() throws Exception {
+        Design d = DesignFile.read(Path.of("sample-networks", "failover-group.minet.json"));
+        Diagram dia = DiagramLayout.of(d);
+        assertTidy(dia);
+        Bounds weu = dia.node("vnet-weu").orElseThrow().bounds(), neu = dia.node("vnet-neu").orElseThrow().bounds();
+        assertThat(weu.x() + weu.width()).as("vnet-weu left of vnet-neu").isLessThanOrEqualTo(neu.x());
+        assertThat(weu.y() < neu.y() + neu.height() && neu.y() < weu.y() + weu.height()).as("side by side").isTrue();
+        assertThat(dia.node("vnet-weu").orElseThrow().lines().get(0)).isEqualTo("region westeurope  ·  primary of failover group 'fog-orders'");
+        assertThat(dia.node("vnet-neu").orElseThrow().lines().get(0)).isEqualTo("region northeurope  ·  secondary of failover group 'fog-orders'");
+        DiagramFlow link = flow(dia, "link:peering:vnet-neu~vnet-weu");
+        assertThat(link.kind()).isEqualTo(FlowKind.LINK);
+        assertThat(link.label()).isEqualTo("global peering");
+        assertThat(List.of(link.fromId(), link.toId())).containsExactlyInAnyOrder("vnet-weu", "vnet-neu");
+        DiagramFlow there = flow(dia, "failover:fog-orders:sqlmi-weu"), back = flow(dia, "failover:fog-orders:sqlmi-neu");
+        assertThat(there.fromId()).isEqualTo("engine@sqlmi-weu");
+        assertThat(there.toId()).isEqualTo("engine@sqlmi-neu");
+        assertThat(back.fromId()).isEqualTo("engine@sqlmi-neu");
+        assertThat(back.toId()).isEqualTo("engine@sqlmi-weu");
+        assertThat(there.label()).isEqualTo("TCP 5022, 11000–11999");
+        assertThat(there.traffic()).isEqualTo(new FlowTraffic("sqlmi-weu", "sqlmi-neu", "tcp", List.of("5022", "11000-11999")));
+        assertThat(back.traffic()).isEqualTo(new FlowTraffic("sqlmi-neu", "sqlmi-weu", "tcp", List.of("5022", "11000-11999")));
+        assertThat(dia.flows()).filteredOn(f -> f.kind() == FlowKind.LINK).hasSize(1);
+        // The two directions run side by side between the two instances, not around the picture.
+        Bounds a = dia.node("engine@sqlmi-weu").orElseThrow().bounds(), b = dia.node("engine@sqlmi-neu").orElseThrow().bounds();
+        for (DiagramFlow f : List.of(there, back)) {
+            assertThat(f.route()).as(f.id() + " " + f.route()).allSatisfy(p -> {
+                assertThat(p.x()).isBetween(a.x(), b.x() + b.width());
+                assertThat(p.y()).isBetween(Math.min(weu.y(), neu.y()), Math.max(weu.y() + weu.height(), neu.y() + neu.height()));
+            });
+        }
+    }
+
+    /** Expected, for the ARM fixture joined by VNet-to-VNet gateways: one link between the two gateways' boxes, naming both connections. */
+    @Test void gatewaysJoinedByAConnectionAreLinked() throws Exception {
+        Design d = minet.io.Importer.load(Path.of("src/test/resources/arm/failover-group/azuredeploy.json"));
+        Diagram dia = DiagramLayout.of(d);
+        assertTidy(dia);
+        List<DiagramFlow> links = dia.flows().stream().filter(f -> f.kind() == FlowKind.LINK).toList();
+        assertThat(links).singleElement().satisfies(l -> {
+            assertThat(l.label()).isEqualTo("VNet-to-VNet");
+            assertThat(l.fromId()).startsWith("res:").endsWith("/virtualNetworkGateways/vgw-weu");
+            assertThat(l.toId()).startsWith("res:").endsWith("/virtualNetworkGateways/vgw-neu");
+            assertThat(l.description()).contains("cn-weu-to-neu and cn-neu-to-weu");
+        });
+        assertThat(dia.flows()).filteredOn(f -> f.kind() == FlowKind.FAILOVER).hasSize(2);
+        assertThat(dia.node(d.virtualNetworks().get(0).id()).orElseThrow().lines().get(0)).startsWith("region westeurope");
     }
 
     @Test void layoutIsDeterministic() throws Exception {
@@ -102,7 +230,7 @@ class DiagramLayoutTest {
     @Test void anMiWithoutManagementServicesStillShowsTheManagementFlows() {
         Subnet s = new Subnet("v/mi", "mi", List.of("10.0.0.0/24"), null, null, List.of(), List.of(Subnet.MI_DELEGATION), List.of(), false, null);
         Design d = Design.empty("x").withVirtualNetworks(List.of(new VirtualNetwork("v", "v", null, List.of("10.0.0.0/16"), List.of(), false, List.of(), List.of(s), null)));
-        Diagram dia = DiagramLayout.of(d);
+        Diagram dia = DiagramLayout.of(d, Profiles.seed());
         assertThat(dia.node(DiagramLayout.IMPLICIT_MANAGEMENT)).isPresent();
         assertThat(dia.flows()).extracting(DiagramFlow::kind).contains(FlowKind.MANAGEMENT_INBOUND, FlowKind.MANAGEMENT_OUTBOUND);
         assertTidy(dia);

@@ -2,8 +2,10 @@ package minet.ui.analysis;
 
 import java.util.Map;
 import minet.model.Design;
+import minet.rules.Profile;
 import minet.rules.Report;
 import minet.rules.Validator;
+import minet.rules.eval.ServiceTags;
 
 /**
  * One background run over a snapshot: the design it looked at, its findings, and the verdict of each drawn flow
@@ -14,16 +16,20 @@ public record Analysis(Design design, Report report, Map<String, FlowVerdict> fl
         flows = Map.copyOf(flows);
     }
 
-    /** Validates {@code d} under {@code profile} and evaluates the drawn flows: what the Problems panel and the canvas show. */
+    /**
+     * Validates {@code d} under {@code profile} ({@code auto}, {@code latest} or an id) and evaluates the flows the
+     * canvas draws in that profile's era: what the Problems panel and the canvas show, from one choice of profile.
+     */
     public static Analysis of(Design d, String profile, FlowAnalyzer flows) {
-        return new Analysis(d, Validator.validate(d, profile), flows.verdicts(d));
+        Validator.Choice choice = Validator.choose(d, profile);
+        return new Analysis(d, Validator.validate(d, choice, ServiceTags.NONE), flows.verdicts(d, choice.profile()));
     }
 
-    /** Evaluates the flows drawn on the canvas; the canvas supplies it (none until it is wired). */
+    /** Evaluates the flows drawn on the canvas in a profile's era; the canvas supplies it (none until it is wired). */
     public interface FlowAnalyzer {
-        Map<String, FlowVerdict> verdicts(Design d);
+        Map<String, FlowVerdict> verdicts(Design d, Profile era);
 
-        FlowAnalyzer NONE = d -> Map.of();
+        FlowAnalyzer NONE = (d, era) -> Map.of();
     }
 
     /** What the current rules do to a drawn flow, and the security rule that decided it (in words). */

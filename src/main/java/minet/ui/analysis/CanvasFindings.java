@@ -6,7 +6,7 @@ import minet.rules.Finding;
 import minet.rules.Severity;
 import minet.ui.canvas.DiagramPane;
 
-/** Puts an analysis on the canvas: a badge per element a finding concerns, and each flow's colour and reason. */
+/** Puts an analysis on the canvas: its profile's era, a badge per element a finding concerns, and each flow's colour and reason. */
 public final class CanvasFindings {
     private CanvasFindings() {}
 
@@ -21,7 +21,9 @@ public final class CanvasFindings {
         return out;
     }
 
+    /** Shows the analysis: first the era of the profile it judged by (the canvas draws that era's parts and flows), then badges and verdicts. */
     public static void show(DiagramPane pane, Analysis a) {
+        minet.rules.Profiles.byId(a.report().profile()).ifPresent(pane::setProfile);
         pane.clearBadges();
         badges(a.report().findings()).forEach((id, b) -> pane.showBadges(id, b.getKey(), b.getValue()));
         pane.clearFlowStates();

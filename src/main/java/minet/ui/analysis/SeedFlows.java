@@ -8,6 +8,7 @@ import minet.layout.DiagramFlow;
 import minet.layout.DiagramLayout;
 import minet.layout.FlowTraffic;
 import minet.model.Design;
+import minet.rules.Profile;
 import minet.rules.Tracer;
 import minet.rules.eval.Ports;
 import minet.rules.eval.Protocols;
@@ -16,18 +17,23 @@ import minet.ui.canvas.FlowState;
 import minet.ui.analysis.Analysis.FlowVerdict;
 
 /**
- * The verdict of each arrow drawn on the canvas, asked of the engine's {@link Tracer}, the very code behind
- * {@code minet trace}: the route at the source subnet, the source subnet's outbound NSG and the destination subnet's
- * inbound NSG, for the arrow's {@link FlowTraffic} (all its ports at once). So the picture and a trace cannot
- * disagree. One tracer per run: it compiles each subnet's NSG and routes once for all arrows.
+ * The verdict of each arrow drawn on the canvas (in the era of the profile the design is judged by), asked of the
+ * engine's {@link Tracer}, the very code behind {@code minet trace}: the route at the source subnet, the source
+ * subnet's outbound NSG and the destination subnet's inbound NSG, for the arrow's {@link FlowTraffic} (all its ports
+ * at once). So the picture and a trace cannot disagree. One tracer per run: it compiles each subnet's NSG and routes once for all arrows.
  */
 public final class SeedFlows implements Analysis.FlowAnalyzer {
 
-    @Override public Map<String, FlowVerdict> verdicts(Design d) {
+    /** The verdicts of the arrows drawn in the era {@code auto} picks for the design. */
+    public Map<String, FlowVerdict> verdicts(Design d) {
+        return verdicts(d, DiagramLayout.profileOf(d));
+    }
+
+    @Override public Map<String, FlowVerdict> verdicts(Design d, Profile era) {
         Tracer tracer = new Tracer(d);
         Map<String, FlowVerdict> out = new LinkedHashMap<>();
         // The flows and what they carry do not depend on where boxes are: the quick layout has them without ELK.
-        for (DiagramFlow f : DiagramLayout.quick(d).flows()) {
+        for (DiagramFlow f : DiagramLayout.quick(d, era).flows()) {
             if (f.traffic() == null) continue;
             Tracer.Trace t;
             try {
@@ -64,7 +70,7 @@ public final class SeedFlows implements Analysis.FlowAnalyzer {
             String dir = s.direction() == minet.model.Direction.OUTBOUND ? "Outbound" : "Inbound";
             String where = " of subnet '" + s.subnet().name() + "'";
             steps.add(s.nsg() == null ? dir + " NSG" + where + ": none associated, so everything passes"
-                    : dir + " NSG '" + s.nsg().name() + "'" + where + ": " + s.outcome());
+                    : dir + " NSG '" + s.nsg().name() + "'" + where + ": " + outcome(s));
             if (state != FlowState.ALLOWED) break;
         }
         if (state == FlowState.BLOCKED && steps.isEmpty() && t.route() != null) {
@@ -76,5 +82,12 @@ public final class SeedFlows implements Analysis.FlowAnalyzer {
         // The way back, as trace warns of it: replies through another appliance, or dropped.
         String back = t.asymmetric() ? "; " + t.asymmetry() : "";
         return new FlowVerdict(state, String.join("; ", steps) + fragile + back);
+    }
+
+    /** The step's outcome in trace's words; an arrow of several ports that several rules allow names each of them. */
+    private static String outcome(Tracer.NsgStep s) {
+        if (!s.allowed() || s.evaluation() == null) return s.outcome();
+        List<String> by = s.evaluation().allowingRules().stream().map(r -> r.describe()).distinct().toList();
+        return by.size() < 2 ? s.outcome() : "allowed by " + String.join(" and ", by);
     }
 }

@@ -90,6 +90,8 @@ public final class CanvasView extends Region {
         handle.setVisible(false);
 
         pane.setDiagram(vm.diagram());
+        // The validation reports the profile it judged by: the canvas draws that era.
+        pane.profileProperty().addListener((o, a, p) -> vm.setProfile(p));
         vm.diagramProperty().addListener((o, a, d) -> {
             pane.setDiagram(d);
             pane.setSelection(vm.selection().ids());

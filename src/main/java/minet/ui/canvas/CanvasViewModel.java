@@ -22,6 +22,7 @@ import minet.model.ExternalNetwork;
 import minet.model.Lists;
 import minet.model.Subnet;
 import minet.model.VirtualNetwork;
+import minet.rules.Profile;
 import minet.ui.document.DocumentModel;
 
 /**
@@ -56,13 +57,33 @@ public final class CanvasViewModel {
 
     private Diagram lastSketch;
     private minet.model.Layout lastStored;
+    /** The era drawn: the profile the window's validation used (null until it reports: the one auto picks). */
+    private Profile profile;
+
+    /**
+     * Draws the era of {@code p} (the profile the window validates with; null: the one {@code auto} picks for each
+     * design): a management endpoint and its flows until 11/2022, the later eras' flows after. Lays out again when
+     * the picture changes.
+     */
+    public void setProfile(Profile p) {
+        if (java.util.Objects.equals(p, profile)) return;
+        profile = p;
+        Diagram next = layout(doc.design());
+        selection.retain(id -> exists(next, id));
+        if (!next.equals(diagram.get())) diagram.set(next);
+    }
+
+    /** The profile whose era is drawn for the current design. */
+    public Profile profile() {
+        return profile != null ? profile : DiagramLayout.profileOf(doc.design());
+    }
 
     /**
      * The arranged picture of {@code d}. Arranging costs ELK some 10 ms on the FX thread; most edits (a rule's ports, a
      * route's next hop) change nothing drawn, so the quick sketch (well under a millisecond) is compared first.
      */
     private Diagram layout(Design d) {
-        Diagram sketch = DiagramLayout.quick(d);
+        Diagram sketch = DiagramLayout.quick(d, profile != null ? profile : DiagramLayout.profileOf(d));
         if (sketch.equals(lastSketch) && d.layout().equals(lastStored) && diagram.get() != null) return diagram.get();
         lastSketch = sketch;
         lastStored = d.layout();
@@ -257,7 +278,7 @@ public final class CanvasViewModel {
     }
 
     /** Why an implied party is drawn, for the properties panel. */
-    public static String whyDrawn(DiagramNode implied) { return DiagramLayout.IMPLICIT_MANAGEMENT_WHY; }
+    public static String whyDrawn(DiagramNode implied) { return DiagramLayout.whyDrawn(implied); }
 
     public Optional<DiagramFlow> flow(String id) {
         return diagram().flows().stream().filter(f -> f.id().equalsIgnoreCase(id)).findFirst();

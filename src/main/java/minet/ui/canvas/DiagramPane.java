@@ -49,6 +49,16 @@ public class DiagramPane extends Pane {
 
     public Diagram diagram() { return diagram; }
 
+    private final javafx.beans.property.ObjectProperty<minet.rules.Profile> profile = new javafx.beans.property.SimpleObjectProperty<>(this, "profile");
+
+    /**
+     * The profile the shown analysis judged the design by (null before one is shown): the canvas draws its era (the
+     * view model lays the design out again when it changes), so the arrows are the ones that were traced.
+     */
+    public javafx.beans.property.ReadOnlyObjectProperty<minet.rules.Profile> profileProperty() { return profile; }
+
+    public void setProfile(minet.rules.Profile p) { profile.set(p); }
+
     /** For the canvas controller: handles, rubber band and drop previews go here, above everything. */
     public Group overlay() { return overlay; }
 

@@ -41,7 +41,15 @@ public final class Renderer {
 
     /** As {@link #snapshot(Design, Theme, double)}; {@code legend} false draws the bare diagram. */
     public static WritableImage snapshot(Design design, Theme theme, double width, boolean legend) {
-        ExportSheet sheet = sheet(design, theme, legend);
+        return snapshot(design, theme, width, legend, Validator.DEFAULT_PROFILE);
+    }
+
+    /**
+     * As {@link #snapshot(Design, Theme, double, boolean)}, judged by {@code profile} ({@code auto}, {@code latest} or
+     * an id: the window passes the one it validates with) and drawn in its era.
+     */
+    public static WritableImage snapshot(Design design, Theme theme, double width, boolean legend, String profile) {
+        ExportSheet sheet = sheet(design, theme, legend, profile);
         SnapshotParameters p = new SnapshotParameters();
         double w = sheet.getPrefWidth();
         double s = width > 0 ? width / w : 1;
@@ -49,16 +57,23 @@ public final class Renderer {
         return sheet.snapshot(p, null);
     }
 
+    /** {@link #sheet(Design, Theme, boolean, String)} under the default profile ({@code auto}). */
+    public static ExportSheet sheet(Design design, Theme theme, boolean legend) {
+        return sheet(design, theme, legend, Validator.DEFAULT_PROFILE);
+    }
+
     /**
      * The picture an export shows, styled and laid out off-screen (PNG, SVG, {@code render}); FX thread. The design is
-     * validated as the window does (the default profile, the tracer's verdict for every arrow), so the arrows carry
-     * the window's colours and the boxes its badges; the title block names the profile and counts the findings.
+     * validated as the window does ({@code profile}: auto, latest or an id; the tracer's verdict for every arrow), so
+     * the arrows carry the window's colours and the boxes its badges, and the diagram is drawn in that profile's era;
+     * the title block names the profile and counts the findings.
+     * @throws IllegalArgumentException for a profile that does not exist
      */
-    public static ExportSheet sheet(Design design, Theme theme, boolean legend) {
-        Analysis a = Analysis.of(design, Validator.DEFAULT_PROFILE, new SeedFlows());
+    public static ExportSheet sheet(Design design, Theme theme, boolean legend, String profile) {
+        Analysis a = Analysis.of(design, profile, new SeedFlows());
         DiagramPane pane = new DiagramPane();
         if (theme == Theme.DARK) pane.getStyleClass().add("dark");
-        pane.setDiagram(DiagramLayout.of(design));
+        pane.setDiagram(DiagramLayout.of(design, minet.rules.Profiles.byId(a.report().profile()).orElseThrow()));
         CanvasFindings.show(pane, a);
         ExportSheet sheet = new ExportSheet(pane, design.name(), a.report(), LocalDate.now(), legend);
         if (theme == Theme.DARK) sheet.getStyleClass().add("dark");
@@ -84,12 +99,17 @@ public final class Renderer {
 
     /** As above; {@code legend} false leaves out the title block and the legend. */
     public static void renderHeadless(Design design, Path out, double width, Theme theme, boolean legend) throws IOException {
+        renderHeadless(design, out, width, theme, legend, Validator.DEFAULT_PROFILE);
+    }
+
+    /** As above, judged by and drawn in the era of {@code profile} (auto, latest or an id). */
+    public static void renderHeadless(Design design, Path out, double width, Theme theme, boolean legend, String profile) throws IOException {
         boolean startedHere = startHeadless();
         AtomicReference<Object> result = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
             try {
-                result.set(png(snapshot(design, theme, width, legend)));
+                result.set(png(snapshot(design, theme, width, legend, profile)));
             } catch (Throwable t) {
                 result.set(t);
             } finally {

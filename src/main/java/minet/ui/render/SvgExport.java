@@ -35,7 +35,12 @@ public final class SvgExport {
 
     /** Lays the design out, styles it and serialises it with its title block and legend; call on the FX thread. */
     public static String of(Design design, Theme theme) {
-        return of(minet.ui.render.Renderer.sheet(design, theme, true));
+        return of(design, theme, minet.rules.Validator.DEFAULT_PROFILE);
+    }
+
+    /** As {@link #of(Design, Theme)}, judged by and drawn in the era of {@code profile} (auto, latest or an id). */
+    public static String of(Design design, Theme theme, String profile) {
+        return of(minet.ui.render.Renderer.sheet(design, theme, true, profile));
     }
 
     /** The shapes and text under {@code pane} (a diagram or an export sheet), in its coordinates. */

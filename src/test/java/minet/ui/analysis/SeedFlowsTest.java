@@ -119,13 +119,100 @@ public class SeedFlowsTest {
         });
     }
 
+    // ---- failover groups (#17): the replication arrows, both ways, as trace answers them ----
+
+    static Design design(String path) {
+        try {
+            return minet.io.Importer.load(Path.of(path));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Expected: the sample's NSGs allow 5022 and 11000–11999 out to and in from the partner subnet on both sides: both
+     * arrows green. The peered partner is part of VirtualNetwork, so allow_redirect_inbound (1100, VirtualNetwork,
+     * 11000–11999) allows part of it before allow_geodr_inbound (1200): the tooltip names both.
+     */
+    @Test void theSamplesReplicationIsAllowedBothWaysByTheGeoDrRules() {
+        Map<String, FlowVerdict> v = new SeedFlows().verdicts(design("sample-networks/failover-group.minet.json"));
+        assertThat(v.get("failover:fog-orders:sqlmi-weu")).isEqualTo(new FlowVerdict(FlowState.ALLOWED,
+                "Outbound NSG 'nsg-mi-weu' of subnet 'mi-weu': allowed by rule 'allow_geodr_outbound' (priority 1200); "
+                        + "Inbound NSG 'nsg-mi-neu' of subnet 'mi-neu': allowed by rule 'allow_redirect_inbound' (priority 1100) and rule 'allow_geodr_inbound' (priority 1200)"));
+        assertThat(v.get("failover:fog-orders:sqlmi-neu")).isEqualTo(new FlowVerdict(FlowState.ALLOWED,
+                "Outbound NSG 'nsg-mi-neu' of subnet 'mi-neu': allowed by rule 'allow_geodr_outbound' (priority 1200); "
+                        + "Inbound NSG 'nsg-mi-weu' of subnet 'mi-weu': allowed by rule 'allow_redirect_inbound' (priority 1100) and rule 'allow_geodr_inbound' (priority 1200)"));
+    }
+
+    /**
+     * Expected, for the ARM fixture: North Europe allows only 5022 out to West Europe and then denies all outbound, so
+     * its arrow is red (partly denied by deny_all_outbound), as trace says for port 11000; West Europe's is green.
+     */
+    @Test void aDenyOnOneSideTurnsThatDirectionRedAsTraceSays() throws Exception {
+        String file = "src/test/resources/arm/failover-group/azuredeploy.json";
+        Map<String, FlowVerdict> v = new SeedFlows().verdicts(design(file));
+        FlowVerdict there = failover(v, "/sqlmi-orders-weu"), back = failover(v, "/sqlmi-orders-neu");
+        assertThat(there.state()).as(there.decidedBy()).isEqualTo(FlowState.ALLOWED);
+        assertThat(back).isEqualTo(new FlowVerdict(FlowState.BLOCKED, "Outbound NSG 'nsg-mi-neu' of subnet 'mi': partly denied by rule 'deny_all_outbound' (priority 4096)"));
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = minet.cli.Cli.run(new String[] {"trace", file, "--from", "sqlmi-orders-neu", "--to", "sqlmi-orders-weu", "--port", "11000"},
+                new PrintWriter(out), new PrintWriter(err));
+        assertThat(code).as(err.toString()).isEqualTo(1);
+        assertThat(out.toString()).contains("Outbound NSG 'nsg-mi-neu' of subnet 'mi': denied by rule 'deny_all_outbound' (priority 4096)")
+                .contains("Verdict: DENIED");
+    }
+
+    /** The replication arrow that starts at the instance whose id ends so. */
+    private static FlowVerdict failover(Map<String, FlowVerdict> v, String from) {
+        return v.entrySet().stream().filter(e -> e.getKey().startsWith("failover:") && e.getKey().endsWith(from)).map(Map.Entry::getValue)
+                .reduce((a, b) -> { throw new AssertionError("two arrows from " + from); }).orElseThrow();
+    }
+
+    // ---- the era's flows (#12) ----
+
+    /**
+     * Expected, for the reference network judged by azure-2022-11 with a Deny of all outbound traffic first: every
+     * outbound service the era names (Azure AD, OneDsCollector, Storage of both regions) is red, naming that rule; the
+     * health probe, inbound, stays as the reference's rules decide it.
+     */
+    @Test void theOutboundServicesOfNovember2022AreTracedToo() {
+        Design d = reference();
+        Subnet mi = d.miSubnets().get(0);
+        SecurityRule deny = SecurityRule.of("deny_all_out_first", 100, Direction.OUTBOUND, Access.DENY, "*", List.of("*"), List.of("*"), List.of("*"), List.of("*"));
+        Design denied = d.mapSecurityGroup(mi.nsgId(), g -> g.withRules(prepend(g.rules(), List.of(deny), "x")));
+        Map<String, FlowVerdict> v = new SeedFlows().verdicts(denied, minet.rules.Profiles.byId("azure-2022-11").orElseThrow());
+        List<String> services = v.keySet().stream().filter(k -> k.startsWith("service-outbound:")).toList();
+        assertThat(services).hasSize(4);
+        assertThat(services).allSatisfy(k -> assertThat(v.get(k)).isEqualTo(new FlowVerdict(FlowState.BLOCKED,
+                "Outbound NSG 'nsg-mi' of subnet 'ManagedInstance': denied by rule 'x_0' (priority 100)")));
+        assertThat(v.keySet()).noneMatch(k -> k.startsWith("management-"));
+    }
+
     // ---- the law: for any rules, every drawn arrow's colour is the tracer's verdict, port by port ----
 
     @Property(tries = 40)
-    void everyArrowsColourIsWhatTraceSaysForEachOfItsPorts(@ForAll("designs") Design d) {
-        Map<String, FlowVerdict> drawn = new SeedFlows().verdicts(d);
+    void everyArrowsColourIsWhatTraceSaysForEachOfItsPorts(@ForAll("designs") Design d, @ForAll("eras") minet.rules.Profile era) {
+        assertColoursAreTraces(d, era);
+    }
+
+    /** The same law for a failover group: random rules first in both MI subnets' NSGs, every era. */
+    @Property(tries = 30)
+    void everyFailoverArrowsColourIsWhatTraceSays(@ForAll("rules") List<SecurityRule> weu, @ForAll("rules") List<SecurityRule> neu,
+                                                   @ForAll("eras") minet.rules.Profile era) {
+        Design d = design("sample-networks/failover-group.minet.json");
+        d = d.mapSecurityGroup("nsg-mi-weu", g -> g.withRules(prepend(g.rules(), weu, "w"))).mapSecurityGroup("nsg-mi-neu", g -> g.withRules(prepend(g.rules(), neu, "n")));
+        assertThat(DiagramLayout.quick(d, era).flows()).anySatisfy(f -> assertThat(f.id()).startsWith("failover:"));
+        assertColoursAreTraces(d, era);
+    }
+
+    @Provide Arbitrary<minet.rules.Profile> eras() {
+        return Arbitraries.of(minet.rules.Profiles.ALL);
+    }
+
+    static void assertColoursAreTraces(Design d, minet.rules.Profile era) {
+        Map<String, FlowVerdict> drawn = new SeedFlows().verdicts(d, era);
         Tracer tracer = new Tracer(d);
-        for (DiagramFlow f : DiagramLayout.quick(d).flows()) {
+        for (DiagramFlow f : DiagramLayout.quick(d, era).flows()) {
             FlowTraffic q = f.traffic();
             if (q == null) continue;
             FlowState expected = expected(tracer, q);
@@ -178,14 +265,24 @@ public class SeedFlowsTest {
         return out;
     }
 
-    @Provide Arbitrary<Design> designs() {
-        Arbitrary<String> port = Arbitraries.of("1433", "11000", "11500-11600", "11999", "9000", "1438-1452", "443", "80", "12000", "445", "*", "1000-2000");
+    static Arbitrary<SecurityRule> rule() {
+        Arbitrary<String> port = Arbitraries.of("1433", "11000", "11500-11600", "11999", "9000", "1438-1452", "443", "80", "12000", "445", "*", "1000-2000",
+                "5022", "5000-5100");
         Arbitrary<String> address = Arbitraries.of("*", "VirtualNetwork", "Internet", "AzureLoadBalancer", "10.0.1.0/24", "10.0.0.0/24",
-                "10.0.1.5/32", "Storage", "AzureCloud", "SqlManagement", "192.168.0.0/16", "EventHub");
-        Arbitrary<SecurityRule> rule = Combinators.combine(
+                "10.0.1.5/32", "Storage", "AzureCloud", "SqlManagement", "192.168.0.0/16", "EventHub", "10.10.0.0/24", "10.20.0.0/16",
+                "AzureActiveDirectory", "Storage.westeurope", "OneDsCollector");
+        return Combinators.combine(
                 Arbitraries.of(Direction.values()), Arbitraries.of(Access.values()), Arbitraries.of("Tcp", "Udp", "*"),
                 address, address, port.list().ofMinSize(1).ofMaxSize(2)
         ).as((dir, access, proto, src, dst, ports) -> SecurityRule.of("r", 0, dir, access, proto, List.of(src), List.of("*"), List.of(dst), ports));
+    }
+
+    @Provide Arbitrary<List<SecurityRule>> rules() {
+        return rule().list().ofMaxSize(5);
+    }
+
+    @Provide Arbitrary<Design> designs() {
+        Arbitrary<SecurityRule> rule = rule();
         return Combinators.combine(rule.list().ofMaxSize(6), rule.list().ofMaxSize(4), Arbitraries.of(true, false))
                 .as((mi, app, appHasNsg) -> {
                     Design d = reference();

@@ -41,6 +41,22 @@ class CanvasViewModelTest {
         assertThat(vm.selection().ids()).isEmpty();
     }
 
+    /** The reference (no delegation) is drawn as auto judges it, in 2019; given today's profile, the canvas drops the management endpoint. */
+    @Test void theCanvasDrawsTheEraOfTheProfileItIsGiven() {
+        String ep = "mgmtep@vnet-mi/ManagedInstance";
+        assertThat(vm.diagram().node(ep)).isPresent();
+        assertThat(vm.profile().id()).isEqualTo("azure-2019-04");
+        vm.setProfile(minet.rules.Profiles.latest());
+        assertThat(vm.diagram().node(ep)).isEmpty();
+        assertThat(vm.diagram().node("extlb@vnet-mi/ManagedInstance")).isEmpty();
+        assertThat(vm.flow("health-probe:vnet-mi/ManagedInstance").orElseThrow().fromId()).isEqualTo("ilb@vnet-mi/ManagedInstance");
+        // An edit is drawn in the era given, not the one auto would pick.
+        doc.execute(minet.edit.Command.of("rename", d -> d.withName("renamed")));
+        assertThat(vm.diagram().node(ep)).isEmpty();
+        vm.setProfile(null);
+        assertThat(vm.diagram().node(ep)).isPresent();
+    }
+
     @Test void aSubnetDroppedOutsideAnyVnetIsRefusedWithAReason() {
         Design before = doc.design();
         vm.drop(PaletteItem.SUBNET, 5, 5);

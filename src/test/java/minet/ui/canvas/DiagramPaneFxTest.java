@@ -95,6 +95,45 @@ class DiagramPaneFxTest {
         assertThat(svg[0]).contains("stroke=\"#cf222e\"");
     }
 
+    /**
+     * The window's canvas draws the era of the profile its validation used: an analysis under azure-2024-07 of the
+     * reference (drawn in 2019 by default) removes the management endpoint, and the arrows get that analysis's colours.
+     */
+    @Test void theCanvasFollowsTheProfileOfTheAnalysisItShows(FxRobot robot) {
+        minet.ui.document.DocumentModel doc = new minet.ui.document.DocumentModel(reference, null);
+        CanvasViewModel vm = new CanvasViewModel(doc, s -> { });
+        CanvasView[] view = new CanvasView[1];
+        robot.interact(() -> view[0] = new CanvasView(vm));
+        DiagramPane pane = view[0].diagramPane();
+        assertThat(pane.skins()).containsKey("mgmtep@vnet-mi/ManagedInstance");
+        robot.interact(() -> minet.ui.analysis.CanvasFindings.show(pane,
+                minet.ui.analysis.Analysis.of(reference, "azure-2024-07", new minet.ui.analysis.SeedFlows())));
+        assertThat(vm.profile().id()).isEqualTo("azure-2024-07");
+        assertThat(pane.skins()).doesNotContainKey("mgmtep@vnet-mi/ManagedInstance");
+        FlowSkin probe = pane.flows().get("health-probe:vnet-mi/ManagedInstance");
+        assertThat(probe.flow().fromId()).isEqualTo("ilb@vnet-mi/ManagedInstance");
+        assertThat(probe.state()).isEqualTo(FlowState.ALLOWED);
+        assertThat(probe.tooltipText()).contains("azure-2024-07: mandatory inbound 'health_probe'").contains("rule 'allow_health_probe_inbound' (priority 300)");
+    }
+
+    /** An export judged by a profile given by hand is drawn in its era, and its title says so. */
+    @Test void anExportIsDrawnInTheEraOfItsProfile(FxRobot robot) throws Exception {
+        Design fog = DesignFile.read(Path.of("sample-networks", "failover-group.minet.json"));
+        minet.ui.render.ExportSheet[] sheet = new minet.ui.render.ExportSheet[2];
+        String[] svg = new String[1];
+        robot.interact(() -> {
+            sheet[0] = Renderer.sheet(reference, Theme.LIGHT, true, "azure-2022-11");
+            sheet[1] = Renderer.sheet(fog, Theme.DARK, true);
+            svg[0] = SvgExport.of(reference, Theme.LIGHT, "azure-2022-11");
+        });
+        assertThat(sheet[0].diagram().skins()).doesNotContainKey("mgmtep@vnet-mi/ManagedInstance").containsKey("implicit:service:onedscollector");
+        assertThat(svg[0]).contains("Profile azure-2022-11 (chosen by hand)").contains(">OneDsCollector<").doesNotContain(">Management endpoint<");
+        // Both directions of the failover group's replication, coloured by the tracer.
+        assertThat(sheet[1].diagram().flows().get("failover:fog-orders:sqlmi-weu").state()).isEqualTo(FlowState.ALLOWED);
+        assertThat(sheet[1].diagram().flows().get("failover:fog-orders:sqlmi-neu").state()).isEqualTo(FlowState.ALLOWED);
+        assertThat(sheet[1].diagram().flows().get("link:peering:vnet-neu~vnet-weu").flow().label()).isEqualTo("global peering");
+    }
+
     @Test void svgExportHoldsTheShapesAndLabelsOfTheCanvas(FxRobot robot) {
         String[] svg = new String[1];
         robot.interact(() -> svg[0] = SvgExport.of(reference, Theme.LIGHT));

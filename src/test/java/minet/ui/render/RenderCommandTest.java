@@ -44,6 +44,14 @@ class RenderCommandTest {
         assertThat(png).doesNotExist();
     }
 
+    @Test void anUnknownProfileIsRefusedAndNamesTheKnownOnes() {
+        Path png = dir.resolve("out.png");
+        String[] r = run("render", "sample-networks/reference.minet.json", "-o", png.toString(), "--profile", "azure-1999-01");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("unknown profile 'azure-1999-01'").contains("azure-2019-04").contains("auto");
+        assertThat(png).doesNotExist();
+    }
+
     @Test void theOutputIsRequired() {
         String[] r = run("render", "sample-networks/reference.minet.json");
         assertThat(r[0]).isEqualTo("2");
