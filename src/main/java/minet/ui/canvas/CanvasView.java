@@ -90,8 +90,13 @@ public final class CanvasView extends Region {
         handle.setVisible(false);
 
         pane.setDiagram(vm.diagram());
-        // The validation reports the profile it judged by: the canvas draws that era.
-        pane.profileProperty().addListener((o, a, p) -> vm.setProfile(p));
+        // The validation reports the profile it judged by: the canvas draws that era (another picture: fitted again
+        // while the user has not zoomed or panned).
+        pane.profileProperty().addListener((o, a, p) -> {
+            Diagram before = vm.diagram();
+            vm.setProfile(p);
+            if (vm.diagram() != before) refitIfFitted();
+        });
         vm.diagramProperty().addListener((o, a, d) -> {
             pane.setDiagram(d);
             pane.setSelection(vm.selection().ids());

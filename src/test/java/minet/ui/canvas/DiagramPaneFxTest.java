@@ -103,12 +103,25 @@ class DiagramPaneFxTest {
         minet.ui.document.DocumentModel doc = new minet.ui.document.DocumentModel(reference, null);
         CanvasViewModel vm = new CanvasViewModel(doc, s -> { });
         CanvasView[] view = new CanvasView[1];
-        robot.interact(() -> view[0] = new CanvasView(vm));
+        Stage[] stage = new Stage[1];
+        robot.interact(() -> {
+            view[0] = new CanvasView(vm);
+            stage[0] = new Stage();
+            stage[0].setScene(new javafx.scene.Scene(view[0], 900, 600));
+            stage[0].show();
+            view[0].fit();
+        });
         DiagramPane pane = view[0].diagramPane();
         assertThat(pane.skins()).containsKey("mgmtep@vnet-mi/ManagedInstance");
+        double zoom2019 = vm.zoomProperty().get();
         robot.interact(() -> minet.ui.analysis.CanvasFindings.show(pane,
                 minet.ui.analysis.Analysis.of(reference, "azure-2024-07", new minet.ui.analysis.SeedFlows())));
         assertThat(vm.profile().id()).isEqualTo("azure-2024-07");
+        // Another picture, fitted again: the user had not zoomed.
+        assertThat(view[0].fitted()).isTrue();
+        assertThat(vm.zoomProperty().get()).isNotEqualTo(zoom2019)
+                .isEqualTo(vm.fitZoom(view[0].getWidth() - 40, view[0].getHeight() - 40), org.assertj.core.data.Offset.offset(1e-9));
+        robot.interact(() -> stage[0].close());
         assertThat(pane.skins()).doesNotContainKey("mgmtep@vnet-mi/ManagedInstance");
         FlowSkin probe = pane.flows().get("health-probe:vnet-mi/ManagedInstance");
         assertThat(probe.flow().fromId()).isEqualTo("ilb@vnet-mi/ManagedInstance");
