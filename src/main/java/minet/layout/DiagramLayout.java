@@ -129,9 +129,10 @@ public final class DiagramLayout {
     }
 
     /** Why the implied management services are drawn though the design does not name them. */
-    public static final String IMPLICIT_MANAGEMENT_WHY = "Drawn because every managed instance is run by Microsoft's management "
-            + "services: their traffic (TCP 9000, 9003, 1438, 1440, 1452 in; 80, 443, 12000 out) must pass the MI subnet's NSG "
-            + "and route table. It is not part of the design: add Management services from the palette to name it.";
+    public static final String IMPLICIT_MANAGEMENT_WHY = "Drawn because, until the November 2022 feature wave, every managed instance is run by "
+            + "Microsoft's management services through its management endpoint: their traffic (TCP 9000, 9003, 1438, 1440, 1452 in; 443 and "
+            + "12000 out, in 2019 also 80) must pass the MI subnet's NSG and route table. It is not part of the design: add Management "
+            + "services from the palette to name it.";
 
     /** The smallest size an MI subnet may take in the era {@code auto} picks: its virtual cluster must fit. */
     public static Bounds minimumMiSubnet(Design d, Subnet s) {
@@ -367,6 +368,8 @@ public final class DiagramLayout {
     /** "Microsoft.Network/virtualNetworkGateways" → "virtual network gateway". */
     static String shortKind(String kind) {
         if (kind == null) return "resource";
+        // Fits the gateway's card beside its name ("vgw-weu · VNet gateway"), where the long name was cut.
+        if (kind.equalsIgnoreCase(SubnetResource.GATEWAY)) return "VNet gateway";
         String last = kind.substring(kind.lastIndexOf('/') + 1);
         if (last.endsWith("s")) last = last.substring(0, last.length() - 1);
         return last.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
@@ -549,7 +552,7 @@ public final class DiagramLayout {
     private List<ServiceTarget> serviceTargets() {
         if (serviceTargets != null) return serviceTargets;
         List<ServiceTarget> out = new ArrayList<>();
-        if (!managementEra()) {
+        if (!profile.managementEndpoint()) {
             for (Subnet s : design.miSubnets()) {
                 if (design.instancesIn(s).isEmpty()) continue;
                 for (Profile.NsgRequirement q : profile.mandatory(Direction.OUTBOUND)) {

@@ -124,7 +124,10 @@ class DiagramLayoutTest {
         });
         assertThat(out).extracting(DiagramFlow::toId).containsExactly("aad", "implicit:service:onedscollector", "implicit:service:storage.westeurope",
                 "implicit:service:storage.{pairedregion}");
-        assertThat(y2022.node("implicit:service:storage.{pairedregion}").orElseThrow().title()).isEqualTo("Storage.<paired region>");
+        DiagramNode paired = y2022.node("implicit:service:storage.{pairedregion}").orElseThrow();
+        assertThat(paired.title()).isEqualTo("Storage.<paired region>");
+        assertThat(paired.implied()).isTrue();
+        assertThat(DiagramLayout.whyDrawn(paired)).contains("outbound 443, any protocol").contains("Storage.<paired region>").contains("not part of the design");
         assertThat(y2024.flows()).noneMatch(f -> f.kind() == FlowKind.SERVICE_OUTBOUND);
         assertThat(y2024.nodes()).noneMatch(DiagramNode::implied);
     }

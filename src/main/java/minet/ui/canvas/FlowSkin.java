@@ -75,6 +75,9 @@ public final class FlowSkin extends Group {
             getChildren().addAll(labelBg, label);
         }
         setState(FlowState.UNKNOWN, null);
+        // The verdict's sentences are long (a failover group's pair, every rule that decided): wrapped, not cut at the screen's edge.
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(640);
         Tooltip.install(hit, tooltip);
         Tooltip.install(labelBg, tooltip);
         label.setMouseTransparent(true);
