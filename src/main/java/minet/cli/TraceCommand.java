@@ -24,6 +24,7 @@ public final class TraceCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin InputOptions input;
     @Mixin ServiceTagsOption serviceTags;
+    @Mixin ProfileOption profile;
 
     @Option(names = "--from", required = true, paramLabel = "ADDR|NAME",
             description = "Source: an IPv4 address or prefix, a subnet, managed instance or external network (name or id), or a service tag.")
@@ -45,7 +46,8 @@ public final class TraceCommand implements Callable<Integer> {
         Tracer.Trace reverse = null;
         try {
             Design design = input.load();
-            tracer = new Tracer(design, serviceTags.load());
+            // A template's MI NSG is traced as Azure deploys it in the profile's era, as validate judges it.
+            tracer = new Tracer(design, serviceTags.load(), minet.rules.Validator.choose(design, profile.name()).profile());
             t = tracer.trace(from, to, port, protocol);
             // The two instances of a failover group replicate both ways: answer both directions.
             if (partners(design, t)) reverse = tracer.trace(to, from, port, protocol);

@@ -96,6 +96,14 @@ public final class Tracer {
 
     /** With the addresses of service tags from Microsoft's weekly file: tags then stand for their prefixes. */
     public Tracer(Design design, ServiceTags tags) {
+        this(design, tags, Validator.choose(design).profile());
+    }
+
+    /**
+     * In {@code era}: a template's (desired) NSG of an MI subnet is traced as Azure deploys it in a service-aided era,
+     * with Azure's rules added before the user's, as validation judges it; a live NSG as it is. Null: every NSG as written.
+     */
+    public Tracer(Design design, ServiceTags tags, Profile era) {
         this.design = design;
         this.outside = AddressSpace.of(design, null, tags);
         for (VirtualNetwork v : design.virtualNetworks()) {
@@ -108,6 +116,9 @@ public final class Tracer {
                     if (r != null) a = Intervals.union(a, r);
                 }
                 SecurityGroup nsg = s.nsgId() == null ? null : design.securityGroup(s.nsgId()).orElse(null);
+                if (nsg != null && era != null && era.serviceAided() && design.state() != minet.model.DesignState.LIVE && design.isMiSubnet(s)) {
+                    nsg = minet.rules.check.IntentChecks.asDeployed(nsg, s, era, AzureRules.region(design, s));
+                }
                 Compiled c = new Compiled(s, v, a, RouteResolver.forSubnet(design, s), nsg,
                         NsgEvaluator.of(nsg, Direction.INBOUND, space), NsgEvaluator.of(nsg, Direction.OUTBOUND, space), space);
                 bySubnet.put(s, c);

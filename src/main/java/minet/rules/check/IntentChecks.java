@@ -32,21 +32,21 @@ import minet.rules.eval.Ports;
  * user's); a live configuration must hold Azure's mandatory rules and routes, unchanged. In every state, a rule that
  * carries Azure's name must be what Azure writes, and no user route may contradict one of Azure's.
  */
-final class IntentChecks {
+public final class IntentChecks {
     private IntentChecks() {}
 
     /**
      * The NSG as Azure deploys it for this subnet: the era's mandatory rules Azure writes, for those not already in
      * it, evaluated before every rule of the user's (their priorities stand below 100 only for the evaluation).
      */
-    static SecurityGroup asDeployed(SecurityGroup nsg, Subnet s, Profile p, String region) {
+    public static SecurityGroup asDeployed(SecurityGroup nsg, Subnet s, Profile p, String region) {
         List<SecurityRule> added = new ArrayList<>();
         int priority = 1;
         for (Profile.NsgRequirement q : p.mandatory()) {
             if (q.azureStem() == null || AzureRules.find(nsg, q.azureStem()).isPresent()) continue;
             Written w = AzureRules.RULES.stream().filter(x -> x.stem().equals(q.azureStem())).findFirst().orElse(null);
             if (w == null) continue;
-            SecurityRule r = w.rule(s.addressPrefixes(), priority++, region);
+            SecurityRule r = w.rule(s.addressPrefixes(), priority++, region).withDescription(minet.rules.eval.CompiledRule.ADDED_BY_AZURE);
             if (r.destinationPrefixes().stream().anyMatch(x -> x.contains("{") && !s.addressPrefixes().contains(x))) continue;
             added.add(r);
         }

@@ -30,7 +30,8 @@ public final class SeedFlows implements Analysis.FlowAnalyzer {
     }
 
     @Override public Map<String, FlowVerdict> verdicts(Design d, Profile era) {
-        Tracer tracer = new Tracer(d);
+        // As validation judges it: a template's MI NSG with the rules Azure adds in this era (one code path with trace).
+        Tracer tracer = new Tracer(d, minet.rules.eval.ServiceTags.NONE, era);
         Map<String, FlowVerdict> out = new LinkedHashMap<>();
         // The flows and what they carry do not depend on where boxes are: the quick layout has them without ELK.
         for (DiagramFlow f : DiagramLayout.quick(d, era).flows()) {

@@ -171,21 +171,26 @@ public class SeedFlowsTest {
     // ---- the era's flows (#12) ----
 
     /**
-     * Expected, for the reference network judged by azure-2022-11 with a Deny of all outbound traffic first: every
-     * outbound service the era names (Azure AD, OneDsCollector, Storage of both regions) is red, naming that rule; the
-     * health probe, inbound, stays as the reference's rules decide it.
+     * Expected, for the reference network judged by azure-2022-11 with a Deny of all outbound traffic first: as a live
+     * configuration (Azure's rules not there), every outbound service the era names (Azure AD, OneDsCollector, Storage
+     * of both regions) is red, naming that rule; as a template, Azure adds its rules to these services before the
+     * user's when it deploys the subnet, so none is red. The health probe, inbound, stays as the reference's rules
+     * decide it.
      */
     @Test void theOutboundServicesOfNovember2022AreTracedToo() {
         Design d = reference();
         Subnet mi = d.miSubnets().get(0);
         SecurityRule deny = SecurityRule.of("deny_all_out_first", 100, Direction.OUTBOUND, Access.DENY, "*", List.of("*"), List.of("*"), List.of("*"), List.of("*"));
         Design denied = d.mapSecurityGroup(mi.nsgId(), g -> g.withRules(prepend(g.rules(), List.of(deny), "x")));
-        Map<String, FlowVerdict> v = new SeedFlows().verdicts(denied, minet.rules.Profiles.byId("azure-2022-11").orElseThrow());
+        minet.rules.Profile nov2022 = minet.rules.Profiles.byId("azure-2022-11").orElseThrow();
+        Map<String, FlowVerdict> v = new SeedFlows().verdicts(denied.withState(minet.model.DesignState.LIVE), nov2022);
         List<String> services = v.keySet().stream().filter(k -> k.startsWith("service-outbound:")).toList();
         assertThat(services).hasSize(4);
         assertThat(services).allSatisfy(k -> assertThat(v.get(k)).isEqualTo(new FlowVerdict(FlowState.BLOCKED,
                 "Outbound NSG 'nsg-mi' of subnet 'ManagedInstance': denied by rule 'x_0' (priority 100)")));
         assertThat(v.keySet()).noneMatch(k -> k.startsWith("management-"));
+        Map<String, FlowVerdict> template = new SeedFlows().verdicts(denied, nov2022);
+        assertThat(services).allSatisfy(k -> assertThat(template.get(k).state()).isNotEqualTo(FlowState.BLOCKED));
     }
 
     // ---- the law: for any rules, every drawn arrow's colour is the tracer's verdict, port by port ----
@@ -211,7 +216,7 @@ public class SeedFlowsTest {
 
     static void assertColoursAreTraces(Design d, minet.rules.Profile era) {
         Map<String, FlowVerdict> drawn = new SeedFlows().verdicts(d, era);
-        Tracer tracer = new Tracer(d);
+        Tracer tracer = new Tracer(d, minet.rules.eval.ServiceTags.NONE, era); // minet trace --profile <era>
         for (DiagramFlow f : DiagramLayout.quick(d, era).flows()) {
             FlowTraffic q = f.traffic();
             if (q == null) continue;
