@@ -4,6 +4,7 @@ import java.util.Map;
 import minet.model.Design;
 import minet.rules.Report;
 import minet.rules.Validator;
+import minet.rules.eval.ServiceTags;
 
 /**
  * One background run over a snapshot: the design it looked at, its findings, and the verdict of each drawn flow
@@ -19,9 +20,17 @@ public record Analysis(Design design, Report report, Map<String, FlowVerdict> fl
         return new Analysis(d, Validator.validate(d, profile), flows.verdicts(d));
     }
 
+    /** As {@link #of(Design, String, FlowAnalyzer)}, with service tags standing for their addresses (File → Load service tags…). */
+    public static Analysis of(Design d, String profile, ServiceTags tags, FlowAnalyzer flows) {
+        return new Analysis(d, Validator.validate(d, profile, tags), flows.verdicts(d, tags));
+    }
+
     /** Evaluates the flows drawn on the canvas; the canvas supplies it (none until it is wired). */
     public interface FlowAnalyzer {
         Map<String, FlowVerdict> verdicts(Design d);
+
+        /** With service tags known: the verdicts of an analyzer that knows none are {@link #verdicts(Design)}'s. */
+        default Map<String, FlowVerdict> verdicts(Design d, ServiceTags tags) { return verdicts(d); }
 
         FlowAnalyzer NONE = d -> Map.of();
     }

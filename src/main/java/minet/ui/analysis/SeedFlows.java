@@ -11,6 +11,7 @@ import minet.model.Design;
 import minet.rules.Tracer;
 import minet.rules.eval.Ports;
 import minet.rules.eval.Protocols;
+import minet.rules.eval.ServiceTags;
 import minet.rules.eval.Verdict;
 import minet.ui.canvas.FlowState;
 import minet.ui.analysis.Analysis.FlowVerdict;
@@ -23,8 +24,11 @@ import minet.ui.analysis.Analysis.FlowVerdict;
  */
 public final class SeedFlows implements Analysis.FlowAnalyzer {
 
-    @Override public Map<String, FlowVerdict> verdicts(Design d) {
-        Tracer tracer = new Tracer(d);
+    @Override public Map<String, FlowVerdict> verdicts(Design d) { return verdicts(d, ServiceTags.NONE); }
+
+    /** With Microsoft's service tags loaded in the window: a tag stands for its addresses, as with {@code trace --service-tags}. */
+    @Override public Map<String, FlowVerdict> verdicts(Design d, ServiceTags tags) {
+        Tracer tracer = new Tracer(d, tags);
         Map<String, FlowVerdict> out = new LinkedHashMap<>();
         // The flows and what they carry do not depend on where boxes are: the quick layout has them without ELK.
         for (DiagramFlow f : DiagramLayout.quick(d).flows()) {

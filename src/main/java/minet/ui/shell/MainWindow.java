@@ -176,7 +176,7 @@ public final class MainWindow {
         zoom.textProperty().bind(canvas.zoomProperty().multiply(100).asString("%.0f %%"));
         statusSlot.setId("status-profile-slot");
         statusSlot.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        statusBar.getRightItems().addAll(summary, new Separator(Orientation.VERTICAL), statusSlot, zoom);
+        statusBar.getRightItems().addAll(summary, new Separator(Orientation.VERTICAL), serviceTagsLabel(), statusSlot, zoom);
 
         stage.titleProperty().bind(shell.titleProperty());
         autosave = new Timeline(new KeyFrame(AUTOSAVE_EVERY, e -> shell.autosave()));
@@ -202,6 +202,8 @@ public final class MainWindow {
     /** Flow states ({@code setFlowState}) and badges ({@code showBadges}) live here. */
     public DiagramPane diagram() { return canvasView.diagramPane(); }
     public StatusBar statusBar() { return statusBar; }
+    /** The service tags the window uses ({@code ServiceTags.NONE} until File → Load service tags…). */
+    public javafx.beans.property.ReadOnlyObjectProperty<minet.rules.eval.ServiceTags> serviceTagsProperty() { return shell.serviceTagsProperty(); }
 
     /** Puts a panel below palette, canvas and properties, across the window (a resizable split); null removes it. */
     public void setBottomPanel(Node panel) {
@@ -551,6 +553,8 @@ public final class MainWindow {
                 item("Save", "mdi2c-content-save-outline", ctrl(KeyCode.S), shell::save),
                 item("Save as…", "mdi2c-content-save-edit-outline", ctrlShift(KeyCode.S), shell::saveAs),
                 new SeparatorMenuItem(),
+                serviceTagsItem(),
+                new SeparatorMenuItem(),
                 item("Export diagram as PNG…", "mdi2i-image-outline", null, this::exportPng),
                 item("Export diagram as SVG…", "mdi2v-vector-square", null, this::exportSvg),
                 new SeparatorMenuItem(),
@@ -608,6 +612,32 @@ public final class MainWindow {
         MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    private MenuItem serviceTagsItem() {
+        MenuItem tags = item("Load service tags…", "mdi2t-tag-multiple-outline", null, shell::loadServiceTags);
+        tags.setId("menu-service-tags");
+        return tags;
+    }
+
+    /** In the status bar: which service tags file is in use, hidden while none is. */
+    private Label serviceTagsLabel() {
+        Label l = new Label();
+        l.setId("service-tags-label");
+        l.setGraphic(new FontIcon("mdi2t-tag-multiple-outline"));
+        Tooltip tip = new Tooltip();
+        l.setTooltip(tip);
+        Runnable show = () -> {
+            minet.rules.eval.ServiceTags t = shell.serviceTagsProperty().get();
+            l.setText(t.isEmpty() ? "" : t.source());
+            tip.setText(t.isEmpty() ? "" : "Service tags from " + t.source() + " (" + t.size() + " tags): validation, the arrows and Trace "
+                    + "treat each tag as its addresses. File → Load service tags… loads another.");
+            l.setVisible(!t.isEmpty());
+            l.setManaged(!t.isEmpty());
+        };
+        shell.serviceTagsProperty().addListener(o -> show.run());
+        show.run();
+        return l;
     }
 
     private ToolBar toolBar() {

@@ -50,6 +50,10 @@ public final class TraceViewModel {
             endpoints.setAll(endpointsOf(d));
             clear(); // an old answer would describe another design
         });
+        // Service tags loaded: the shown answer may have been "cannot be decided offline"; ask again with them.
+        context.serviceTagsProperty().addListener((o, was, tags) -> {
+            if (!hops.isEmpty()) trace();
+        });
     }
 
     /** Service tags a trace often starts from (management traffic comes from Internet addresses). */
@@ -84,7 +88,7 @@ public final class TraceViewModel {
         }
         TraceService.Result r;
         try {
-            r = tracer.trace(context.design(), from.get().trim(), to.get().trim(), protocol.get(), p);
+            r = tracer.trace(context.design(), context.serviceTags(), from.get().trim(), to.get().trim(), protocol.get(), p);
         } catch (IllegalArgumentException e) {
             fail(e.getMessage());
             return;

@@ -42,6 +42,7 @@ public final class ValidationFeature implements AutoCloseable {
     private final DialogService dialogs;
     private final FixService fixes;
     private final Supplier<Window> owner;
+    private final SeedFlows flows = new SeedFlows();
     private ValidationPanel panel;
     private TracePanel tracePanel;
 
@@ -53,13 +54,17 @@ public final class ValidationFeature implements AutoCloseable {
         this.dialogs = dialogs;
         this.fixes = new EngineFixes((before, after) -> SemanticDiff.between(before, after).differences().stream()
                 .map(SemanticDiff.Difference::text).toList());
-        SeedFlows flows = new SeedFlows();
         this.validation = new ValidationViewModel(context, fixes, dialogs, sink -> new LiveValidator<>(
-                (d, p) -> Analysis.of(d, p, flows), LiveValidator.Scheduler.singleThread("minet-validation"),
+                this::analyse, LiveValidator.Scheduler.singleThread("minet-validation"),
                 Platform::runLater, sink, LiveValidator.DEBOUNCE_MILLIS));
         if (canvas != null) validation.analysisProperty().addListener((o, was, a) -> CanvasFindings.show(canvas, a));
         this.importer = new ImportViewModel(context, dialogs, runner, validation::revalidateNow);
         this.trace = new TraceViewModel(context, tracer);
+    }
+
+    /** One background run: the profile's rules and each arrow's verdict, with the window's service tags. */
+    private Analysis analyse(minet.model.Design d, String profile) {
+        return Analysis.of(d, profile, validation.serviceTags(), flows);
     }
 
     public ValidationViewModel validation() { return validation; }
@@ -166,13 +171,21 @@ public final class ValidationFeature implements AutoCloseable {
             List<MenuItem> items = f.fileMenuItems();
             // Importing replaces the open design: ask about unsaved work first, as Open does.
             items.get(0).setOnAction(e -> window.shell().guard("importing", f.importer::importFiles));
-            int at = file.getItems().indexOf(file.getItems().stream()
-                    .filter(i -> i.getText() != null && i.getText().startsWith("Export diagram")).findFirst().orElse(null));
-            if (at < 0) at = file.getItems().size();
-            file.getItems().addAll(at, List.of(items.get(0), items.get(1), new SeparatorMenuItem()));
+            // Import… beside Load service tags… (what the window reads), Export rule sets… beside the diagram's exports.
+            int exports = indexOf(file, i -> i.getText() != null && i.getText().startsWith("Export diagram"));
+            if (exports < 0) exports = file.getItems().size();
+            file.getItems().add(exports, items.get(1));
+            int tags = indexOf(file, i -> "menu-service-tags".equals(i.getId()));
+            if (tags >= 0) file.getItems().add(tags, items.get(0));
+            else file.getItems().addAll(exports, List.of(items.get(0), new SeparatorMenuItem()));
             bar.getMenus().add(Math.max(0, bar.getMenus().size() - 1), f.validateMenu());
         }
         return f;
+    }
+
+    private static int indexOf(Menu m, java.util.function.Predicate<MenuItem> p) {
+        for (int i = 0; i < m.getItems().size(); i++) if (p.test(m.getItems().get(i))) return i;
+        return -1;
     }
 
     @Override public void close() { validation.close(); }

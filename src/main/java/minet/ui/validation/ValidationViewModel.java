@@ -33,6 +33,7 @@ import minet.rules.Report;
 import minet.rules.RuleInfo;
 import minet.rules.Severity;
 import minet.rules.Validator;
+import minet.rules.eval.ServiceTags;
 import minet.ui.dialogs.DialogService;
 import minet.ui.dialogs.FixPlan;
 
@@ -73,6 +74,10 @@ public final class ValidationViewModel implements AutoCloseable {
     private final Map<Finding, Boolean> fixable = new IdentityHashMap<>();
     // True while a new result replaces the list: keeping the user's selection must not pan the canvas again.
     private boolean publishing;
+    // The window's service tags as of the latest request: read by the validation worker, set on the FX thread first.
+    private volatile ServiceTags serviceTags = ServiceTags.NONE;
+    // The tags the published analysis used (a result computed with others is dropped: the change requests anew).
+    private ServiceTags analysisTags = ServiceTags.NONE;
 
     /**
      * @param liveFactory builds the background validator given where to deliver results; the window passes a
@@ -94,6 +99,11 @@ public final class ValidationViewModel implements AutoCloseable {
         });
         context.designProperty().addListener((o, was, d) -> live.request(d, profile.get()));
         profile.addListener((o, was, p) -> live.requestNow(context.design(), p));
+        serviceTags = context.serviceTags();
+        context.serviceTagsProperty().addListener((o, was, tags) -> {
+            serviceTags = tags;
+            live.requestNow(context.design(), profile.get());
+        });
         live.requestNow(context.design(), profile.get());
     }
 
@@ -109,6 +119,7 @@ public final class ValidationViewModel implements AutoCloseable {
 
     private void replaceFindings(Analysis a) {
         Finding keep = selected.get();
+        analysisTags = serviceTags;
         analysis.set(a);
         fixable.clear();
         Report r = a.report();
@@ -290,9 +301,12 @@ public final class ValidationViewModel implements AutoCloseable {
     /** The report of exactly this design: the live one when it is current, else computed now. */
     public Report currentReport(Design d) {
         Analysis a = analysis.get();
-        return a != null && a.design() == d && a.report().profile().equals(Validator.choose(d, profile.get()).profile().id())
-                ? a.report() : Validator.validate(d, profile.get());
+        return a != null && a.design() == d && analysisTags == serviceTags && a.report().profile().equals(Validator.choose(d, profile.get()).profile().id())
+                ? a.report() : Validator.validate(d, profile.get(), serviceTags);
     }
+
+    /** The service tags validation uses now: the window's (File → Load service tags…). */
+    public ServiceTags serviceTags() { return serviceTags; }
 
     /** Validates the open design at once, e.g. right after an import. */
     public void revalidateNow() { live.requestNow(context.design(), profile.get()); }
