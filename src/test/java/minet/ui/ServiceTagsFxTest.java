@@ -84,6 +84,7 @@ class ServiceTagsFxTest {
         robot.interact(() -> feature.trace().trace());
         assertThat(feature.trace().outcomeProperty().get()).isEqualTo(TracePath.State.UNDECIDED);
         assertThat(feature.trace().verdictProperty().get()).startsWith("Cannot be decided offline");
+        assertThat(feature.trace().hintProperty().get()).contains("File → Load service tags…");
 
         // File → Load service tags…
         dialogs.fileAnswers.add(Optional.of(TAGS));
@@ -97,6 +98,7 @@ class ServiceTagsFxTest {
         // The shown trace is asked again with the tags.
         assertThat(feature.trace().outcomeProperty().get()).isEqualTo(TracePath.State.PASSED);
         assertThat(feature.trace().verdictProperty().get()).startsWith("Allowed");
+        assertThat(feature.trace().hintProperty().get()).isEmpty();
         // The Problems panel's report is the same run's: the fixes and exports see it too.
         assertThat(feature.validation().currentReport(window.document().design()))
                 .isSameAs(feature.validation().analysisProperty().get().report());

@@ -70,9 +70,9 @@ public final class HelpDialogs {
         TableView<RuleInfo> table = new TableView<>();
         table.setId("catalogTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Rule", RuleInfo::id, 250, false));
-        table.getColumns().add(column("Severity", r -> r.severity().id(), 80, false));
-        table.getColumns().add(column("What it checks", RuleInfo::title, 220, true));
+        table.getColumns().add(column("Rule", RuleInfo::id, 215, false));
+        table.getColumns().add(column("Severity", r -> r.severity().id(), 75, false));
+        table.getColumns().add(column("What it checks", RuleInfo::title, 210, true));
         TableColumn<RuleInfo, String> requirement = column("Requirement", r -> Wording.forUser(r.requirement(), which.getValue()), 420, true);
         table.getColumns().add(requirement);
         Runnable fill = () -> {
@@ -103,17 +103,19 @@ public final class HelpDialogs {
         c.setMinWidth(Math.min(width, 80));
         if (wrap) {
             c.setCellFactory(x -> new TableCell<>() {
-                private final Label text = new Label();
+                // A Text, not a Label: its height follows its wrapping width, so the row grows to the whole requirement
+                // (a wrapped Label kept two lines and cut the rest with "…", seen under Xvfb).
+                private final javafx.scene.text.Text text = new javafx.scene.text.Text();
                 {
-                    text.setWrapText(true);
-                    text.maxWidthProperty().bind(c.widthProperty().subtract(12));
-                    setPrefHeight(javafx.scene.control.Control.USE_COMPUTED_SIZE);
+                    text.getStyleClass().add("finding-message");
+                    text.wrappingWidthProperty().bind(c.widthProperty().subtract(14));
                 }
 
                 @Override protected void updateItem(String s, boolean empty) {
                     super.updateItem(s, empty);
                     text.setText(empty ? null : s);
-                    setGraphic(empty ? null : text);
+                    setGraphic(empty || s == null ? null : text);
+                    setText(null);
                 }
             });
         }

@@ -171,6 +171,13 @@ public final class MainWindow {
         Label summary = new Label();
         summary.setId("validation-summary");
         summary.textProperty().bind(shell.validationSummaryProperty());
+        // The profile's reason makes the line long: it gives way (whole in its tooltip) before the last action does.
+        summary.maxWidthProperty().bind(statusBar.widthProperty().multiply(0.55));
+        Tooltip summaryTip = new Tooltip();
+        summaryTip.textProperty().bind(shell.validationSummaryProperty());
+        summaryTip.setWrapText(true);
+        summaryTip.setMaxWidth(600);
+        summary.setTooltip(summaryTip);
         Label zoom = new Label();
         zoom.setId("zoom-label");
         zoom.textProperty().bind(canvas.zoomProperty().multiply(100).asString("%.0f %%"));

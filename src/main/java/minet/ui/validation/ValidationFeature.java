@@ -127,6 +127,7 @@ public final class ValidationFeature implements AutoCloseable {
         fixAll.setId("menuFixAll");
         fixAll.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+F"));
         fixAll.setOnAction(e -> validation.fixAll());
+        fixAll.disableProperty().bind(validation.anyFixableProperty().not());
         MenuItem revalidate = new MenuItem("Validate now");
         revalidate.setAccelerator(KeyCombination.keyCombination("F5"));
         revalidate.setOnAction(e -> validation.revalidateNow());

@@ -66,6 +66,7 @@ public final class ValidationViewModel implements AutoCloseable {
     private final ReadOnlyLongWrapper infos = new ReadOnlyLongWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Validating…");
     private final ReadOnlyStringWrapper lastAction = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper anyFixable = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private final ObjectProperty<Finding> selected = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Details> details = new ReadOnlyObjectWrapper<>(Details.NONE);
     private final StringProperty profile = new SimpleStringProperty(Validator.DEFAULT_PROFILE);
@@ -128,6 +129,7 @@ public final class ValidationViewModel implements AutoCloseable {
         warnings.set(r.warnings());
         infos.set(r.infos());
         status.set(statusLine(r));
+        anyFixable.set(r.findings().stream().anyMatch(this::canFix));
         // Keep the user's place when the same finding is still there after an edit.
         selected.set(keep != null && r.findings().contains(keep) ? r.findings().get(r.findings().indexOf(keep)) : null);
     }
@@ -281,7 +283,9 @@ public final class ValidationViewModel implements AutoCloseable {
         Design d = context.design();
         Optional<FixPlan> plan = fixes.fixAll(d, currentReport(d));
         if (plan.isEmpty()) {
-            dialogs.showError("Fix all", "No finding of this design has an automatic fix.");
+            // Nothing went wrong: said where the last action is said, not in an error dialog.
+            lastAction.set("");
+            lastAction.set("Fix all: no finding of this design has an automatic fix");
             return;
         }
         if (dialogs.reviewFixes(plan.get())) {
@@ -293,6 +297,15 @@ public final class ValidationViewModel implements AutoCloseable {
             lastAction.set("");
             lastAction.set("Fix all cancelled: nothing changed");
         }
+    }
+
+    /** Whether any finding of the newest result has an automatic fix: Fix all is offered only then. */
+    public javafx.beans.property.ReadOnlyBooleanProperty anyFixableProperty() { return anyFixable.getReadOnlyProperty(); }
+
+    /** The profile the newest result was judged by ("azure-2019-04" when "auto" picked it), or "" before the first. */
+    public String profileInUse() {
+        Analysis a = analysis.get();
+        return a == null ? "" : a.report().profile();
     }
 
     /** What a fix just did, for the status bar. */

@@ -210,5 +210,18 @@ class DialogsFxTest {
         String requirement = (String) table.getColumns().get(3).getCellData(table.getItems().stream()
                 .filter(r -> r.id().equals("MI-UDR-MANAGEMENT")).findFirst().orElseThrow());
         assertThat(requirement).doesNotContain("seed");
+        // Each requirement whole: the row grows to its wrapped text (it kept two lines and cut the rest with "…").
+        WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.scene.text.Text> texts = robot.lookup("#catalogTable .table-cell").queryAll().stream()
+                .map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getGraphic())
+                .filter(g -> g instanceof javafx.scene.text.Text t && t.getText() != null && !t.getText().isEmpty())
+                .map(g -> (javafx.scene.text.Text) g).toList();
+        assertThat(texts).isNotEmpty();
+        double line = texts.get(0).getFont().getSize() * 1.2;
+        assertThat(texts).as("some requirement takes three lines or more").anyMatch(t -> t.getLayoutBounds().getHeight() > 2.5 * line);
+        for (javafx.scene.text.Text t : texts) {
+            javafx.scene.control.TableCell<?, ?> cell = (javafx.scene.control.TableCell<?, ?>) t.getParent();
+            assertThat(cell.getHeight()).as("cell of '%s'", t.getText()).isGreaterThanOrEqualTo(t.getLayoutBounds().getHeight());
+        }
     }
 }
