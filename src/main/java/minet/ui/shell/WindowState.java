@@ -17,7 +17,8 @@ public record WindowState(double x, double y, double width, double height, boole
         this(x, y, width, height, maximized, paletteWidth, propertiesWidth, bottomHeight, false);
     }
 
-    public static final double PALETTE = 220, PROPERTIES = 390, BOTTOM = 220;
+    /** The bottom panel shows three findings of three lines each (220 px showed two; the diagram is wide, not tall). */
+    public static final double PALETTE = 220, PROPERTIES = 390, BOTTOM = 250;
     /** Below this a window that does not fill the screen leaves too little for canvas, panels and problems. */
     static final double SMALL_WIDTH = 1366, SMALL_HEIGHT = 820;
 
