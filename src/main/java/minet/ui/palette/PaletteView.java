@@ -24,6 +24,7 @@ import minet.ui.canvas.PaletteItem;
 public final class PaletteView extends VBox {
     /** The width of the compact palette: an icon and its padding. */
     public static final double COMPACT_WIDTH = 46;
+    private static final javafx.css.PseudoClass COMPACT = javafx.css.PseudoClass.getPseudoClass("compact");
 
     private final BooleanProperty compact = new SimpleBooleanProperty(this, "compact", false);
 
@@ -62,7 +63,12 @@ public final class PaletteView extends VBox {
             l.setOnKeyPressed(e -> { if (e.getCode() == KeyCode.ENTER) addAtCentre.accept(item); });
             getChildren().add(l);
         }
-        compact.addListener((o, was, now) -> setPadding(now ? new Insets(8, 4, 8, 4) : new Insets(8, 6, 8, 6)));
+        // Compact, the ten icons fit the palette's height at 1024 × 700 (no scroll bar to eat its 46 px).
+        compact.addListener((o, was, now) -> {
+            setPadding(now ? new Insets(6, 4, 6, 4) : new Insets(8, 6, 8, 6));
+            setSpacing(now ? 0 : 2);
+            for (javafx.scene.Node n : getChildren()) if (n.getStyleClass().contains("palette-item")) n.pseudoClassStateChanged(COMPACT, now);
+        });
     }
 
     /** Icons only, named by their tooltips. */

@@ -138,6 +138,7 @@ public final class MainWindow {
         });
         paletteScroll = new ScrollPane(palette);
         paletteScroll.setFitToWidth(true);
+        paletteScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         paletteScroll.setMinWidth(150);
         paletteScroll.setPrefWidth(WindowState.PALETTE);
         propertiesView = new PropertiesView(properties);
@@ -411,7 +412,8 @@ public final class MainWindow {
         double h = outerSplit.getHeight() > 0 ? outerSplit.getHeight() : root.getScene().getHeight() - 120; // less menu, toolbar, status
         if (splitWidth() <= 0 || h <= 0) return;
         setPanelWidths(palette.compactProperty().get() ? PaletteView.COMPACT_WIDTH : autoPaletteWidth(), autoPropertiesWidth());
-        if (bottomPanel != null) outerSplit.setDividerPositions(Math.max(0.35, 1 - Math.min(state.bottomHeight(), h * 0.5) / h));
+        // At most 40 % of the height: at 700 px a tall design (two regions) keeps room to be read.
+        if (bottomPanel != null) outerSplit.setDividerPositions(Math.max(0.35, 1 - Math.min(state.bottomHeight(), h * 0.4) / h));
     }
 
     private double splitWidth() {

@@ -161,6 +161,8 @@ public final class ValidationViewModel implements AutoCloseable {
             case "routes" -> "Route";
             case "managedInstances" -> "Instance";
             case "externalNetworks" -> "Network";
+            case "failoverGroups" -> "Failover group";
+            case "virtualNetworkPeerings" -> "Peering";
             default -> type;
         };
     }

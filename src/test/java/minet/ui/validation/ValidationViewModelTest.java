@@ -82,6 +82,8 @@ class ValidationViewModelTest {
         assertThat(ValidationViewModel.elementLabel("networkSecurityGroups/nsg/securityRules/deny_all")).isEqualTo("Rule deny_all · NSG nsg");
         assertThat(ValidationViewModel.elementLabel("routeTables/rt/routes/r1")).isEqualTo("Route r1 · Route table rt");
         assertThat(ValidationViewModel.elementLabel("")).isEmpty();
+        // seen at 1024 × 700 on the failover-group sample: "failoverGroups fog-orders"
+        assertThat(ValidationViewModel.elementLabel("failoverGroups/fog-orders")).isEqualTo("Failover group fog-orders");
     }
 
     @Test void fixesReportWhatTheyDidForTheStatusBar() {
