@@ -49,14 +49,23 @@ public final class ValidationFeature implements AutoCloseable {
     /** @param owner the main window, which owns the dialogs the feature opens itself (export) */
     public ValidationFeature(DesignContext context, Supplier<Window> owner, DialogService dialogs, BackgroundRunner runner,
                              DiagramPane canvas, TraceService tracer) {
+        this(context, owner, dialogs, runner, canvas, tracer, false);
+    }
+
+    /** @param paused validation waits for {@link ValidationViewModel#resumeValidation()} (nothing is validated before) */
+    private ValidationFeature(DesignContext context, Supplier<Window> owner, DialogService dialogs, BackgroundRunner runner,
+                              DiagramPane canvas, TraceService tracer, boolean paused) {
         this.context = context;
         this.owner = owner;
         this.dialogs = dialogs;
         this.fixes = new EngineFixes((before, after) -> SemanticDiff.between(before, after).differences().stream()
                 .map(SemanticDiff.Difference::text).toList());
-        this.validation = new ValidationViewModel(context, fixes, dialogs, sink -> new LiveValidator<>(
-                this::analyse, LiveValidator.Scheduler.singleThread("minet-validation"),
-                Platform::runLater, sink, LiveValidator.DEBOUNCE_MILLIS));
+        this.validation = new ValidationViewModel(context, fixes, dialogs, sink -> {
+            LiveValidator<Analysis> live = new LiveValidator<>(this::analyse, LiveValidator.Scheduler.singleThread("minet-validation"),
+                    Platform::runLater, sink, LiveValidator.DEBOUNCE_MILLIS);
+            if (paused) live.pause();
+            return live;
+        });
         if (canvas != null) validation.analysisProperty().addListener((o, was, a) -> CanvasFindings.show(canvas, a));
         this.importer = new ImportViewModel(context, dialogs, runner, validation::revalidateNow);
         this.trace = new TraceViewModel(context, tracer);
@@ -144,7 +153,9 @@ public final class ValidationFeature implements AutoCloseable {
 
     /** As {@link #install(MainWindow, TraceService)}, asking the user through {@code dialogs}. */
     public static ValidationFeature install(MainWindow window, TraceService tracer, DialogService dialogs) {
-        ValidationFeature f = new ValidationFeature(new ShellContext(window), window::stage, dialogs, window.background(), window.diagram(), tracer);
+        ValidationFeature f = new ValidationFeature(new ShellContext(window), window::stage, dialogs, window.background(), window.diagram(), tracer,
+                true);
+        validateOnceDrawn(window, f.validation);
         Tab problems = new Tab("Problems", f.panel());
         problems.setId("tab-problems");
         Tab trace = new Tab("Trace");
@@ -182,6 +193,41 @@ public final class ValidationFeature implements AutoCloseable {
             bar.getMenus().add(Math.max(0, bar.getMenus().size() - 1), f.validateMenu());
         }
         return f;
+    }
+
+    /**
+     * The picture first, then its verdicts: validation starts once the design the window opens has been drawn (it ran
+     * beside that first drawing on the same processors, and before it on the empty placeholder design). Any later
+     * change of the design, or 3 s after the window shows, starts it too (a file that failed to open).
+     */
+    private static void validateOnceDrawn(MainWindow window, ValidationViewModel validation) {
+        boolean[] done = new boolean[1];
+        Runnable resume = () -> {
+            if (done[0]) return;
+            done[0] = true;
+            validation.resumeValidation();
+        };
+        window.document().designProperty().addListener(new javafx.beans.InvalidationListener() {
+            @Override public void invalidated(javafx.beans.Observable o) {
+                window.document().designProperty().removeListener(this);
+                javafx.scene.Scene scene = window.stage().getScene();
+                if (scene == null) {
+                    resume.run();
+                    return;
+                }
+                Runnable[] once = new Runnable[1];
+                once[0] = () -> {
+                    scene.removePostLayoutPulseListener(once[0]);
+                    Platform.runLater(resume); // after the pulse that draws it
+                };
+                scene.addPostLayoutPulseListener(once[0]);
+                Platform.requestNextPulse();
+            }
+        });
+        javafx.animation.PauseTransition fallback = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(3));
+        fallback.setOnFinished(e -> resume.run());
+        window.stage().showingProperty().addListener((o, was, showing) -> { if (showing) fallback.play(); });
+        if (window.stage().isShowing()) fallback.play();
     }
 
     private static int indexOf(Menu m, java.util.function.Predicate<MenuItem> p) {

@@ -323,6 +323,11 @@ public final class ValidationViewModel implements AutoCloseable {
     /** The service tags validation uses now: the window's (File → Load service tags…). */
     public ServiceTags serviceTags() { return serviceTags; }
 
+    /** Holds validation (the window: until it has drawn the design it opens); {@link #resumeValidation()} runs the newest request. */
+    public void pauseValidation() { live.pause(); }
+
+    public void resumeValidation() { live.resume(); }
+
     /** Validates the open design at once, e.g. right after an import. */
     public void revalidateNow() { live.requestNow(context.design(), profile.get()); }
 
