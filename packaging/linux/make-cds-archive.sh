@@ -10,7 +10,7 @@ scratch=$(mktemp -d) || exit 1
 rm -f "$app/minet.jsa"
 # Its own config and preferences folders, so that training leaves nothing in the home of whoever runs it.
 timeout 180 "$root/lib/runtime/bin/java" -XX:ArchiveClassesAtExit="$app/minet.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
-  -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dminet.startupProbe=true \
+  -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dminet.startupProbe=true -Dminet.preload=true \
   -Dminet.config="$scratch/config" -Djava.util.prefs.userRoot="$scratch/prefs" \
   -cp "$app/minet.jar" minet.Launcher >/dev/null 2>&1
 rm -rf "$scratch"

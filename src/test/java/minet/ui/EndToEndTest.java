@@ -76,7 +76,8 @@ class EndToEndTest {
         @Override public Optional<Path> chooseFileToOpen(Path initialDirectory) { return Optional.empty(); }
         @Override public Optional<Path> chooseFileToSave(Path suggestion, String description, String extension) { return Optional.empty(); }
         @Override public boolean confirm(String title, String message) { return real.confirm(title, message); }
-        @Override public void showInputError(InputException e) { real.showInputError(e); }
+        @Override public void showInputError(InputException e, String title, String unchanged) { real.showInputError(e, title, unchanged); }
+        @Override public Optional<Path> chooseServiceTagsFile(Path initialDirectory) { return Optional.empty(); }
         @Override public void showShortcuts() { real.showShortcuts(); }
         @Override public void showRuleCatalog(String profile) { real.showRuleCatalog(profile); }
         @Override public void showAbout(String profile) { real.showAbout(profile); }

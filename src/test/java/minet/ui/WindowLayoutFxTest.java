@@ -97,6 +97,60 @@ class WindowLayoutFxTest {
         assertThat(window.followsWindow()).isTrue();
     }
 
+    /**
+     * At 1024 × 700 the canvas had 430 px of the window's width (palette 220, properties 368) and showed the sample
+     * at 14 %: the palette shows its icons only, the properties panel is narrower, and folding it away (F4) gives
+     * the canvas nearly all the width.
+     */
+    @Test void aSmallWindowGivesTheCanvasMostOfItsWidth(FxRobot robot) throws Exception {
+        waitForFindings();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.paletteCompact()).as("the palette shows icons only below %s px", MainWindow.COMPACT_BELOW).isTrue();
+        Node palette = robot.lookup("#palette").query();
+        assertThat(palette.getLayoutBounds().getWidth()).isLessThan(60);
+        Node properties = robot.lookup("#properties").query();
+        assertThat(properties.getLayoutBounds().getWidth()).isBetween(260.0, 320.0);
+        double canvas = window.canvasView().getWidth();
+        assertThat(canvas).as("canvas width at 1024 px").isGreaterThanOrEqualTo(620);
+        double zoom = window.canvas().zoomProperty().get();
+
+        robot.press(javafx.scene.input.KeyCode.F4).release(javafx.scene.input.KeyCode.F4);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return window.canvasView().getWidth() > 900;
+        });
+        assertThat(window.propertiesShownProperty().get()).isFalse();
+        assertThat(properties.getScene()).as("the panel is out of the window").isNull();
+        assertThat(robot.lookup("#properties-strip").query().isVisible()).isTrue();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return window.canvas().zoomProperty().get() > zoom * 1.3;
+        });
+        assertThat(window.currentState().propertiesCollapsed()).as("remembered folded").isTrue();
+
+        robot.clickOn("#properties-unfold");
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return Math.abs(window.canvasView().getWidth() - canvas) < 4;
+        });
+        assertThat(properties.getLayoutBounds().getWidth()).as("the width it had").isBetween(260.0, 320.0);
+    }
+
+    /** The 1440 × 900 window (1296 × 810 at the first start) keeps the palette's words and the full properties panel. */
+    @Test void aLargeWindowKeepsThePalettesWords(FxRobot robot) throws Exception {
+        waitForFindings();
+        robot.interact(() -> {
+            window.stage().setWidth(1296);
+            window.stage().setHeight(810);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return !window.paletteCompact() && robot.lookup("#palette").query().getLayoutBounds().getWidth() > 180;
+        });
+        assertThat(robot.lookup("#properties").query().getLayoutBounds().getWidth()).isGreaterThan(370);
+    }
+
     @Test void anEmptyDesignSaysWhereToStart(FxRobot robot) throws Exception {
         waitForFindings();
         assertThat(robot.lookup("#empty-design-hint").query().isVisible()).isFalse();

@@ -21,15 +21,23 @@ public record Analysis(Design design, Report report, Map<String, FlowVerdict> fl
      * canvas draws in that profile's era: what the Problems panel and the canvas show, from one choice of profile.
      */
     public static Analysis of(Design d, String profile, FlowAnalyzer flows) {
+        return of(d, profile, ServiceTags.NONE, flows);
+    }
+
+    /** As {@link #of(Design, String, FlowAnalyzer)}, with service tags standing for their addresses (File → Load service tags…). */
+    public static Analysis of(Design d, String profile, ServiceTags tags, FlowAnalyzer flows) {
         Validator.Choice choice = Validator.choose(d, profile);
-        return new Analysis(d, Validator.validate(d, choice, ServiceTags.NONE), flows.verdicts(d, choice.profile()));
+        return new Analysis(d, Validator.validate(d, choice, tags), flows.verdicts(d, choice.profile(), tags));
     }
 
     /** Evaluates the flows drawn on the canvas in a profile's era; the canvas supplies it (none until it is wired). */
     public interface FlowAnalyzer {
-        Map<String, FlowVerdict> verdicts(Design d, Profile era);
+        default Map<String, FlowVerdict> verdicts(Design d, Profile era) { return verdicts(d, era, ServiceTags.NONE); }
 
-        FlowAnalyzer NONE = (d, era) -> Map.of();
+        /** With service tags known (File → Load service tags…): a tag stands for its addresses. */
+        Map<String, FlowVerdict> verdicts(Design d, Profile era, ServiceTags tags);
+
+        FlowAnalyzer NONE = (d, era, tags) -> Map.of();
     }
 
     /** What the current rules do to a drawn flow, and the security rule that decided it (in words). */

@@ -12,6 +12,7 @@ import minet.rules.Profile;
 import minet.rules.Tracer;
 import minet.rules.eval.Ports;
 import minet.rules.eval.Protocols;
+import minet.rules.eval.ServiceTags;
 import minet.rules.eval.Verdict;
 import minet.ui.canvas.FlowState;
 import minet.ui.analysis.Analysis.FlowVerdict;
@@ -29,9 +30,13 @@ public final class SeedFlows implements Analysis.FlowAnalyzer {
         return verdicts(d, DiagramLayout.profileOf(d));
     }
 
-    @Override public Map<String, FlowVerdict> verdicts(Design d, Profile era) {
-        // As validation judges it: a template's MI NSG with the rules Azure adds in this era (one code path with trace).
-        Tracer tracer = new Tracer(d, minet.rules.eval.ServiceTags.NONE, era);
+    /**
+     * In the era's picture, as validation judges it (a template's MI NSG with the rules Azure adds in this era: one
+     * code path with trace); with Microsoft's service tags loaded in the window a tag stands for its addresses, as with
+     * {@code trace --service-tags}.
+     */
+    @Override public Map<String, FlowVerdict> verdicts(Design d, Profile era, ServiceTags tags) {
+        Tracer tracer = new Tracer(d, tags, era);
         Map<String, FlowVerdict> out = new LinkedHashMap<>();
         // The flows and what they carry do not depend on where boxes are: the quick layout has them without ELK.
         for (DiagramFlow f : DiagramLayout.quick(d, era).flows()) {

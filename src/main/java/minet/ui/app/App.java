@@ -25,14 +25,22 @@ public final class App extends Application {
         JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
     }
 
+    /** Started before the toolkit in the packaged app: the design the window opens first, read while JavaFX starts. */
+    private static volatile Preload preload;
+
     public static void launchWindow(String[] args) {
         quietClassPathWarning();
+        if (Preload.wanted()) preload = new Preload(new DiskFileService(configDir()), args.length == 1 ? Path.of(args[0]) : null);
         Application.launch(App.class, args);
     }
 
-    @Override public void start(Stage stage) {
+    private static Path configDir() {
         String configProp = System.getProperty("minet.config");
-        Path config = configProp != null ? Path.of(configProp) : DiskFileService.defaultConfigDir();
+        return configProp != null ? Path.of(configProp) : DiskFileService.defaultConfigDir();
+    }
+
+    @Override public void start(Stage stage) {
+        Path config = configDir();
         // The node older versions kept the theme in (App was in minet.ui then).
         Preferences prefs = Preferences.userRoot().node("minet/ui");
         Theme theme;
@@ -41,7 +49,8 @@ public final class App extends Application {
         } catch (IllegalArgumentException e) {
             theme = Theme.LIGHT;
         }
-        MainWindow window = new MainWindow(stage, null, new DiskFileService(config), new FxBackgroundRunner(), new RecentFiles(config), theme,
+        minet.ui.shell.FileService files = preload != null ? preload : new DiskFileService(config);
+        MainWindow window = new MainWindow(stage, null, files, new FxBackgroundRunner(), new RecentFiles(config), theme,
                 t -> prefs.put("theme", t.name().toLowerCase(java.util.Locale.ROOT)));
         List<String> raw = getParameters().getRaw();
         var icon = App.class.getResourceAsStream("/minet/ui/app-icon.png");

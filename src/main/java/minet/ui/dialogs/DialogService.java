@@ -24,8 +24,19 @@ public interface DialogService {
 
     void showError(String title, String message);
 
-    /** Bad input: names the file, line and column, and the problem. */
-    void showInputError(InputException e);
+    /** Bad input to File → Import…: names the file, line and column, and the problem; the open design is unchanged. */
+    default void showInputError(InputException e) {
+        showInputError(e, "Cannot import", "The open design was not changed.");
+    }
+
+    /**
+     * Bad input: a dialog titled {@code title} naming the file, line and column and the problem, then what was kept
+     * ({@code unchanged}, e.g. "The service tags in use were not changed.").
+     */
+    void showInputError(InputException e, String title, String unchanged);
+
+    /** File → Load service tags…: Microsoft's weekly file (ServiceTags_Public_YYYYMMDD.json). */
+    Optional<Path> chooseServiceTagsFile(Path initialDirectory);
 
     /** Shows the Fix all review; true when the user applies it. */
     boolean reviewFixes(FixPlan plan);

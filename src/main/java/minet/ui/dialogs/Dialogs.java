@@ -18,6 +18,9 @@ import javafx.stage.Window;
 public final class Dialogs {
     private Dialogs() {}
 
+    /** The width a dialog without one of its own wraps its text at, when unwrapped it would be wider. */
+    static final double WRAP_WIDTH = 760;
+
     /** Owner, resizable, and the content's preferred size as the window's minimum, applied when it is shown. */
     public static <D extends Dialog<?>> D prepare(D dialog, Window owner) {
         if (owner != null && dialog.getOwner() == null) dialog.initOwner(owner);
@@ -50,8 +53,16 @@ public final class Dialogs {
         double dh = Math.max(0, stage.getHeight() - pane.getScene().getHeight());
         if (Double.isNaN(dw)) dw = 0;
         if (Double.isNaN(dh)) dh = 0;
+        // A header or text that would wrap is measured unwrapped: a line of 2000 px would make the dialog as wide as
+        // the screen and lay its buttons out beyond it. Such a pane wraps at a width that reads well instead.
+        boolean wrapped = pane.getPrefWidth() == Region.USE_COMPUTED_SIZE && pane.prefWidth(-1) > WRAP_WIDTH;
+        if (wrapped) pane.setPrefWidth(WRAP_WIDTH);
         double w = Math.min(screen.getWidth(), Math.ceil(pane.prefWidth(-1)) + dw);
         double h = Math.min(screen.getHeight(), Math.ceil(pane.prefHeight(w - dw)) + dh);
+        // Never a minimum larger than the screen: the pane is then laid out in the window, buttons included, and its
+        // content scrolls or wraps.
+        pane.setMinWidth(Math.min(pane.prefWidth(-1), w - dw));
+        pane.setMinHeight(Math.min(pane.prefHeight(w - dw), h - dh));
         stage.setMinWidth(w);
         stage.setMinHeight(h);
         if (stage.getProperties().put(Dialogs.class, Boolean.TRUE) == null) {
@@ -63,8 +74,9 @@ public final class Dialogs {
                 if (now.doubleValue() < stage.getMinHeight() - 1) Platform.runLater(() -> { if (stage.getHeight() < stage.getMinHeight() - 1) stage.setHeight(stage.getMinHeight()); });
             });
         }
-        if (!(stage.getWidth() >= w)) stage.setWidth(w); // also when not yet known (NaN)
-        if (!(stage.getHeight() >= h)) stage.setHeight(h);
+        // Also when not yet known (NaN); and back within the screen when JavaFX sized it to an unwrapped text.
+        if (!(stage.getWidth() >= w) || stage.getWidth() > screen.getWidth() || stage.getWidth() > w && wrapped) stage.setWidth(w);
+        if (!(stage.getHeight() >= h) || stage.getHeight() > screen.getHeight()) stage.setHeight(h);
         // Grown after JavaFX centred it: centre it again over its owner, and keep its title bar on the screen.
         Window owner = stage.getOwner();
         double x = Double.isNaN(stage.getX()) ? screen.getMinX() : stage.getX(), y = Double.isNaN(stage.getY()) ? screen.getMinY() : stage.getY();

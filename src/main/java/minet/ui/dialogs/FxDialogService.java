@@ -42,6 +42,15 @@ public final class FxDialogService implements DialogService {
         return Optional.ofNullable(Dialogs.keepingMaximised(owner.get(), () -> fc.showOpenDialog(owner.get()))).map(File::toPath);
     }
 
+    @Override public Optional<Path> chooseServiceTagsFile(Path initialDirectory) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Microsoft's service tags file (ServiceTags_Public_YYYYMMDD.json)");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Service tags (ServiceTags_*.json)", "ServiceTags_*.json"),
+                new FileChooser.ExtensionFilter("JSON", "*.json"), new FileChooser.ExtensionFilter("All files", "*"));
+        if (initialDirectory != null && Files.isDirectory(initialDirectory)) fc.setInitialDirectory(initialDirectory.toFile());
+        return Optional.ofNullable(Dialogs.keepingMaximised(owner.get(), () -> fc.showOpenDialog(owner.get()))).map(File::toPath);
+    }
+
     @Override public Optional<Path> chooseFileToSave(Path suggestion, String description, String extension) {
         FileChooser fc = new FileChooser();
         fc.setTitle("Save as");
@@ -61,13 +70,13 @@ public final class FxDialogService implements DialogService {
         Dialogs.showAndWait(alert(Alert.AlertType.ERROR, title, title, message, ButtonType.OK));
     }
 
-    @Override public void showInputError(InputException e) {
+    @Override public void showInputError(InputException e, String title, String unchanged) {
         StringBuilder where = new StringBuilder(e.file() == null ? "" : e.file());
         if (e.line() > 0) where.append(", line ").append(e.line());
         if (e.column() > 0) where.append(", column ").append(e.column());
-        Alert a = alert(Alert.AlertType.ERROR, "Cannot import",
+        Alert a = alert(Alert.AlertType.ERROR, title,
                 "Cannot read " + (e.file() == null ? "the input" : Path.of(e.file()).getFileName()),
-                where + (where.length() > 0 ? ":\n" : "") + e.problem() + "\n\nThe open design was not changed.", ButtonType.OK);
+                where + (where.length() > 0 ? ":\n" : "") + e.problem() + "\n\n" + unchanged, ButtonType.OK);
         a.getDialogPane().setId("inputErrorDialog");
         Dialogs.showAndWait(a);
     }

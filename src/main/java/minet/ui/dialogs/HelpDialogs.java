@@ -70,8 +70,9 @@ public final class HelpDialogs {
         TableView<RuleInfo> table = new TableView<>();
         table.setId("catalogTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Rule", RuleInfo::id, 250, false));
-        table.getColumns().add(column("Severity", r -> r.severity().id(), 80, false));
+        // The longest ID (MI-NSG-OUT-MANAGEMENT-SINGLE-RULE) whole: the ID is what the CLI and SARIF name.
+        table.getColumns().add(column("Rule", RuleInfo::id, 290, false));
+        table.getColumns().add(column("Severity", r -> r.severity().id(), 70, false));
         table.getColumns().add(column("What it checks", RuleInfo::title, 220, true));
         TableColumn<RuleInfo, String> requirement = column("Requirement", r -> Wording.forUser(r.requirement(), which.getValue()), 420, true);
         table.getColumns().add(requirement);
@@ -91,7 +92,7 @@ public final class HelpDialogs {
         d.setTitle("Rule catalog");
         d.getDialogPane().setId("ruleCatalogDialog");
         d.getDialogPane().setContent(box);
-        d.getDialogPane().setPrefSize(1040, 640);
+        d.getDialogPane().setPrefSize(1120, 660);
         d.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         return d;
     }
@@ -100,20 +101,22 @@ public final class HelpDialogs {
         TableColumn<RuleInfo, String> c = new TableColumn<>(title);
         c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
         c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 80));
+        c.setMinWidth(wrap ? Math.min(width, 80) : width); // an ID is never cut
         if (wrap) {
             c.setCellFactory(x -> new TableCell<>() {
-                private final Label text = new Label();
+                // A Text, not a Label: its height follows its wrapping width, so the row grows to the whole requirement
+                // (a wrapped Label kept two lines and cut the rest with "…", seen under Xvfb).
+                private final javafx.scene.text.Text text = new javafx.scene.text.Text();
                 {
-                    text.setWrapText(true);
-                    text.maxWidthProperty().bind(c.widthProperty().subtract(12));
-                    setPrefHeight(javafx.scene.control.Control.USE_COMPUTED_SIZE);
+                    text.getStyleClass().add("finding-message");
+                    text.wrappingWidthProperty().bind(c.widthProperty().subtract(14));
                 }
 
                 @Override protected void updateItem(String s, boolean empty) {
                     super.updateItem(s, empty);
                     text.setText(empty ? null : s);
-                    setGraphic(empty ? null : text);
+                    setGraphic(empty || s == null ? null : text);
+                    setText(null);
                 }
             });
         }

@@ -42,7 +42,7 @@ public final class ImportDialog extends Dialog<ImportRequest> {
         Button add = new Button("Add files…", new FontIcon("mdi2f-file-plus"));
         add.setOnAction(e -> {
             FileChooser fc = chooser("Files to import");
-            List<File> chosen = Dialogs.keepingMaximised(getOwner(), () -> fc.showOpenMultipleDialog(getOwner()));
+            List<File> chosen = Dialogs.keepingMaximised(getOwner(), () -> fc.showOpenMultipleDialog(window()));
             if (chosen != null) chosen.forEach(f -> files.add(f.toPath()));
         });
         Button folder = new Button("Add module folder…", new FontIcon("mdi2f-folder-plus"));
@@ -50,7 +50,7 @@ public final class ImportDialog extends Dialog<ImportRequest> {
         folder.setOnAction(e -> {
             DirectoryChooser dc = new DirectoryChooser();
             dc.setTitle("Terraform module folder");
-            File dir = dc.showDialog(getOwner());
+            File dir = Dialogs.keepingMaximised(getOwner(), () -> dc.showDialog(window()));
             if (dir != null) files.add(dir.toPath());
         });
         Button remove = new Button("Remove", new FontIcon("mdi2m-minus"));
@@ -63,7 +63,7 @@ public final class ImportDialog extends Dialog<ImportRequest> {
         HBox.setHgrow(params, Priority.ALWAYS);
         Button browse = new Button("Browse…");
         browse.setOnAction(e -> {
-            File f = Dialogs.keepingMaximised(getOwner(), () -> chooser("ARM parameters file").showOpenDialog(getOwner()));
+            File f = Dialogs.keepingMaximised(getOwner(), () -> chooser("ARM parameters file").showOpenDialog(window()));
             if (f != null) params.setText(f.toString());
         });
         VBox box = new VBox(8, new HBox(8, add, folder, remove), list, new Label("ARM parameters file"), new HBox(8, params, browse));
@@ -75,6 +75,14 @@ public final class ImportDialog extends Dialog<ImportRequest> {
         setResultConverter(b -> b == IMPORT
                 ? new ImportRequest(files, params.getText().isBlank() ? null : Path.of(params.getText().trim()))
                 : null);
+    }
+
+    /**
+     * The file choosers' owner: this dialog, so they open over it (owned by the main window they opened behind it,
+     * out of reach). GTK still takes the main window out of its maximised state meanwhile: it is maximised again after.
+     */
+    private javafx.stage.Window window() {
+        return getDialogPane().getScene() == null ? getOwner() : getDialogPane().getScene().getWindow();
     }
 
     private static FileChooser chooser(String title) {

@@ -27,7 +27,8 @@ public final class Shortcuts {
             new Group("View", List.of(
                     new Entry("Ctrl+wheel, Ctrl+= / Ctrl+-", "zoom (at the pointer with the wheel)"),
                     new Entry("Ctrl+0 / Ctrl+1", "fit the design to the window / actual size (100 %)"),
-                    new Entry("Wheel, right or middle drag", "pan"))),
+                    new Entry("Wheel, right or middle drag", "pan"),
+                    new Entry("F4", "show or fold away the properties panel (more room for the diagram)"))),
             new Group("Properties panel", List.of(
                     new Entry("Enter or Tab", "apply the field and go to the next one"),
                     new Entry("Escape", "drop what was typed in the field"),

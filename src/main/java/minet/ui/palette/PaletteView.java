@@ -1,7 +1,10 @@
 package minet.ui.palette;
 
 import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -15,9 +18,16 @@ import minet.ui.canvas.PaletteItem;
 /**
  * The palette: one entry per {@link PaletteItem}. Drag an entry onto the canvas (a full press-drag-release
  * gesture; the canvas reads the item from the gesture source's user data), or double-click / press Enter to add
- * it at the centre of the view.
+ * it at the centre of the view. Compact (a column of icons, each named by its tooltip) where the window is narrow:
+ * the canvas needs the width more than the words.
  */
 public final class PaletteView extends VBox {
+    /** The width of the compact palette: an icon and its padding. */
+    public static final double COMPACT_WIDTH = 46;
+    private static final javafx.css.PseudoClass COMPACT = javafx.css.PseudoClass.getPseudoClass("compact");
+
+    private final BooleanProperty compact = new SimpleBooleanProperty(this, "compact", false);
+
     public PaletteView(Consumer<PaletteItem> addAtCentre) {
         getStyleClass().add("palette");
         setId("palette");
@@ -25,6 +35,8 @@ public final class PaletteView extends VBox {
         setPadding(new Insets(8, 6, 8, 6));
         Label heading = new Label("Palette");
         heading.getStyleClass().addAll("title-4", "palette-heading");
+        heading.visibleProperty().bind(compact.not());
+        heading.managedProperty().bind(heading.visibleProperty());
         getChildren().add(heading);
         for (PaletteItem item : PaletteItem.values()) {
             SVGPath icon = new SVGPath();
@@ -36,7 +48,10 @@ public final class PaletteView extends VBox {
             l.setUserData(item);
             l.getStyleClass().add("palette-item");
             l.setMaxWidth(Double.MAX_VALUE);
-            l.setTooltip(new Tooltip(item.tooltip() + "\nDrag onto the canvas, or double-click to add at the centre."));
+            // The name first: in the compact palette the tooltip is all that names the icon.
+            l.setTooltip(new Tooltip(item.label() + ": " + item.tooltip() + "\nDrag onto the canvas, or double-click to add at the centre."));
+            l.contentDisplayProperty().bind(javafx.beans.binding.Bindings.when(compact)
+                    .then(ContentDisplay.GRAPHIC_ONLY).otherwise(ContentDisplay.LEFT));
             l.setCursor(Cursor.OPEN_HAND);
             l.setFocusTraversable(true);
             l.addEventHandler(MouseEvent.DRAG_DETECTED, e -> {
@@ -48,5 +63,14 @@ public final class PaletteView extends VBox {
             l.setOnKeyPressed(e -> { if (e.getCode() == KeyCode.ENTER) addAtCentre.accept(item); });
             getChildren().add(l);
         }
+        // Compact, the ten icons fit the palette's height at 1024 × 700 (no scroll bar to eat its 46 px).
+        compact.addListener((o, was, now) -> {
+            setPadding(now ? new Insets(6, 4, 6, 4) : new Insets(8, 6, 8, 6));
+            setSpacing(now ? 0 : 2);
+            for (javafx.scene.Node n : getChildren()) if (n.getStyleClass().contains("palette-item")) n.pseudoClassStateChanged(COMPACT, now);
+        });
     }
+
+    /** Icons only, named by their tooltips. */
+    public BooleanProperty compactProperty() { return compact; }
 }

@@ -27,6 +27,7 @@ public final class PropertiesView extends VBox {
     private NsgEditorView nsgEditor;
     private final TableView<RouteRow> routesTable = new TableView<>();
     private ScrollPane scroll;
+    private final Button collapse = new Button(null, new FontIcon("mdi2c-chevron-double-right"));
 
     public PropertiesView(PropertiesViewModel vm) {
         this.vm = vm;
@@ -59,7 +60,18 @@ public final class PropertiesView extends VBox {
         hint.setWrapText(true);
         hint.visibleProperty().bind(vm.nothingSelectedProperty());
         hint.managedProperty().bind(hint.visibleProperty());
-        getChildren().addAll(heading, hint, scroll, tableBox);
+        // Folds the panel away (the window decides what that means; hidden until it says).
+        collapse.setId("properties-collapse");
+        collapse.getStyleClass().addAll("flat", "small");
+        collapse.setTooltip(new Tooltip("Fold the properties panel away (F4): more room for the diagram"));
+        collapse.setFocusTraversable(false);
+        collapse.setVisible(false);
+        collapse.managedProperty().bind(collapse.visibleProperty());
+        heading.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.layout.HBox.setHgrow(heading, Priority.ALWAYS);
+        javafx.scene.layout.HBox head = new javafx.scene.layout.HBox(4, heading, collapse);
+        head.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        getChildren().addAll(head, hint, scroll, tableBox);
         // Tab and Enter walk through the fields: keep the focused one in view.
         sceneProperty().addListener((o, was, sc) -> {
             if (sc != null) sc.focusOwnerProperty().addListener((x, a, f) -> scrollTo(f));
@@ -69,6 +81,12 @@ public final class PropertiesView extends VBox {
         vm.tableProperty().addListener((o, a, t) -> showTable(t));
         rebuild();
         showTable(vm.tableProperty().get());
+    }
+
+    /** Shows a button in the heading that folds the panel away: {@code action} does it. */
+    public void setOnCollapse(Runnable action) {
+        collapse.setOnAction(e -> action.run());
+        collapse.setVisible(action != null);
     }
 
     private void rebuild() {

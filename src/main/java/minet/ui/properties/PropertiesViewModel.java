@@ -380,6 +380,20 @@ public final class PropertiesViewModel {
             if (e.kind() == ExternalNetwork.Kind.ON_PREMISES) f.add(readOnly("via", "Connected via", nz(e.via()) + (e.gatewayId() == null ? "" : " · " + lastSegment(e.gatewayId()))));
             return f;
         }
+        Optional<minet.model.FailoverGroup> fog = d.failoverGroups().stream().filter(g -> Lists.sameId(g.id(), id)).findFirst();
+        if (fog.isPresent()) {
+            // Selected from a MI-FOG-* finding (seen at 1024 × 700: the panel showed the bare name and nothing else).
+            minet.model.FailoverGroup g = fog.get();
+            heading.set("Failover group · " + g.name());
+            Optional<ManagedInstance> primary = d.managedInstances().stream().filter(m -> Lists.sameId(m.id(), g.primaryInstanceId())).findFirst();
+            Optional<ManagedInstance> secondary = d.managedInstances().stream().filter(m -> Lists.sameId(m.id(), g.secondaryInstanceId())).findFirst();
+            f.add(readOnly("primary", "Primary instance", primary.map(PropertiesViewModel::instanceAndRegion).orElse(lastSegment(g.primaryInstanceId()))));
+            f.add(readOnly("secondary", "Secondary instance", secondary.map(PropertiesViewModel::instanceAndRegion).orElse(lastSegment(g.secondaryInstanceId()))));
+            String zone = primary.map(ManagedInstance::dnsZone).orElse(null);
+            f.add(readOnly("readWrite", "Read-write listener", g.readWriteListener(zone)));
+            f.add(readOnly("readOnly", "Read-only listener", g.readOnlyListener(zone)));
+            return f;
+        }
         Optional<minet.layout.DiagramNode> implied = canvas.implied(id); // hook: implied parties are read-only (canvas)
         if (implied.isPresent()) { heading.set(implied.get().title() + " · implied"); f.add(readOnly("why", "Why it is drawn", CanvasViewModel.whyDrawn(implied.get()))); return f; }
         Optional<DiagramFlow> flow = canvas.flow(id);
@@ -390,6 +404,10 @@ public final class PropertiesViewModel {
         }
         heading.set(lastSegment(id));
         return f;
+    }
+
+    private static String instanceAndRegion(ManagedInstance m) {
+        return m.name() + (m.location() == null || m.location().isBlank() ? "" : " (" + m.location() + ")");
     }
 
     private static String kindName(ExternalNetwork.Kind k) {

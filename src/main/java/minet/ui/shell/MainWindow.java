@@ -62,6 +62,13 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class MainWindow {
     public static final Duration AUTOSAVE_EVERY = Duration.minutes(1);
+    /**
+     * Below this window width the palette shows its icons only: at 1024 px the canvas got 430 px with the palette's
+     * words, a third of the window, and the sample network showed at 14 %.
+     */
+    public static final double COMPACT_BELOW = 1280;
+    /** The narrowest the properties panel gets by itself: its fields and the NSG editor's columns stay readable. */
+    static final double MIN_PROPERTIES = 270;
 
     private final Stage stage;
     private final DocumentModel document = new DocumentModel(Design.empty("Untitled"), null);
@@ -76,8 +83,16 @@ public final class MainWindow {
     /** Palette | canvas | properties above, the bottom panel (problems, trace) below across the whole width. */
     private final SplitPane outerSplit;
     private final SplitPane mainSplit;
+    /** The split of palette, canvas and properties, and the strip the properties fold into at its right. */
+    private final BorderPane upper = new BorderPane();
     private final StackPane canvasHolder;
     private final ScrollPane paletteScroll;
+    private final PaletteView palette;
+    /** Shown while the properties panel is folded away: unfolds it, and names what is selected. */
+    private final Node propertiesStrip;
+    private final javafx.beans.property.BooleanProperty propertiesShown = new javafx.beans.property.SimpleBooleanProperty(this, "propertiesShown", true);
+    /** The properties panel's width before it was folded away: what it gets back. */
+    private double propertiesWidthBeforeFolding = Double.NaN;
     private final StatusBar statusBar;
     private final Timeline autosave;
     private Node bottomPanel;
@@ -117,17 +132,20 @@ public final class MainWindow {
         properties = new PropertiesViewModel(document, canvas, shell.statusProperty()::set);
         canvasView = new CanvasView(canvas);
 
-        PaletteView palette = new PaletteView(item -> {
+        palette = new PaletteView(item -> {
             Point2D c = canvasView.viewCenter();
             canvas.drop(item, c.getX(), c.getY());
         });
         paletteScroll = new ScrollPane(palette);
         paletteScroll.setFitToWidth(true);
+        paletteScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         paletteScroll.setMinWidth(150);
         paletteScroll.setPrefWidth(WindowState.PALETTE);
         propertiesView = new PropertiesView(properties);
-        propertiesView.setMinWidth(280);
+        propertiesView.setMinWidth(MIN_PROPERTIES);
         propertiesView.setPrefWidth(WindowState.PROPERTIES);
+        propertiesView.setOnCollapse(() -> propertiesShown.set(false));
+        propertiesStrip = propertiesStrip();
 
         canvasHolder = new StackPane(canvasView, emptyDesignHint());
         canvasHolder.setMinSize(200, 150);
@@ -135,7 +153,15 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(paletteScroll, false);
         SplitPane.setResizableWithParent(propertiesView, false);
         outerSplit.setOrientation(Orientation.VERTICAL);
-        outerSplit.getItems().add(mainSplit);
+        upper.setCenter(mainSplit);
+        outerSplit.getItems().add(upper);
+        propertiesShown.addListener((o, was, shown) -> showProperties(shown));
+        // Narrow window: the palette's icons without their words (see placeDividers).
+        palette.compactProperty().addListener((o, was, compact) -> {
+            paletteScroll.setMinWidth(compact ? PaletteView.COMPACT_WIDTH : 150);
+            double props = propertiesShown.get() && propertiesView.getWidth() > 0 ? propertiesView.getWidth() : Double.NaN;
+            setPanelWidths(compact ? PaletteView.COMPACT_WIDTH : autoPaletteWidth(), props);
+        });
 
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setCenter(outerSplit);
@@ -146,12 +172,19 @@ public final class MainWindow {
         Label summary = new Label();
         summary.setId("validation-summary");
         summary.textProperty().bind(shell.validationSummaryProperty());
+        // The profile's reason makes the line long: it gives way (whole in its tooltip) before the last action does.
+        summary.maxWidthProperty().bind(statusBar.widthProperty().multiply(0.55));
+        Tooltip summaryTip = new Tooltip();
+        summaryTip.textProperty().bind(shell.validationSummaryProperty());
+        summaryTip.setWrapText(true);
+        summaryTip.setMaxWidth(600);
+        summary.setTooltip(summaryTip);
         Label zoom = new Label();
         zoom.setId("zoom-label");
         zoom.textProperty().bind(canvas.zoomProperty().multiply(100).asString("%.0f %%"));
         statusSlot.setId("status-profile-slot");
         statusSlot.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        statusBar.getRightItems().addAll(summary, new Separator(Orientation.VERTICAL), statusSlot, zoom);
+        statusBar.getRightItems().addAll(summary, new Separator(Orientation.VERTICAL), serviceTagsLabel(), statusSlot, zoom);
 
         stage.titleProperty().bind(shell.titleProperty());
         autosave = new Timeline(new KeyFrame(AUTOSAVE_EVERY, e -> shell.autosave()));
@@ -177,6 +210,8 @@ public final class MainWindow {
     /** Flow states ({@code setFlowState}) and badges ({@code showBadges}) live here. */
     public DiagramPane diagram() { return canvasView.diagramPane(); }
     public StatusBar statusBar() { return statusBar; }
+    /** The service tags the window uses ({@code ServiceTags.NONE} until File → Load service tags…). */
+    public javafx.beans.property.ReadOnlyObjectProperty<minet.rules.eval.ServiceTags> serviceTagsProperty() { return shell.serviceTagsProperty(); }
 
     /** Puts a panel below palette, canvas and properties, across the window (a resizable split); null removes it. */
     public void setBottomPanel(Node panel) {
@@ -220,6 +255,15 @@ public final class MainWindow {
     public boolean followsWindow() { return canvasView.fitted(); }
 
     public Node bottomPanel() { return bottomPanel; }
+
+    /**
+     * Whether the properties panel is shown (true) or folded into a strip at the window's edge, which gives the canvas
+     * its width (View → Properties panel, F4, or the panel's own button). Remembered between runs.
+     */
+    public javafx.beans.property.BooleanProperty propertiesShownProperty() { return propertiesShown; }
+
+    /** Whether the palette shows its icons only (the window is narrower than {@link #COMPACT_BELOW}). */
+    public boolean paletteCompact() { return palette.compactProperty().get(); }
 
     /** Selects an element (a finding's elementId) and brings it into view; false when it is not on the canvas. */
     public boolean reveal(String elementId) {
@@ -271,6 +315,9 @@ public final class MainWindow {
     public Scene show(Path file, double width, double height) {
         if (state == null) state = new WindowState(Double.NaN, Double.NaN, width, height, false, WindowState.PALETTE, WindowState.PROPERTIES, WindowState.BOTTOM);
         Scene scene = new Scene(root, width, height);
+        palette.compactProperty().set(width < COMPACT_BELOW);
+        scene.widthProperty().addListener((o, was, w) -> palette.compactProperty().set(w.doubleValue() < COMPACT_BELOW));
+        if (state.propertiesCollapsed()) propertiesShown.set(false);
         scene.getStylesheets().addAll(Theme.stylesheet(Theme.CANVAS_CSS), Theme.stylesheet(Theme.APP_CSS));
         stage.setScene(scene);
         // At this size also on a stage that was shown before (tests share one): a stage keeps a size it once had.
@@ -341,9 +388,11 @@ public final class MainWindow {
         double w = normalWidth > 0 ? normalWidth : state.width(), h = normalHeight > 0 ? normalHeight : state.height();
         double x = Double.isNaN(normalX) ? stage.getX() : normalX, y = Double.isNaN(normalY) ? stage.getY() : normalY;
         double bottom = bottomPanel instanceof javafx.scene.layout.Region r && r.getHeight() > 0 ? r.getHeight() : state.bottomHeight();
-        return new WindowState(x, y, w, h, stage.isMaximized(),
-                paletteScroll.getWidth() > 0 ? paletteScroll.getWidth() : state.paletteWidth(),
-                propertiesView.getWidth() > 0 ? propertiesView.getWidth() : state.propertiesWidth(), bottom);
+        // The compact palette's width is not what the user chose for the full one.
+        double paletteW = !palette.compactProperty().get() && paletteScroll.getWidth() > 0 ? paletteScroll.getWidth() : state.paletteWidth();
+        double propsW = propertiesShown.get() && propertiesView.getWidth() > 0 ? propertiesView.getWidth()
+                : !Double.isNaN(propertiesWidthBeforeFolding) ? propertiesWidthBeforeFolding : state.propertiesWidth();
+        return new WindowState(x, y, w, h, stage.isMaximized(), paletteW, propsW, bottom, !propertiesShown.get());
     }
 
     private boolean dividersQueued;
@@ -360,13 +409,83 @@ public final class MainWindow {
     /** Sets the dividers so that palette, properties and bottom panel have their remembered sizes in pixels. */
     private void placeDividers() {
         if (state == null || root.getScene() == null) return;
-        double w = mainSplit.getWidth() > 0 ? mainSplit.getWidth() : root.getScene().getWidth();
         double h = outerSplit.getHeight() > 0 ? outerSplit.getHeight() : root.getScene().getHeight() - 120; // less menu, toolbar, status
-        if (w <= 0 || h <= 0) return;
-        // Never so wide that the canvas disappears on a small screen.
-        double palette = Math.min(state.paletteWidth(), w * 0.22), props = Math.min(state.propertiesWidth(), w * 0.36);
-        mainSplit.setDividerPositions(palette / w, 1 - props / w);
-        if (bottomPanel != null) outerSplit.setDividerPositions(Math.max(0.35, 1 - Math.min(state.bottomHeight(), h * 0.5) / h));
+        if (splitWidth() <= 0 || h <= 0) return;
+        setPanelWidths(palette.compactProperty().get() ? PaletteView.COMPACT_WIDTH : autoPaletteWidth(), autoPropertiesWidth());
+        // At most 40 % of the height: at 700 px a tall design (two regions) keeps room to be read.
+        if (bottomPanel != null) outerSplit.setDividerPositions(Math.max(0.35, 1 - Math.min(state.bottomHeight(), h * 0.4) / h));
+    }
+
+    private double splitWidth() {
+        return mainSplit.getWidth() > 0 ? mainSplit.getWidth() : root.getScene() == null ? 0 : root.getScene().getWidth();
+    }
+
+    /** The full palette's width: the remembered one, never so wide that the canvas disappears on a small screen. */
+    private double autoPaletteWidth() {
+        return Math.min(state == null ? WindowState.PALETTE : state.paletteWidth(), splitWidth() * 0.22);
+    }
+
+    /**
+     * The properties panel's width: the remembered one, at most 30 % of the window (but never below what its fields
+     * need): 390 px from 1300 px up, 307 at 1024.
+     */
+    private double autoPropertiesWidth() {
+        double remembered = !Double.isNaN(propertiesWidthBeforeFolding) ? propertiesWidthBeforeFolding
+                : state == null ? WindowState.PROPERTIES : state.propertiesWidth();
+        return Math.min(remembered, Math.max(MIN_PROPERTIES, splitWidth() * 0.30));
+    }
+
+    /** Puts the split's dividers so that palette and properties get these widths in pixels (NaN: as it is now). */
+    private void setPanelWidths(double paletteW, double propsW) {
+        double w = splitWidth();
+        if (w <= 0) return;
+        if (Double.isNaN(propsW)) propsW = propertiesView.getWidth() > 0 ? propertiesView.getWidth() : autoPropertiesWidth();
+        if (propertiesShown.get()) mainSplit.setDividerPositions(paletteW / w, 1 - propsW / w);
+        else mainSplit.setDividerPositions(paletteW / w);
+    }
+
+    /** Folds the properties panel into a strip at the right edge, or unfolds it at the width it had. */
+    private void showProperties(boolean shown) {
+        double paletteW = paletteScroll.getWidth() > 0 ? paletteScroll.getWidth()
+                : palette.compactProperty().get() ? PaletteView.COMPACT_WIDTH : autoPaletteWidth();
+        if (shown) {
+            upper.setRight(null);
+            if (!mainSplit.getItems().contains(propertiesView)) mainSplit.getItems().add(propertiesView);
+            SplitPane.setResizableWithParent(propertiesView, false);
+            setPanelWidths(paletteW, autoPropertiesWidth());
+            propertiesWidthBeforeFolding = Double.NaN;
+        } else {
+            if (propertiesView.getWidth() > 0) propertiesWidthBeforeFolding = propertiesView.getWidth();
+            mainSplit.getItems().remove(propertiesView);
+            upper.setRight(propertiesStrip);
+            setPanelWidths(paletteW, Double.NaN);
+        }
+    }
+
+    /** The folded properties panel: a button that unfolds it, and the heading of what is selected, on its side. */
+    private Node propertiesStrip() {
+        Button unfold = new Button(null, new FontIcon("mdi2c-chevron-double-left"));
+        unfold.setId("properties-unfold");
+        unfold.getStyleClass().addAll("flat", "small");
+        unfold.setTooltip(new Tooltip("Show the properties panel (F4)"));
+        unfold.setFocusTraversable(false);
+        unfold.setOnAction(e -> propertiesShown.set(true));
+        Label what = new Label();
+        what.textProperty().bind(properties.headingProperty());
+        what.getStyleClass().add("properties-strip-label");
+        what.setRotate(90);
+        // A fixed length: a long name is cut with "…" rather than making the strip (and the window) taller.
+        what.setPrefWidth(300);
+        what.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        what.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // A rotated label takes its unrotated size in the layout: a Group lays it out by its rotated bounds.
+        VBox strip = new VBox(8, unfold, new javafx.scene.Group(what));
+        strip.setId("properties-strip");
+        strip.getStyleClass().add("properties-strip");
+        strip.setAlignment(javafx.geometry.Pos.TOP_CENTER);
+        strip.setPadding(new javafx.geometry.Insets(6, 2, 6, 2));
+        strip.setOnMouseClicked(e -> propertiesShown.set(true));
+        return strip;
     }
 
     /** Over an empty canvas: where to start. */
@@ -443,6 +562,8 @@ public final class MainWindow {
                 item("Save", "mdi2c-content-save-outline", ctrl(KeyCode.S), shell::save),
                 item("Save as…", "mdi2c-content-save-edit-outline", ctrlShift(KeyCode.S), shell::saveAs),
                 new SeparatorMenuItem(),
+                serviceTagsItem(),
+                new SeparatorMenuItem(),
                 item("Export diagram as PNG…", "mdi2i-image-outline", null, this::exportPng),
                 item("Export diagram as SVG…", "mdi2v-vector-square", null, this::exportSvg),
                 new SeparatorMenuItem(),
@@ -471,6 +592,10 @@ public final class MainWindow {
         dark.selectedProperty().addListener((o, a, on) -> setTheme(on ? Theme.DARK : Theme.LIGHT));
         CheckMenuItem minimap = new CheckMenuItem("Overview (minimap)");
         minimap.selectedProperty().bindBidirectional(canvasView.minimapVisibleProperty());
+        CheckMenuItem propertiesPanel = new CheckMenuItem("Properties panel");
+        propertiesPanel.setId("menu-properties-panel");
+        propertiesPanel.selectedProperty().bindBidirectional(propertiesShown);
+        propertiesPanel.setAccelerator(new KeyCodeCombination(KeyCode.F4));
         CheckMenuItem connect = new CheckMenuItem("Connect mode");
         connect.selectedProperty().bindBidirectional(canvasView.connectModeProperty());
         connect.setAccelerator(ctrl(KeyCode.K));
@@ -481,7 +606,7 @@ public final class MainWindow {
                 item("Zoom out", null, ctrl(KeyCode.SUBTRACT), () -> canvasView.zoomBy(0.8)),
                 item("Fit to window", "mdi2f-fit-to-page-outline", ctrl(KeyCode.DIGIT0), this::fit),
                 item("Actual size (100 %)", "mdi2m-magnify-scan", ctrl(KeyCode.DIGIT1), canvasView::actualSize),
-                new SeparatorMenuItem(), connect, minimap, dark);
+                new SeparatorMenuItem(), connect, propertiesPanel, minimap, dark);
         view.getItems().get(1).setVisible(false);
         view.getItems().get(3).setVisible(false);
 
@@ -496,6 +621,32 @@ public final class MainWindow {
         MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    private MenuItem serviceTagsItem() {
+        MenuItem tags = item("Load service tags…", "mdi2t-tag-multiple-outline", null, shell::loadServiceTags);
+        tags.setId("menu-service-tags");
+        return tags;
+    }
+
+    /** In the status bar: which service tags file is in use, hidden while none is. */
+    private Label serviceTagsLabel() {
+        Label l = new Label();
+        l.setId("service-tags-label");
+        l.setGraphic(new FontIcon("mdi2t-tag-multiple-outline"));
+        Tooltip tip = new Tooltip();
+        l.setTooltip(tip);
+        Runnable show = () -> {
+            minet.rules.eval.ServiceTags t = shell.serviceTagsProperty().get();
+            l.setText(t.isEmpty() ? "" : t.source());
+            tip.setText(t.isEmpty() ? "" : "Service tags from " + t.source() + " (" + t.size() + " tags): validation, the arrows and Trace "
+                    + "treat each tag as its addresses. File → Load service tags… loads another.");
+            l.setVisible(!t.isEmpty());
+            l.setManaged(!t.isEmpty());
+        };
+        shell.serviceTagsProperty().addListener(o -> show.run());
+        show.run();
+        return l;
     }
 
     private ToolBar toolBar() {

@@ -16,6 +16,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import minet.io.DesignFile;
 import minet.io.InputException;
+import minet.io.ServiceTagsFile;
+import minet.rules.eval.ServiceTags;
 import minet.model.Design;
 import minet.ui.dialogs.BackgroundRunner;
 import minet.ui.dialogs.DialogService;
@@ -39,6 +41,9 @@ public final class ShellViewModel {
     private final StringProperty validationSummary = new SimpleStringProperty(this, "validationSummary", "");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<ServiceTags> serviceTags =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "serviceTags", ServiceTags.NONE);
+    private Path serviceTagsFile;
     private Design lastAutosaved;
 
     public ShellViewModel(DocumentModel doc, DialogService dialogs, FileService files, BackgroundRunner background, RecentFiles recentStore) {
@@ -266,4 +271,43 @@ public final class ShellViewModel {
     }
 
     public List<Path> recentSnapshot() { return List.copyOf(recent); }
+
+    // ---- service tags ----
+
+    /**
+     * Microsoft's service tags loaded for this session (File → Load service tags…), {@link ServiceTags#NONE} until
+     * then: with them validation, the canvas and trace decide traffic to and from tags that they otherwise cannot
+     * decide offline. Not remembered between runs: the file is a weekly snapshot, and a stale one silently deciding
+     * verdicts at the next start would be worse than asking again.
+     */
+    public javafx.beans.property.ReadOnlyObjectProperty<ServiceTags> serviceTagsProperty() { return serviceTags.getReadOnlyProperty(); }
+
+    /** File → Load service tags…: asks for the file and reads it in the background. */
+    public void loadServiceTags() {
+        Path dir = serviceTagsFile != null ? serviceTagsFile.toAbsolutePath().getParent()
+                : doc.fileProperty().get() == null ? null : doc.fileProperty().get().toAbsolutePath().getParent();
+        dialogs.chooseServiceTagsFile(dir).ifPresent(this::loadServiceTags);
+    }
+
+    /**
+     * Reads a service tags file off the UI thread; then the window uses it. A file that is not one is a dialog naming
+     * its line and column, and the tags in use stay as they were.
+     */
+    public void loadServiceTags(Path file) {
+        busy.set(true);
+        status.set("Reading service tags from " + file.getFileName() + " …");
+        background.run("service tags", () -> ServiceTagsFile.read(file), tags -> {
+            busy.set(false);
+            serviceTagsFile = file;
+            serviceTags.set(tags);
+            status.set("Service tags from " + file.getFileName() + ": " + tags.size() + " tags now stand for their addresses");
+        }, e -> {
+            busy.set(false);
+            status.set("Could not read the service tags in " + file.getFileName());
+            String unchanged = serviceTags.get().isEmpty() ? "No service tags are in use: traffic to and from tags stays undecided offline."
+                    : "The service tags from " + serviceTags.get().source() + " stay in use.";
+            if (e instanceof InputException ie) dialogs.showInputError(ie, "Cannot load service tags", unchanged);
+            else dialogs.showError("Cannot load service tags", file.getFileName() + ": " + e.getMessage() + "\n\n" + unchanged);
+        });
+    }
 }

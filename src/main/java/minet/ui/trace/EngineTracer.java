@@ -9,6 +9,7 @@ import minet.model.Lists;
 import minet.model.ManagedInstance;
 import minet.model.Subnet;
 import minet.rules.Tracer;
+import minet.rules.eval.ServiceTags;
 import minet.rules.eval.Verdict;
 import minet.layout.TracePath.State;
 
@@ -16,7 +17,12 @@ import minet.layout.TracePath.State;
 public final class EngineTracer implements TraceService {
 
     @Override public Result trace(Design design, String from, String to, String protocol, int port) {
-        Tracer.Trace t = new Tracer(design).trace(from, to, port, protocol);
+        return trace(design, ServiceTags.NONE, from, to, protocol, port);
+    }
+
+    /** With the window's service tags (File → Load service tags…), as {@code minet trace --service-tags}. */
+    @Override public Result trace(Design design, ServiceTags tags, String from, String to, String protocol, int port) {
+        Tracer.Trace t = new Tracer(design, tags).trace(from, to, port, protocol);
         List<Hop> hops = new ArrayList<>();
         Subnet src = t.from().subnet(), dst = t.to().subnet();
         String fromId = element(design, from, t.from()), toId = element(design, to, t.to());

@@ -35,6 +35,14 @@ public final class TracePanel extends BorderPane {
         trace.setDefaultButton(false);
         trace.disableProperty().bind(vm.canTrace().not());
         trace.setOnAction(e -> vm.trace());
+        // Enter in any of the fields traces, as the button does.
+        port.setOnAction(e -> { if (!trace.isDisabled()) vm.trace(); });
+        for (ComboBox<String> c : java.util.List.of(from, to)) {
+            c.getEditor().setOnAction(e -> {
+                c.commitValue();
+                if (!trace.isDisabled()) vm.trace();
+            });
+        }
         HBox form = new HBox(8, label("From"), from, label("To"), to, label("Protocol"), protocol, label("Port"), port, trace);
         trace.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         protocol.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -46,8 +54,16 @@ public final class TracePanel extends BorderPane {
         verdict.textProperty().bind(Bindings.when(vm.problemProperty().isEmpty())
                 .then(vm.verdictProperty()).otherwise(vm.problemProperty()));
         verdict.setStyle("-fx-font-weight: bold");
-        vm.allowedProperty().addListener((o, was, ok) -> verdict.setTextFill(
-                ok == null ? Color.GRAY : ok ? Color.web("#1a7f37") : Color.web("#d1242f")));
+        // Green passed, red denied, amber when it cannot be decided offline (as the canvas draws it), never red then.
+        vm.outcomeProperty().addListener((o, was, s) -> verdict.setTextFill(
+                s == null ? Color.GRAY : s == minet.layout.TracePath.State.PASSED ? Color.web("#1a7f37")
+                        : s == minet.layout.TracePath.State.UNDECIDED ? Color.web("#9a6700") : Color.web("#d1242f")));
+        Label hint = new Label();
+        hint.setId("traceHint");
+        hint.setWrapText(true);
+        hint.textProperty().bind(vm.hintProperty());
+        hint.visibleProperty().bind(vm.hintProperty().isNotEmpty());
+        hint.managedProperty().bind(hint.visibleProperty());
         vm.problemProperty().addListener((o, was, p) -> {
             if (!p.isEmpty()) verdict.setTextFill(Color.web("#d1242f"));
         });
@@ -56,13 +72,20 @@ public final class TracePanel extends BorderPane {
         hops.setId("traceHops");
         hops.setPlaceholder(new Label("Pick two endpoints and a port, then Trace"));
         hops.setCellFactory(l -> new ListCell<>() {
+            {
+                // A hop's detail (the route chosen, the rule that decided) wraps: read whole, no sideways scrolling.
+                setWrapText(true);
+                prefWidthProperty().bind(l.widthProperty().subtract(24));
+                setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+
             @Override protected void updateItem(TraceService.Hop h, boolean empty) {
                 super.updateItem(h, empty);
                 setText(empty || h == null ? null : (getIndex() + 1) + ". " + h.step() + (h.detail().isEmpty() ? "" : " — " + h.detail()));
             }
         });
         setTop(form);
-        setCenter(new VBox(6, verdict, hops));
+        setCenter(new VBox(6, verdict, hint, hops));
         VBox.setVgrow(hops, javafx.scene.layout.Priority.ALWAYS);
         BorderPane.setMargin(getCenter(), new Insets(0, 6, 6, 6));
     }

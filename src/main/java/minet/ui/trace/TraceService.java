@@ -3,6 +3,7 @@ package minet.ui.trace;
 import java.util.List;
 import minet.model.Design;
 import minet.layout.TracePath;
+import minet.rules.eval.ServiceTags;
 
 /** The engine's hop-by-hop trace, the same answer as the CLI's {@code trace}. */
 public interface TraceService {
@@ -11,6 +12,11 @@ public interface TraceService {
      * @throws IllegalArgumentException when an endpoint names nothing in the design (the message says which)
      */
     Result trace(Design design, String from, String to, String protocol, int port);
+
+    /** As {@link #trace(Design, String, String, String, int)}, with service tags standing for their addresses. */
+    default Result trace(Design design, ServiceTags tags, String from, String to, String protocol, int port) {
+        return trace(design, from, to, protocol, port);
+    }
 
     /**
      * The verdict and each hop: the route chosen, the NSG rule that decided. {@code fromId} and {@code toId} are the

@@ -41,6 +41,7 @@ public final class TraceViewModel {
     private final ReadOnlyObjectWrapper<Boolean> allowed = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<TracePath.State> outcome = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper("");
 
     public TraceViewModel(DesignContext context, TraceService tracer) {
         this.context = context;
@@ -49,6 +50,10 @@ public final class TraceViewModel {
         context.designProperty().addListener((o, was, d) -> {
             endpoints.setAll(endpointsOf(d));
             clear(); // an old answer would describe another design
+        });
+        // Service tags loaded: the shown answer may have been "cannot be decided offline"; ask again with them.
+        context.serviceTagsProperty().addListener((o, was, tags) -> {
+            if (!hops.isEmpty()) trace();
         });
     }
 
@@ -84,7 +89,7 @@ public final class TraceViewModel {
         }
         TraceService.Result r;
         try {
-            r = tracer.trace(context.design(), from.get().trim(), to.get().trim(), protocol.get(), p);
+            r = tracer.trace(context.design(), context.serviceTags(), from.get().trim(), to.get().trim(), protocol.get(), p);
         } catch (IllegalArgumentException e) {
             fail(e.getMessage());
             return;
@@ -93,10 +98,14 @@ public final class TraceViewModel {
         verdict.set(r.verdict());
         allowed.set(r.allowed());
         TracePath path = path(r, protocol.get(), p);
-        outcome.set(path.stops().stream().map(TracePath.Stop::state).anyMatch(x -> x == TracePath.State.DENIED) ? TracePath.State.DENIED
-                : path.stops().stream().map(TracePath.Stop::state).anyMatch(x -> x == TracePath.State.UNDECIDED) ? TracePath.State.UNDECIDED
+        // From every hop, also those no box stands for (an NSG step outside the drawn elements).
+        outcome.set(r.hops().stream().map(TraceService.Hop::state).anyMatch(x -> x == TracePath.State.DENIED) ? TracePath.State.DENIED
+                : r.hops().stream().map(TraceService.Hop::state).anyMatch(x -> x == TracePath.State.UNDECIDED) ? TracePath.State.UNDECIDED
                 : r.allowed() ? TracePath.State.PASSED : TracePath.State.DENIED);
         context.showTrace(path);
+        hint.set(outcome.get() == TracePath.State.UNDECIDED && context.serviceTags().isEmpty()
+                ? "A service tag's addresses decide this. File → Load service tags… reads Microsoft's weekly file "
+                        + "(ServiceTags_Public_YYYYMMDD.json) and decides it." : "");
     }
 
     /** The canvas's picture of an answer: each hop that names a box, numbered as the panel lists it. */
@@ -119,6 +128,7 @@ public final class TraceViewModel {
         verdict.set("");
         allowed.set(null);
         outcome.set(null);
+        hint.set("");
         context.showTrace(TracePath.NONE);
     }
 
@@ -137,4 +147,6 @@ public final class TraceViewModel {
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
     /** How the last trace ended: PASSED, DENIED, or UNDECIDED (cannot be decided offline: amber, not red); null: none. */
     public ReadOnlyObjectProperty<TracePath.State> outcomeProperty() { return outcome.getReadOnlyProperty(); }
+    /** What would decide an undecided answer ("File → Load service tags…"), or empty. */
+    public ReadOnlyStringProperty hintProperty() { return hint.getReadOnlyProperty(); }
 }

@@ -52,6 +52,8 @@ public final class LiveValidator<R> implements AutoCloseable {
     private final long debounceMillis;
     private final AtomicLong generation = new AtomicLong();
     private volatile Runnable pending = () -> {};
+    private boolean paused;
+    private Runnable held;
 
     /**
      * @param analysis  the pure work (e.g. {@code Validator::validate})
@@ -68,8 +70,23 @@ public final class LiveValidator<R> implements AutoCloseable {
         this.debounceMillis = debounceMillis;
     }
 
+    /** Holds requests (on the caller's thread) until {@link #resume()}; then the newest runs at once. */
+    public void pause() { paused = true; }
+
+    public void resume() {
+        if (!paused) return;
+        paused = false;
+        Runnable r = held;
+        held = null;
+        if (r != null) r.run();
+    }
+
     /** Asks for a validation of this snapshot; any earlier request not yet published is superseded. */
     public void request(Design design, String profile) {
+        if (paused) {
+            held = () -> requestNow(design, profile);
+            return;
+        }
         long g = generation.incrementAndGet();
         pending.run();
         pending = scheduler.schedule(() -> run(g, design, profile), debounceMillis);
@@ -77,6 +94,10 @@ public final class LiveValidator<R> implements AutoCloseable {
 
     /** Validates at once (after opening or importing a design), still off the caller's thread. */
     public void requestNow(Design design, String profile) {
+        if (paused) {
+            held = () -> requestNow(design, profile);
+            return;
+        }
         long g = generation.incrementAndGet();
         pending.run();
         pending = scheduler.schedule(() -> run(g, design, profile), 0);

@@ -34,6 +34,8 @@ public final class ShellContext implements DesignContext {
 
     @Override public void showTrace(minet.layout.TracePath path) { window.diagram().showTrace(path); }
 
+    @Override public javafx.beans.value.ObservableValue<minet.rules.eval.ServiceTags> serviceTagsProperty() { return window.serviceTagsProperty(); }
+
     /** Pans so the element's box sits in the middle of the view, at the current zoom. */
     private void centre(String elementId) {
         List<DiagramNode> boxes = window.canvas().diagram().nodesOf(elementId);

@@ -42,24 +42,38 @@ public final class ValidationFeature implements AutoCloseable {
     private final DialogService dialogs;
     private final FixService fixes;
     private final Supplier<Window> owner;
+    private final SeedFlows flows = new SeedFlows();
     private ValidationPanel panel;
     private TracePanel tracePanel;
 
     /** @param owner the main window, which owns the dialogs the feature opens itself (export) */
     public ValidationFeature(DesignContext context, Supplier<Window> owner, DialogService dialogs, BackgroundRunner runner,
                              DiagramPane canvas, TraceService tracer) {
+        this(context, owner, dialogs, runner, canvas, tracer, false);
+    }
+
+    /** @param paused validation waits for {@link ValidationViewModel#resumeValidation()} (nothing is validated before) */
+    private ValidationFeature(DesignContext context, Supplier<Window> owner, DialogService dialogs, BackgroundRunner runner,
+                              DiagramPane canvas, TraceService tracer, boolean paused) {
         this.context = context;
         this.owner = owner;
         this.dialogs = dialogs;
         this.fixes = new EngineFixes((before, after) -> SemanticDiff.between(before, after).differences().stream()
                 .map(SemanticDiff.Difference::text).toList());
-        SeedFlows flows = new SeedFlows();
-        this.validation = new ValidationViewModel(context, fixes, dialogs, sink -> new LiveValidator<>(
-                (d, p) -> Analysis.of(d, p, flows), LiveValidator.Scheduler.singleThread("minet-validation"),
-                Platform::runLater, sink, LiveValidator.DEBOUNCE_MILLIS));
+        this.validation = new ValidationViewModel(context, fixes, dialogs, sink -> {
+            LiveValidator<Analysis> live = new LiveValidator<>(this::analyse, LiveValidator.Scheduler.singleThread("minet-validation"),
+                    Platform::runLater, sink, LiveValidator.DEBOUNCE_MILLIS);
+            if (paused) live.pause();
+            return live;
+        });
         if (canvas != null) validation.analysisProperty().addListener((o, was, a) -> CanvasFindings.show(canvas, a));
         this.importer = new ImportViewModel(context, dialogs, runner, validation::revalidateNow);
         this.trace = new TraceViewModel(context, tracer);
+    }
+
+    /** One background run: the profile's rules and each arrow's verdict, with the window's service tags. */
+    private Analysis analyse(minet.model.Design d, String profile) {
+        return Analysis.of(d, profile, validation.serviceTags(), flows);
     }
 
     public ValidationViewModel validation() { return validation; }
@@ -122,6 +136,7 @@ public final class ValidationFeature implements AutoCloseable {
         fixAll.setId("menuFixAll");
         fixAll.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+F"));
         fixAll.setOnAction(e -> validation.fixAll());
+        fixAll.disableProperty().bind(validation.anyFixableProperty().not());
         MenuItem revalidate = new MenuItem("Validate now");
         revalidate.setAccelerator(KeyCombination.keyCombination("F5"));
         revalidate.setOnAction(e -> validation.revalidateNow());
@@ -138,7 +153,9 @@ public final class ValidationFeature implements AutoCloseable {
 
     /** As {@link #install(MainWindow, TraceService)}, asking the user through {@code dialogs}. */
     public static ValidationFeature install(MainWindow window, TraceService tracer, DialogService dialogs) {
-        ValidationFeature f = new ValidationFeature(new ShellContext(window), window::stage, dialogs, window.background(), window.diagram(), tracer);
+        ValidationFeature f = new ValidationFeature(new ShellContext(window), window::stage, dialogs, window.background(), window.diagram(), tracer,
+                true);
+        validateOnceDrawn(window, f.validation);
         Tab problems = new Tab("Problems", f.panel());
         problems.setId("tab-problems");
         Tab trace = new Tab("Trace");
@@ -166,13 +183,56 @@ public final class ValidationFeature implements AutoCloseable {
             List<MenuItem> items = f.fileMenuItems();
             // Importing replaces the open design: ask about unsaved work first, as Open does.
             items.get(0).setOnAction(e -> window.shell().guard("importing", f.importer::importFiles));
-            int at = file.getItems().indexOf(file.getItems().stream()
-                    .filter(i -> i.getText() != null && i.getText().startsWith("Export diagram")).findFirst().orElse(null));
-            if (at < 0) at = file.getItems().size();
-            file.getItems().addAll(at, List.of(items.get(0), items.get(1), new SeparatorMenuItem()));
+            // Import… beside Load service tags… (what the window reads), Export rule sets… beside the diagram's exports.
+            int exports = indexOf(file, i -> i.getText() != null && i.getText().startsWith("Export diagram"));
+            if (exports < 0) exports = file.getItems().size();
+            file.getItems().add(exports, items.get(1));
+            int tags = indexOf(file, i -> "menu-service-tags".equals(i.getId()));
+            if (tags >= 0) file.getItems().add(tags, items.get(0));
+            else file.getItems().addAll(exports, List.of(items.get(0), new SeparatorMenuItem()));
             bar.getMenus().add(Math.max(0, bar.getMenus().size() - 1), f.validateMenu());
         }
         return f;
+    }
+
+    /**
+     * The picture first, then its verdicts: validation starts once the design the window opens has been drawn (it ran
+     * beside that first drawing on the same processors, and before it on the empty placeholder design). Any later
+     * change of the design, or 3 s after the window shows, starts it too (a file that failed to open).
+     */
+    private static void validateOnceDrawn(MainWindow window, ValidationViewModel validation) {
+        boolean[] done = new boolean[1];
+        Runnable resume = () -> {
+            if (done[0]) return;
+            done[0] = true;
+            validation.resumeValidation();
+        };
+        window.document().designProperty().addListener(new javafx.beans.InvalidationListener() {
+            @Override public void invalidated(javafx.beans.Observable o) {
+                window.document().designProperty().removeListener(this);
+                javafx.scene.Scene scene = window.stage().getScene();
+                if (scene == null) {
+                    resume.run();
+                    return;
+                }
+                Runnable[] once = new Runnable[1];
+                once[0] = () -> {
+                    scene.removePostLayoutPulseListener(once[0]);
+                    Platform.runLater(resume); // after the pulse that draws it
+                };
+                scene.addPostLayoutPulseListener(once[0]);
+                Platform.requestNextPulse();
+            }
+        });
+        javafx.animation.PauseTransition fallback = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(3));
+        fallback.setOnFinished(e -> resume.run());
+        window.stage().showingProperty().addListener((o, was, showing) -> { if (showing) fallback.play(); });
+        if (window.stage().isShowing()) fallback.play();
+    }
+
+    private static int indexOf(Menu m, java.util.function.Predicate<MenuItem> p) {
+        for (int i = 0; i < m.getItems().size(); i++) if (p.test(m.getItems().get(i))) return i;
+        return -1;
     }
 
     @Override public void close() { validation.close(); }

@@ -52,12 +52,27 @@ public final class ValidationPanel extends BorderPane {
         ComboBox<String> profile = new ComboBox<>(vm.profiles());
         profile.setId("profileSelector");
         profile.valueProperty().bindBidirectional(vm.profileProperty());
-        profile.setTooltip(new Tooltip("The rule profile the design is checked against"));
+        profile.setTooltip(new Tooltip("The rule profile the design is checked against; auto picks it from the design"));
+        // "auto" says what it picked for this design.
+        profile.setButtonCell(new javafx.scene.control.ListCell<>() {
+            {
+                vm.analysisProperty().addListener(o -> show(getItem(), isEmpty()));
+            }
+
+            @Override protected void updateItem(String p, boolean empty) {
+                super.updateItem(p, empty);
+                show(p, empty);
+            }
+
+            private void show(String p, boolean empty) {
+                setText(empty || p == null ? null : p.equals(minet.rules.Profiles.AUTO) && !vm.profileInUse().isEmpty() ? "auto: " + vm.profileInUse() : p);
+            }
+        });
 
         Button fixAll = new Button("Fix all…", new FontIcon("mdi2a-auto-fix"));
         fixAll.setId("fixAllButton");
         fixAll.setTooltip(new Tooltip("Review every available fix, then apply them as one undoable step"));
-        fixAll.disableProperty().bind(Bindings.isEmpty(vm.allFindings()));
+        fixAll.disableProperty().bind(vm.anyFixableProperty().not());
         fixAll.setOnAction(e -> vm.fixAll());
 
         Region grow = new Region();

@@ -33,6 +33,7 @@ import minet.rules.Report;
 import minet.rules.RuleInfo;
 import minet.rules.Severity;
 import minet.rules.Validator;
+import minet.rules.eval.ServiceTags;
 import minet.ui.dialogs.DialogService;
 import minet.ui.dialogs.FixPlan;
 
@@ -65,6 +66,7 @@ public final class ValidationViewModel implements AutoCloseable {
     private final ReadOnlyLongWrapper infos = new ReadOnlyLongWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Validating…");
     private final ReadOnlyStringWrapper lastAction = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper anyFixable = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private final ObjectProperty<Finding> selected = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Details> details = new ReadOnlyObjectWrapper<>(Details.NONE);
     private final StringProperty profile = new SimpleStringProperty(Validator.DEFAULT_PROFILE);
@@ -73,6 +75,10 @@ public final class ValidationViewModel implements AutoCloseable {
     private final Map<Finding, Boolean> fixable = new IdentityHashMap<>();
     // True while a new result replaces the list: keeping the user's selection must not pan the canvas again.
     private boolean publishing;
+    // The window's service tags as of the latest request: read by the validation worker, set on the FX thread first.
+    private volatile ServiceTags serviceTags = ServiceTags.NONE;
+    // The tags the published analysis used (a result computed with others is dropped: the change requests anew).
+    private ServiceTags analysisTags = ServiceTags.NONE;
 
     /**
      * @param liveFactory builds the background validator given where to deliver results; the window passes a
@@ -94,6 +100,11 @@ public final class ValidationViewModel implements AutoCloseable {
         });
         context.designProperty().addListener((o, was, d) -> live.request(d, profile.get()));
         profile.addListener((o, was, p) -> live.requestNow(context.design(), p));
+        serviceTags = context.serviceTags();
+        context.serviceTagsProperty().addListener((o, was, tags) -> {
+            serviceTags = tags;
+            live.requestNow(context.design(), profile.get());
+        });
         live.requestNow(context.design(), profile.get());
     }
 
@@ -109,6 +120,7 @@ public final class ValidationViewModel implements AutoCloseable {
 
     private void replaceFindings(Analysis a) {
         Finding keep = selected.get();
+        analysisTags = serviceTags;
         fixable.clear();
         Report r = a.report();
         findings.setAll(r.findings());
@@ -116,6 +128,7 @@ public final class ValidationViewModel implements AutoCloseable {
         warnings.set(r.warnings());
         infos.set(r.infos());
         status.set(statusLine(r));
+        anyFixable.set(r.findings().stream().anyMatch(this::canFix));
         // Keep the user's place when the same finding is still there after an edit.
         selected.set(keep != null && r.findings().contains(keep) ? r.findings().get(r.findings().indexOf(keep)) : null);
         // Last: whoever listens to the analysis finds the findings, counts and status of the same run.
@@ -149,6 +162,8 @@ public final class ValidationViewModel implements AutoCloseable {
             case "routes" -> "Route";
             case "managedInstances" -> "Instance";
             case "externalNetworks" -> "Network";
+            case "failoverGroups" -> "Failover group";
+            case "virtualNetworkPeerings" -> "Peering";
             default -> type;
         };
     }
@@ -271,7 +286,9 @@ public final class ValidationViewModel implements AutoCloseable {
         Design d = context.design();
         Optional<FixPlan> plan = fixes.fixAll(d, currentReport(d));
         if (plan.isEmpty()) {
-            dialogs.showError("Fix all", "No finding of this design has an automatic fix.");
+            // Nothing went wrong: said where the last action is said, not in an error dialog.
+            lastAction.set("");
+            lastAction.set("Fix all: no finding of this design has an automatic fix");
             return;
         }
         if (dialogs.reviewFixes(plan.get())) {
@@ -285,15 +302,32 @@ public final class ValidationViewModel implements AutoCloseable {
         }
     }
 
+    /** Whether any finding of the newest result has an automatic fix: Fix all is offered only then. */
+    public javafx.beans.property.ReadOnlyBooleanProperty anyFixableProperty() { return anyFixable.getReadOnlyProperty(); }
+
+    /** The profile the newest result was judged by ("azure-2019-04" when "auto" picked it), or "" before the first. */
+    public String profileInUse() {
+        Analysis a = analysis.get();
+        return a == null ? "" : a.report().profile();
+    }
+
     /** What a fix just did, for the status bar. */
     public ReadOnlyStringProperty lastActionProperty() { return lastAction.getReadOnlyProperty(); }
 
     /** The report of exactly this design: the live one when it is current, else computed now. */
     public Report currentReport(Design d) {
         Analysis a = analysis.get();
-        return a != null && a.design() == d && a.report().profile().equals(Validator.choose(d, profile.get()).profile().id())
-                ? a.report() : Validator.validate(d, profile.get());
+        return a != null && a.design() == d && analysisTags == serviceTags && a.report().profile().equals(Validator.choose(d, profile.get()).profile().id())
+                ? a.report() : Validator.validate(d, profile.get(), serviceTags);
     }
+
+    /** The service tags validation uses now: the window's (File → Load service tags…). */
+    public ServiceTags serviceTags() { return serviceTags; }
+
+    /** Holds validation (the window: until it has drawn the design it opens); {@link #resumeValidation()} runs the newest request. */
+    public void pauseValidation() { live.pause(); }
+
+    public void resumeValidation() { live.resume(); }
 
     /** Validates the open design at once, e.g. right after an import. */
     public void revalidateNow() { live.requestNow(context.design(), profile.get()); }

@@ -102,6 +102,45 @@ class DialogsFxTest {
         assertThat(robot.lookup("#applyFixes").queryButton().isVisible()).isTrue();
     }
 
+    /**
+     * Seen under Xvfb: File → Import… measured its one-line header unwrapped (about 1900 px), opened as wide as the
+     * screen and laid Import and Cancel out beyond its right edge. It wraps the header and shows its buttons.
+     */
+    @Test void theImportDialogWrapsItsHeaderAndShowsItsButtons(FxRobot robot) {
+        Stage w = show(robot, ImportDialog::new);
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        assertThat(w.getWidth()).as("narrower than the screen").isLessThan(screen.getWidth() - 100);
+        assertFits(open, w);
+        Node header = open.getDialogPane().lookup(".header-panel .label");
+        assertThat(header.getLayoutBounds().getHeight()).as("the header wraps to several lines").isGreaterThan(30);
+        robot.interact(() -> {
+            w.setWidth(200);
+            w.setHeight(200);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFits(open, w);
+    }
+
+    /** A dialog whose content is wider than the screen keeps its buttons in the window (its minimum is the screen's). */
+    @Test void aDialogWiderThanTheScreenKeepsItsButtonsInside(FxRobot robot) {
+        Stage w = show(robot, () -> {
+            Dialog<Void> d = new Dialog<>();
+            javafx.scene.layout.Region wide = new javafx.scene.layout.Region();
+            wide.setPrefSize(4000, 300);
+            d.getDialogPane().setContent(new javafx.scene.control.ScrollPane(wide));
+            d.getDialogPane().setPrefWidth(4000);
+            d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+            return d;
+        });
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        assertThat(w.getWidth()).isLessThanOrEqualTo(screen.getWidth());
+        for (ButtonType t : open.getDialogPane().getButtonTypes()) {
+            Node b = open.getDialogPane().lookupButton(t);
+            Bounds in = b.localToScene(b.getBoundsInLocal());
+            assertThat(in.getMaxX()).as(t.getText() + " button inside").isLessThanOrEqualTo(w.getScene().getWidth());
+        }
+    }
+
     @Test void theInputErrorShowsFileLineAndColumnUncut(FxRobot robot) throws Exception {
         FxDialogService service = new FxDialogService(() -> main);
         InputException e = new InputException("/tmp/some/rather/long/folder/name/for/an/import/bad-arm-template.parameters.json", 3, 17,
@@ -171,5 +210,18 @@ class DialogsFxTest {
         String requirement = (String) table.getColumns().get(3).getCellData(table.getItems().stream()
                 .filter(r -> r.id().equals("MI-UDR-MANAGEMENT")).findFirst().orElseThrow());
         assertThat(requirement).doesNotContain("seed");
+        // Each requirement whole: the row grows to its wrapped text (it kept two lines and cut the rest with "…").
+        WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.scene.text.Text> texts = robot.lookup("#catalogTable .table-cell").queryAll().stream()
+                .map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getGraphic())
+                .filter(g -> g instanceof javafx.scene.text.Text t && t.getText() != null && !t.getText().isEmpty())
+                .map(g -> (javafx.scene.text.Text) g).toList();
+        assertThat(texts).isNotEmpty();
+        double line = texts.get(0).getFont().getSize() * 1.2;
+        assertThat(texts).as("some requirement takes three lines or more").anyMatch(t -> t.getLayoutBounds().getHeight() > 2.5 * line);
+        for (javafx.scene.text.Text t : texts) {
+            javafx.scene.control.TableCell<?, ?> cell = (javafx.scene.control.TableCell<?, ?>) t.getParent();
+            assertThat(cell.getHeight()).as("cell of '%s'", t.getText()).isGreaterThanOrEqualTo(t.getLayoutBounds().getHeight());
+        }
     }
 }

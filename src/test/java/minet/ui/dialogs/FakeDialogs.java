@@ -44,7 +44,18 @@ public final class FakeDialogs implements DialogService {
 
     @Override public void showError(String title, String message) { errors.add(title + ": " + message); }
 
-    @Override public void showInputError(InputException e) { inputErrors.add(e); }
+    /** The titles of the input errors shown, in order ("Cannot import", "Cannot load service tags"). */
+    public final List<String> inputErrorTitles = new ArrayList<>();
+
+    @Override public void showInputError(InputException e, String title, String unchanged) {
+        inputErrors.add(e);
+        inputErrorTitles.add(title);
+    }
+
+    @Override public Optional<Path> chooseServiceTagsFile(Path initialDirectory) {
+        asked.add("service tags");
+        return fileAnswers.isEmpty() ? Optional.empty() : fileAnswers.pop();
+    }
 
     @Override public boolean reviewFixes(FixPlan plan) {
         reviewed.add(plan);

@@ -49,6 +49,18 @@ class PropertiesViewModelTest {
         assertThat(field("addressPrefixes").textProperty().get()).isEqualTo("10.0.1.0/24");
     }
 
+    /** A MI-FOG-* finding selects its failover group: the panel says what the group is (it showed the bare name). */
+    @Test void aFailoverGroupShowsItsInstancesAndListeners() throws Exception {
+        doc.replace(DesignFile.read(Path.of("sample-networks", "failover-group.minet.json")), null);
+        String id = doc.design().failoverGroups().get(0).id();
+        canvas.selection().select(id);
+        assertThat(vm.headingProperty().get()).isEqualTo("Failover group · fog-orders");
+        assertThat(field("primary").textProperty().get()).isEqualTo("sqlmi-weu (westeurope)");
+        assertThat(field("secondary").textProperty().get()).isEqualTo("sqlmi-neu (northeurope)");
+        assertThat(field("readWrite").textProperty().get()).isEqualTo("fog-orders.f0e1d2c3b4a5.database.windows.net");
+        assertThat(field("readOnly").textProperty().get()).isEqualTo("fog-orders.secondary.f0e1d2c3b4a5.database.windows.net");
+    }
+
     @Test void choosingAnNsgAttachesIt() {
         canvas.selection().select("vnet-mi/AppSubnet");
         PropertiesViewModel.Field nsg = field("nsg");

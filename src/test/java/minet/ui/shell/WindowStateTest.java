@@ -31,6 +31,9 @@ class WindowStateTest {
         WindowState used = new WindowState(100, 50, 1500, 900, true, 250, 420, 300);
         used.save(node);
         assertThat(WindowState.load(node, screen)).isEqualTo(used);
+        WindowState folded = new WindowState(100, 50, 1024, 700, false, 46, 300, 200, true);
+        folded.save(node);
+        assertThat(WindowState.load(node, screen).propertiesCollapsed()).isTrue();
     }
 
     @Test void aPlaceOffTheScreenFallsBackToTheFirstStartsButKeepsTheRest() {

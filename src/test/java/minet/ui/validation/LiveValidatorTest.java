@@ -55,6 +55,25 @@ class LiveValidatorTest {
         assertThat(published).containsExactly("new@p");
     }
 
+    /**
+     * The window validates once it has drawn the design it opens: before, the empty placeholder was validated (the
+     * Problems panel flashed "No MI subnet found") beside the first drawing. Paused, nothing runs; resumed, the newest
+     * request runs at once.
+     */
+    @Test void whilePausedNothingRunsAndResumingRunsTheNewestAtOnce() {
+        live.pause();
+        live.requestNow(Design.empty("placeholder"), "p");
+        live.request(Design.empty("opened"), "p");
+        assertThat(scheduler.tasks).isEmpty();
+        live.resume();
+        assertThat(scheduler.tasks).singleElement().satisfies(t -> assertThat(t.delay()).isZero());
+        scheduler.runPending();
+        drainUi();
+        assertThat(published).containsExactly("opened@p");
+        live.resume(); // a second resume changes nothing
+        assertThat(scheduler.tasks).isEmpty();
+    }
+
     @Test void requestNowDoesNotWait() {
         live.requestNow(Design.empty("x"), "q");
         assertThat(scheduler.tasks).singleElement().satisfies(t -> assertThat(t.delay()).isZero());
