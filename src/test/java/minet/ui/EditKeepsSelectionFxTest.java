@@ -72,6 +72,24 @@ class EditKeepsSelectionFxTest {
         assertThat(focused(robot)).extracting(Node::getId).isEqualTo("field-location");
     }
 
+    /** Seen at 1440 × 900: a rule picked in the table showed its form below the panel's fold. It scrolls into view. */
+    @Test void aPickedRulesFormComesIntoView(FxRobot robot) throws Exception {
+        waitForTheSample();
+        robot.interact(() -> window.selection().select("nsg-mi"));
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked") TableView<RuleRow> table = robot.lookup("#rules-inbound").queryAs(TableView.class);
+        Node row = robot.lookup("#rules-inbound .table-row-cell").nth(1).query();
+        robot.clickOn(row);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getSelectionModel().getSelectedItem()).isNotNull();
+        Node form = robot.lookup("#rule-form").query();
+        Node panel = robot.lookup("#properties .scroll-pane").query();
+        javafx.geometry.Bounds f = form.localToScene(form.getBoundsInLocal()), p = panel.localToScene(panel.getBoundsInLocal());
+        assertThat(f.getMinY()).as("the rule's fields start inside the panel's view, with room for two").isBetween(p.getMinY(), p.getMaxY() - 120);
+    }
+
     @Test void aDropDownChangeKeepsTheSubnet(FxRobot robot) throws Exception {
         waitForTheSample();
         robot.interact(() -> window.selection().select("vnet-mi/AppSubnet"));

@@ -30,6 +30,11 @@ final class NsgEditorView extends VBox {
     private final TabPane tabs = new TabPane();
     private final TableView<RuleRow> inbound, outbound;
     private final VBox ruleForm = new VBox(6);
+    /** Told when the user picks a rule in a table: the panel brings the rule's form into view. */
+    Runnable onRulePicked;
+
+    /** The selected rule's heading and fields. */
+    javafx.scene.Node ruleForm() { return ruleForm; }
 
     NsgEditorView(PropertiesViewModel vm) {
         this.vm = vm;
@@ -177,7 +182,10 @@ final class NsgEditorView extends VBox {
             }
         });
         t.getSelectionModel().selectedItemProperty().addListener((o, was, r) -> {
-            if (!selecting && r != null) vm.selectRule(r);
+            if (!selecting && r != null) {
+                vm.selectRule(r);
+                if (onRulePicked != null) onRulePicked.run();
+            }
         });
         return t;
     }

@@ -106,6 +106,37 @@ public final class PropertiesView extends VBox {
         else if (b.getMaxY() > top + view) scroll.setVvalue(Math.min(1, (b.getMaxY() - view + 30) / (contentHeight - view)));
     }
 
+    /** Runs {@code r} once the next pulse has laid the panel out (the form just filled has its height then). */
+    private void afterLayout(Runnable r) {
+        if (getScene() == null) return;
+        javafx.scene.Scene sc = getScene();
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            sc.removePostLayoutPulseListener(once[0]);
+            javafx.application.Platform.runLater(r);
+        };
+        sc.addPostLayoutPulseListener(once[0]);
+        javafx.application.Platform.requestNextPulse();
+    }
+
+    /**
+     * Scrolls the panel so that {@code top} (inside it) starts at the top of the view, unless then the first
+     * {@code showing} pixels of {@code then} would be below it: then as far as they need.
+     */
+    private void scrollToShow(javafx.scene.Node top, javafx.scene.Node then, double showing) {
+        javafx.scene.Parent content = (javafx.scene.Parent) scroll.getContent();
+        // The form was just filled: measure it laid out.
+        scroll.applyCss();
+        scroll.layout();
+        content.layout();
+        double contentHeight = content.getLayoutBounds().getHeight(), view = scroll.getViewportBounds().getHeight();
+        if (contentHeight <= view) return;
+        double y = content.sceneToLocal(top.localToScene(top.getBoundsInLocal())).getMinY();
+        javafx.geometry.Bounds next = content.sceneToLocal(then.localToScene(then.getBoundsInLocal()));
+        y = Math.max(y, next.getMinY() + Math.min(next.getHeight(), showing) - view);
+        scroll.setVvalue(Math.max(0, Math.min(1, y / (contentHeight - view))));
+    }
+
     private void showTable(PropertiesViewModel.TableKind t) {
         tableBox.getChildren().clear();
         extra.getChildren().clear();
@@ -115,7 +146,12 @@ public final class PropertiesView extends VBox {
         VBox.setVgrow(tableBox, table ? Priority.ALWAYS : Priority.NEVER);
         scroll.setMinHeight(table ? 140 : 0);
         if (t == PropertiesViewModel.TableKind.RULES) {
-            if (nsgEditor == null) nsgEditor = new NsgEditorView(vm);
+            if (nsgEditor == null) {
+                nsgEditor = new NsgEditorView(vm);
+                // The form of a picked rule lies below the table: seen at 1440 × 900 it was out of view. Scroll so
+                // the rules table starts at the top, or further where the form's first fields would not show.
+                nsgEditor.onRulePicked = () -> afterLayout(() -> scrollToShow(nsgEditor, nsgEditor.ruleForm(), 200));
+            }
             extra.getChildren().setAll(nsgEditor);
         } else if (t == PropertiesViewModel.TableKind.ROUTES) {
             tableBox.getChildren().addAll(new Label("Routes"), routesToolbar(), routesTable);
