@@ -74,7 +74,8 @@ public final class FixReviewDialog extends Dialog<ButtonType> {
             String[] w = k.split("\\|");
             parts.add(n + " " + w[0] + (n == 1 || w[0].startsWith("NSG of") || w[0].startsWith("route table of") ? "" : "s") + " " + w[1]);
         });
-        return plan.changes().size() + " change(s): " + String.join(", ", parts) + ".";
+        int n = plan.changes().size();
+        return n + (n == 1 ? " change: " : " changes: ") + String.join(", ", parts) + ".";
     }
 
     private static javafx.scene.control.ListCell<String> wrapping(ListView<String> l) {

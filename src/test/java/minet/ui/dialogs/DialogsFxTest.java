@@ -100,6 +100,7 @@ class DialogsFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFits(d, w);
         assertThat(robot.lookup("#applyFixes").queryButton().isVisible()).isTrue();
+        assertThat(FixReviewDialog.summary(plan())).isEqualTo("40 changes: 40 routes added.");
     }
 
     /**
