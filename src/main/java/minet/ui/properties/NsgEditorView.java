@@ -127,7 +127,7 @@ final class NsgEditorView extends VBox {
     private VBox pane(Direction d, TableView<RuleRow> table) {
         TableView<RuleRow> t = table;
         String word = d == Direction.INBOUND ? "inbound" : "outbound";
-        Button add = iconButton("mdi2p-plus", "Add an " + word + " rule at the next free priority", "rule-add-" + word);
+        Button add = PropertiesView.iconButton("mdi2p-plus", "Add an " + word + " rule at the next free priority", "rule-add-" + word);
         add.setOnAction(e -> {
             if (vm.addRule(d) >= 0) javafx.application.Platform.runLater(() -> {
                 // Straight on to naming it.
@@ -135,11 +135,11 @@ final class NsgEditorView extends VBox {
                 if (name != null) name.requestFocus();
             });
         });
-        Button remove = iconButton("mdi2m-minus", "Delete the selected rule", "rule-remove-" + word);
+        Button remove = PropertiesView.iconButton("mdi2m-minus", "Delete the selected rule", "rule-remove-" + word);
         remove.setOnAction(e -> { RuleRow r = t.getSelectionModel().getSelectedItem(); if (r != null) vm.removeRule(r.index()); });
-        Button up = iconButton("mdi2a-arrow-up", "Evaluate earlier (swaps priorities with the rule above)", "rule-up-" + word);
+        Button up = PropertiesView.iconButton("mdi2a-arrow-up", "Evaluate earlier (swaps priorities with the rule above)", "rule-up-" + word);
         up.setOnAction(e -> { RuleRow r = t.getSelectionModel().getSelectedItem(); if (r != null) vm.moveRule(r.index(), -1); });
-        Button down = iconButton("mdi2a-arrow-down", "Evaluate later (swaps priorities with the rule below)", "rule-down-" + word);
+        Button down = PropertiesView.iconButton("mdi2a-arrow-down", "Evaluate later (swaps priorities with the rule below)", "rule-down-" + word);
         down.setOnAction(e -> { RuleRow r = t.getSelectionModel().getSelectedItem(); if (r != null) vm.moveRule(r.index(), 1); });
         // Azure's rules can be looked at, not changed.
         var locked = Bindings.createBooleanBinding(() -> t.getSelectionModel().getSelectedItem() == null || t.getSelectionModel().getSelectedItem().locked(),
@@ -200,11 +200,4 @@ final class NsgEditorView extends VBox {
         return c;
     }
 
-    private static Button iconButton(String icon, String tip, String id) {
-        Button b = new Button(null, new FontIcon(icon));
-        b.setTooltip(new Tooltip(tip));
-        b.setId(id);
-        b.getStyleClass().add("flat");
-        return b;
-    }
 }

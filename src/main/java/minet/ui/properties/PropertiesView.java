@@ -186,7 +186,8 @@ public final class PropertiesView extends VBox {
         }
     }
 
-    private static Button iconButton(String icon, String tip, String id) {
+    /** A flat toolbar button with an icon and a tooltip (the properties panel's and the NSG editor's). */
+    static Button iconButton(String icon, String tip, String id) {
         Button b = new Button(null, new FontIcon(icon));
         b.setTooltip(new Tooltip(tip));
         b.setId(id);
